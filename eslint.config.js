@@ -1,0 +1,82 @@
+// ESLint flat config. Besides the usual rules it enforces the layer rule of docs/architecture.md:
+// dependencies point downwards only (core ← domain ← io ← store ← cli/server).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const DOMAIN = ['orbit', 'passes', 'access', 'planner', 'imaging', 'telecom', 'alerts'];
+const SHELLS = ['cli', 'server', 'web'];
+
+/** A rule forbidding imports of the given top-level folders of src/ (from any depth). */
+function forbid(folders, why) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+            message: why,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports only (STYLE.md).' },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '^\\.\\./', message: 'core imports nothing of ours outside core/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: DOMAIN.map((d) => `src/${d}/**/*.ts`),
+    rules: forbid(
+      ['io', 'store', ...SHELLS],
+      'Domain code is pure: it may use core/ and other domain modules only.',
+    ),
+  },
+  {
+    files: ['src/io/**/*.ts'],
+    rules: forbid(
+      ['store', ...SHELLS],
+      'io/ may use domain types and core, never store or shells.',
+    ),
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: forbid(SHELLS, 'store/ may not depend on the shells.'),
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['vitest.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

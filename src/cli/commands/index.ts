@@ -1,0 +1,10 @@
+/**
+ * The list of CLI commands. Each entry registers one top-level command on the program; add a
+ * new command by writing `commands/<name>.ts` and appending its register function here.
+ */
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+export const COMMANDS: readonly RegisterCommand[] = [];

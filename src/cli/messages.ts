@@ -1,0 +1,21 @@
+import { defineMessages } from '../i18n/index.js';
+
+/** Messages shared by every command. */
+export const cliMessages = defineMessages({
+  en: {
+    'program.description':
+      'Sahelsat: ground segment of the Mali–Burkina Faso–Niger satellite programme',
+    'option.lang': 'language of messages: en or fr (default: from SAHELSAT_LANG or LANG)',
+    'error.prefix': 'error',
+    'error.unexpected': 'unexpected error (run with SAHELSAT_DEBUG=1 for details)',
+    interrupted: 'interrupted; nothing was written',
+  },
+  fr: {
+    'program.description':
+      'Sahelsat : segment sol du programme satellitaire Mali–Burkina Faso–Niger',
+    'option.lang': 'langue des messages : en ou fr (par défaut : SAHELSAT_LANG ou LANG)',
+    'error.prefix': 'erreur',
+    'error.unexpected': 'erreur inattendue (relancer avec SAHELSAT_DEBUG=1 pour les détails)',
+    interrupted: 'interrompu ; rien n’a été écrit',
+  },
+});

@@ -1,0 +1,4 @@
+// Public facade of the sahelsat package.
+export * from './core/index.js';
+export * from './orbit/index.js';
+export * from './io/index.js';

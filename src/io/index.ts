@@ -1,0 +1,2 @@
+export * from './catalog-issue.js';
+export * from './tle.js';

@@ -1,0 +1,2 @@
+export * from './element-set.js';
+export * from './propagator.js';
