@@ -10,7 +10,12 @@
  * elevation g-function. Grazing passes are found because the maximum is refined before it is
  * compared with the threshold.
  */
-import { findMaximum, findPositiveIntervals, findRoot } from '../core/events.js';
+import {
+  findMaximum,
+  findPositiveIntervals,
+  findRoot,
+  findRootWithDerivative,
+} from '../core/events.js';
 import type { TemeVec } from '../core/vector.js';
 import { gmst1982 } from '../core/earth-rotation.js';
 import { type TopocentricFrame, lookAngles, topocentricFrame } from '../core/topocentric.js';
@@ -186,7 +191,9 @@ export function findPasses(
       if (regionStart >= 0) searchRegion(times[regionStart]!, times[n - 1]!);
 
       function searchRegion(a: Instant, b: Instant): void {
-        passes.push(...passesInRegion(prop, p, stateItrf, a, b, startMs, endMs, tol, periodS));
+        passes.push(
+          ...passesInRegion(prop, p, stateItrf, a, b, startMs, endMs, tol, periodS, psiRateMax),
+        );
       }
     }
   }
@@ -235,6 +242,30 @@ export function visibilityAngleRad(
 
 type StateFn = (t: Instant) => { r: ItrfVec; v: ItrfVec } | null;
 
+/** Look angles at an instant, with a tiny cache: searches revisit the same edges. */
+function lookAnglesCache(
+  p: Prepared,
+  state: StateFn,
+): (t: Instant) => { el: number; rate: number; az: number } {
+  const keys: Instant[] = [NaN, NaN, NaN, NaN];
+  const vals: { el: number; rate: number; az: number }[] = new Array(4);
+  let k = 0;
+  return (t: Instant) => {
+    for (let i = 0; i < 4; i++) if (keys[i] === t) return vals[i]!;
+    const s = state(t);
+    let v: { el: number; rate: number; az: number };
+    if (!s) v = { el: NOT_VISIBLE_DEG, rate: 0, az: NaN };
+    else {
+      const la = lookAngles(p.frame, s.r, s.v);
+      v = { el: la.elevationDeg, rate: la.elevationRateDegS, az: la.azimuthDeg };
+    }
+    keys[k] = t;
+    vals[k] = v;
+    k = (k + 1) & 3;
+    return v;
+  };
+}
+
 function passesInRegion(
   prop: Propagator,
   p: Prepared,
@@ -245,48 +276,61 @@ function passesInRegion(
   windowEnd: Instant,
   tol: number,
   periodS: number,
+  psiRateMax: number,
 ): Pass[] {
-  const elevation = (t: Instant): number => {
-    const s = state(t);
-    return s ? lookAngles(p.frame, s.r, s.v).elevationDeg : NOT_VISIBLE_DEG;
-  };
+  const look = lookAnglesCache(p, state);
+  const elevation = (t: Instant): number => look(t).el;
   const g = (t: Instant): number => {
-    const s = state(t);
-    if (!s) return NOT_VISIBLE_DEG;
-    const la = lookAngles(p.frame, s.r, s.v);
-    return la.elevationDeg - p.threshold(la.azimuthDeg);
+    const la = look(t);
+    return Number.isNaN(la.az) ? NOT_VISIBLE_DEG : la.el - p.threshold(la.az);
   };
   // Long regions (slow or high orbits) may hold several passes, and a horizon mask may split a
-  // pass: use the generic interval search with a step of 1/100 of the period (≤ 60 s).
+  // pass: use the generic interval search, sampling every ~2° of the fastest geocentric motion
+  // (the elevation hump of a pass is much wider than that).
   if ((b - a) / 1000 > periodS / 2 || p.constantThreshold === null) {
-    const stepS = Math.max(1, Math.min(60, periodS / 100));
+    const stepS = Math.max(10, Math.min(900, 0.035 / psiRateMax));
     return findPositiveIntervals(g, a, b, { stepS, toleranceS: tol }).map((iv) =>
-      buildPass(prop, p, state, elevation, iv.start, iv.end, windowStart, windowEnd, tol),
+      buildPass(prop, p, look, elevation, iv.start, iv.end, windowStart, windowEnd, tol),
     );
   }
   const threshold = p.constantThreshold;
-  let peak = findMaximum(elevation, a, b, tol);
-  // The maximum may sit on a region edge that is also a window edge.
-  for (const edge of [a, b]) {
-    const v = elevation(edge);
+  const la = look(a);
+  const lb = look(b);
+  // Culmination: where the elevation rate changes sign (Brent on the analytic rate), or the
+  // plain maximum search when the region does not bracket it (window edges, SGP4 failures).
+  let peak: { t: Instant; value: number };
+  if (la.rate > 0 && lb.rate < 0) {
+    const t = findRoot((x) => look(x).rate, a, b, tol, la.rate, lb.rate);
+    peak = { t, value: elevation(t) };
+  } else {
+    peak = findMaximum(elevation, a, b, tol);
+  }
+  for (const [edge, v] of [
+    [a, la.el],
+    [b, lb.el],
+  ] as const) {
     if (v > peak.value) peak = { t: edge, value: v };
   }
   if (peak.value <= threshold) return [];
-  const ga = elevation(a) - threshold;
-  const gb = elevation(b) - threshold;
+  const gd = (t: Instant): readonly [number, number] => {
+    const l = look(t);
+    return [l.el - threshold, l.rate];
+  };
+  const ga = la.el - threshold;
+  const gb = lb.el - threshold;
   let aos: Instant;
   if (ga > 0) {
     aos = a === windowStart ? a : searchEdgeBackward(g, a, windowStart, periodS, tol);
   } else {
-    aos = findRoot(g, a, peak.t, tol, ga, peak.value - threshold);
+    aos = findRootWithDerivative(gd, a, peak.t, tol, ga, peak.value - threshold);
   }
   let los: Instant;
   if (gb > 0) {
     los = b === windowEnd ? b : searchEdgeForward(g, b, windowEnd, periodS, tol);
   } else {
-    los = findRoot(g, peak.t, b, tol, peak.value - threshold, gb);
+    los = findRootWithDerivative(gd, peak.t, b, tol, peak.value - threshold, gb);
   }
-  return [buildPass(prop, p, state, elevation, aos, los, windowStart, windowEnd, tol, peak)];
+  return [buildPass(prop, p, look, elevation, aos, los, windowStart, windowEnd, tol, peak)];
 }
 
 /** Fallback when a region edge is unexpectedly visible: step outwards until below, then refine. */
@@ -333,7 +377,7 @@ function searchEdgeForward(
 function buildPass(
   prop: Propagator,
   p: Prepared,
-  state: StateFn,
+  look: (t: Instant) => { el: number; az: number },
   elevation: (t: Instant) => number,
   aos: Instant,
   los: Instant,
@@ -351,10 +395,7 @@ function buildPass(
       if (v > peak.value) peak = { t: edge, value: v };
     }
   }
-  const azAt = (t: Instant): number => {
-    const s = state(t);
-    return s ? lookAngles(p.frame, s.r, s.v).azimuthDeg : NaN;
-  };
+  const azAt = (t: Instant): number => look(t).az;
   const flags: PassFlag[] = [];
   if (aos <= windowStart) flags.push('aos-cut');
   if (los >= windowEnd) flags.push('los-cut');
@@ -387,15 +428,11 @@ function geostationaryPasses(
   windowEnd: Instant,
   tol: number,
 ): Pass[] {
-  const elevation = (t: Instant): number => {
-    const s = state(t);
-    return s ? lookAngles(p.frame, s.r, s.v).elevationDeg : NOT_VISIBLE_DEG;
-  };
+  const look = lookAnglesCache(p, state);
+  const elevation = (t: Instant): number => look(t).el;
   const g = (t: Instant): number => {
-    const s = state(t);
-    if (!s) return NOT_VISIBLE_DEG;
-    const la = lookAngles(p.frame, s.r, s.v);
-    return la.elevationDeg - p.threshold(la.azimuthDeg);
+    const la = look(t);
+    return Number.isNaN(la.az) ? NOT_VISIBLE_DEG : la.el - p.threshold(la.az);
   };
   // Look angles of a geostationary object change with a daily period: 15-min sampling sees
   // every extremum.
@@ -407,7 +444,7 @@ function geostationaryPasses(
     buildPass(
       prop,
       p,
-      state,
+      look,
       elevation,
       iv.start,
       iv.end,

@@ -4,7 +4,18 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerCatalog } from './catalog.js';
+import { registerDemo } from './demo.js';
+import { registerElset } from './elset.js';
+import { registerEphemeris } from './ephemeris.js';
+import { registerPasses } from './passes.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerDemo,
+  registerPasses,
+  registerEphemeris,
+  registerCatalog,
+  registerElset,
+];
