@@ -6,16 +6,22 @@ export const cliMessages = defineMessages({
     'program.description':
       'Sahelsat: ground segment of the Mali–Burkina Faso–Niger satellite programme',
     'option.lang': 'language of messages: en or fr (default: from SAHELSAT_LANG or LANG)',
-    'error.prefix': 'error',
-    'error.unexpected': 'unexpected error (run with SAHELSAT_DEBUG=1 for details)',
+    'error.prefix': 'error:',
+    'warning.prefix': 'warning:',
+    'error.unexpected': 'unexpected error (run with SAHELSAT_DEBUG=1 for details):',
+    expected: 'expected',
+    got: 'got',
     interrupted: 'interrupted; nothing was written',
   },
   fr: {
     'program.description':
       'Sahelsat : segment sol du programme satellitaire Mali–Burkina Faso–Niger',
     'option.lang': 'langue des messages : en ou fr (par défaut : SAHELSAT_LANG ou LANG)',
-    'error.prefix': 'erreur',
-    'error.unexpected': 'erreur inattendue (relancer avec SAHELSAT_DEBUG=1 pour les détails)',
+    'error.prefix': 'erreur :',
+    'warning.prefix': 'avertissement :',
+    'error.unexpected': 'erreur inattendue (relancer avec SAHELSAT_DEBUG=1 pour les détails) :',
+    expected: 'attendu',
+    got: 'reçu',
     interrupted: 'interrompu ; rien n’a été écrit',
   },
 });

@@ -2,10 +2,12 @@ import { defineMessages } from '../i18n/index.js';
 
 export const sharedMessages = defineMessages({
   en: {
-    warning: 'warning',
-    error: 'error',
+    warning: 'warning:',
+    error: 'error:',
+    expected: 'expected',
+    got: 'got',
     'file.unreadable': 'cannot read the file ({code})',
-    'catalog.skipped': '{bad} bad entries skipped, {good} loaded',
+    'catalog.skipped': '{bad} problems found; {good} element sets loaded',
     'catalog.empty': 'no usable element set in the file',
     'norad.bad': 'bad catalogue number',
     'norad.missing': 'catalogue numbers not in the file: {ids}',
@@ -13,10 +15,12 @@ export const sharedMessages = defineMessages({
     'station.bad': 'unknown station',
   },
   fr: {
-    warning: 'avertissement',
-    error: 'erreur',
+    warning: 'avertissement :',
+    error: 'erreur :',
+    expected: 'attendu',
+    got: 'reçu',
     'file.unreadable': 'impossible de lire le fichier ({code})',
-    'catalog.skipped': '{bad} entrées erronées ignorées, {good} chargées',
+    'catalog.skipped': '{bad} problèmes trouvés ; {good} jeux d’éléments chargés',
     'catalog.empty': 'aucun jeu d’éléments utilisable dans le fichier',
     'norad.bad': 'numéro de catalogue invalide',
     'norad.missing': 'numéros de catalogue absents du fichier : {ids}',

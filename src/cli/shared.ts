@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ValidationError } from '../core/errors.js';
 import { parseIsoUtc } from '../core/time.js';
-import { formatIssue } from '../io/catalog-issue.js';
+import { type CatalogIssue, formatIssue } from '../io/catalog-issue.js';
 import type { CatalogEntry } from '../io/catalog-types.js';
 import { readCatalog } from '../io/catalog.js';
 import { loadBundledStations } from '../io/bundled-data.js';
@@ -26,6 +26,18 @@ export function readTextFile(ctx: CliContext, path: string, option: string): str
   }
 }
 
+/** Prints reader warnings and errors on stderr, translated connecting words included. */
+export function reportIssues(
+  ctx: CliContext,
+  warnings: readonly CatalogIssue[],
+  errors: readonly CatalogIssue[],
+): void {
+  const words = { expected: m(ctx.lang, 'expected'), got: m(ctx.lang, 'got') };
+  for (const w of warnings)
+    ctx.stderr.write(`${m(ctx.lang, 'warning')} ${formatIssue(w, words)}\n`);
+  for (const e of errors) ctx.stderr.write(`${m(ctx.lang, 'error')} ${formatIssue(e, words)}\n`);
+}
+
 /**
  * Loads a catalogue file in any supported format. Problems with single entries are printed on
  * stderr and the good entries are returned; a file with no usable entry is an error.
@@ -37,8 +49,7 @@ export function loadCatalogFile(
 ): CatalogEntry[] {
   const text = readTextFile(ctx, path, opts.option ?? '--tle');
   const r = readCatalog(text, { fileName: path, ignoreChecksum: opts.ignoreChecksum ?? false });
-  for (const w of r.warnings) ctx.stderr.write(`${m(ctx.lang, 'warning')}: ${formatIssue(w)}\n`);
-  for (const e of r.errors) ctx.stderr.write(`${m(ctx.lang, 'error')}: ${formatIssue(e)}\n`);
+  reportIssues(ctx, r.warnings, r.errors);
   if (r.errors.length > 0) {
     ctx.stderr.write(
       `${m(ctx.lang, 'catalog.skipped', { bad: r.errors.length, good: r.entries.length })}\n`,

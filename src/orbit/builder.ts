@@ -9,8 +9,9 @@
 import { ValidationError } from '../core/errors.js';
 import { gmst1982 } from '../core/earth-rotation.js';
 import { type Instant, yearAndDayOfYear } from '../core/time.js';
-import { DEG_TO_RAD, RAD_TO_DEG, wrapDeg360 } from '../core/units.js';
+import { DEG_TO_RAD, RAD_TO_DEG, wrapDeg180, wrapDeg360 } from '../core/units.js';
 import type { ElementSet } from './element-set.js';
+import { createPropagator } from './propagator.js';
 import { SGP4_EARTH_RADIUS_KM, SGP4_J2, SGP4_J4, SGP4_XKE } from './sgp4-constants.js';
 
 /** What identifies the designed satellite. */
@@ -238,7 +239,7 @@ export function buildElementSet(design: OrbitDesign, epochMs: Instant): ElementS
   check(e >= 0 && e < 1, 'eccentricity', 'a value in [0, 1)', e);
   check(incl >= 0 && incl <= 180, 'inclinationDeg', 'degrees in [0, 180]', incl);
   const { year, dayOfYear } = yearAndDayOfYear(epochMs);
-  return {
+  const built: ElementSet = {
     name: design.name,
     objectId: design.objectId ?? '',
     catalogNumber: design.catalogNumber,
@@ -259,4 +260,39 @@ export function buildElementSet(design: OrbitDesign, epochMs: Instant): ElementS
     elementSetNumber: 1,
     revolutionNumber: 0,
   };
+  return design.kind === 'geostationary' ? holdLongitude(built, design.longitudeDeg) : built;
+}
+
+/** Sub-satellite longitude (deg) of an element set at instant t, through SGP4. */
+function longitudeAt(el: ElementSet, t: Instant): number {
+  const s = createPropagator(el).at(t);
+  if (!s.ok) return NaN;
+  const g = gmst1982(t);
+  const x = Math.cos(g) * s.positionKm.x + Math.sin(g) * s.positionKm.y;
+  const y = -Math.sin(g) * s.positionKm.x + Math.cos(g) * s.positionKm.y;
+  return Math.atan2(y, x) * RAD_TO_DEG;
+}
+
+/**
+ * SGP4's deep-space theory adds secular and resonance terms, so a sidereal mean motion drifts by
+ * a few thousandths of a degree per day. Adjust the mean motion and the mean anomaly so that the
+ * SGP4-propagated satellite sits over the design longitude at the epoch and 30 days later, as
+ * station-keeping would hold it.
+ */
+function holdLongitude(el: ElementSet, longitudeDeg: number): ElementSet {
+  const spanDays = 30;
+  let cur = el;
+  for (let k = 0; k < 4; k++) {
+    const d0 = wrapDeg180(longitudeAt(cur, cur.epochMs) - longitudeDeg);
+    const d1 = wrapDeg180(longitudeAt(cur, cur.epochMs + spanDays * 86_400_000) - longitudeDeg);
+    if (!Number.isFinite(d0) || !Number.isFinite(d1)) return cur;
+    const driftRevPerDay = (d1 - d0) / 360 / spanDays;
+    cur = {
+      ...cur,
+      meanMotionRevPerDay: cur.meanMotionRevPerDay - driftRevPerDay,
+      meanAnomalyDeg: wrapDeg360(cur.meanAnomalyDeg - d0),
+    };
+    if (Math.abs(d0) < 1e-6 && Math.abs(d1) < 1e-6) break;
+  }
+  return cur;
 }

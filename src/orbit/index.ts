@@ -3,3 +3,4 @@ export * from './propagator.js';
 export * from './sgp4-constants.js';
 export * from './builder.js';
 export * from './tle-lines.js';
+export * from './eclipses.js';

@@ -12,7 +12,6 @@ import {
   mergeIntoCatalogCache,
   readCatalogCache,
 } from '../../io/catalog-cache.js';
-import { formatIssue } from '../../io/catalog-issue.js';
 import { readCatalog } from '../../io/catalog.js';
 import { formatOmmJson } from '../../io/omm-json.js';
 import { formatOmmKvn } from '../../io/omm-kvn.js';
@@ -20,7 +19,13 @@ import { formatOmmXml } from '../../io/omm-xml.js';
 import { formatTle } from '../../io/tle.js';
 import type { ElementSet } from '../../orbit/element-set.js';
 import type { CliContext } from '../context.js';
-import { checkFormat, formatTable, loadCatalogFile, readTextFile } from '../shared.js';
+import {
+  checkFormat,
+  formatTable,
+  loadCatalogFile,
+  readTextFile,
+  reportIssues,
+} from '../shared.js';
 
 const m = defineMessages({
   en: {
@@ -105,8 +110,7 @@ export function registerCatalog(program: Command, ctx: CliContext): void {
     .action((file: string, o: { ignoreChecksum?: boolean }) => {
       const text = readTextFile(ctx, file, 'file');
       const r = readCatalog(text, { fileName: file, ignoreChecksum: o.ignoreChecksum ?? false });
-      for (const w of r.warnings) ctx.stderr.write(`warning: ${formatIssue(w)}\n`);
-      for (const e of r.errors) ctx.stderr.write(`error: ${formatIssue(e)}\n`);
+      reportIssues(ctx, r.warnings, r.errors);
       ctx.stdout.write(
         `${m(L, 'checked', { file, format: r.format, good: r.entries.length, bad: r.errors.length, warn: r.warnings.length })}\n`,
       );
@@ -199,7 +203,7 @@ export function registerCatalog(program: Command, ctx: CliContext): void {
         );
       }
       const r = readCatalog(text, { fileName: url });
-      for (const e of r.errors) ctx.stderr.write(`error: ${formatIssue(e)}\n`);
+      reportIssues(ctx, r.warnings, r.errors);
       if (r.entries.length === 0)
         throw new ValidationError('no usable element set downloaded', { location: { file: url } });
       const dir = dataDir(ctx, o.dataDir);
