@@ -13,13 +13,15 @@ import { createPropagator } from '../orbit/propagator.js';
 import { type PassSearchOptions, findPasses } from '../passes/find-passes.js';
 import type { Pass, PropagationIssue } from '../passes/pass.js';
 import type { GroundStation } from '../passes/station.js';
-import type { PassesJob, PassesJobResult } from './workers/passes-worker.js';
+import type { CoarseEngine, PassesJob, PassesJobResult } from './workers/passes-worker.js';
 
 export interface ParallelOptions {
   /** Worker threads; 0 or 1 runs in this thread. Default: the number of cores. */
   readonly threads?: number;
   readonly onProgress?: (satellitesDone: number) => void;
   readonly signal?: AbortSignal;
+  /** Engine of the coarse grid in worker threads (default wasm). */
+  readonly engine?: CoarseEngine;
 }
 
 const BATCH = 32;
@@ -81,7 +83,7 @@ function inWorkers(
 ): Promise<{ passes: Pass[]; issues: PropagationIssue[] }> {
   const jobs: PassesJob[] = [];
   for (let i = 0; i < elements.length; i += BATCH) {
-    jobs.push({ id: jobs.length, elements: elements.slice(i, i + BATCH), stations, options });
+    jobs.push({ id: jobs.length, elements: elements.slice(i, i + BATCH), stations, options, engine: par.engine ?? 'wasm' });
   }
   const passes: Pass[] = [];
   const issues: PropagationIssue[] = [];

@@ -4,3 +4,4 @@ export * from './sgp4-constants.js';
 export * from './builder.js';
 export * from './tle-lines.js';
 export * from './eclipses.js';
+export * from './bulk.js';

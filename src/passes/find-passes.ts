@@ -76,11 +76,39 @@ function prepare(station: GroundStation, minElevationDeg: number | undefined): P
   };
 }
 
-/** Finds the passes of one satellite over each station in the window. */
+/**
+ * Earth-fixed positions of the satellite on a time grid covering the window (first instant =
+ * window start, last = window end), computed elsewhere, e.g. in bulk by orbit/bulk.ts. Any step
+ * is valid: the candidate test widens its margin with the step.
+ */
+export interface CoarseTrack {
+  readonly timesMs: Float64Array;
+  /** x, y, z (km) per instant. */
+  readonly positionsKm: Float64Array;
+  readonly ok: Uint8Array;
+}
+
+/** Coarse step (s) for near-Earth objects when sampling in bulk: ψ moves ≤ ~8° per step. */
+export const BULK_COARSE_STEP_S = 240;
+
+/** The grid of a coarse track: start, start + step, …, end. */
+export function coarseGrid(startMs: Instant, endMs: Instant, stepS: number): Float64Array {
+  const stepMs = stepS * 1000;
+  const n = Math.ceil((endMs - startMs) / stepMs) + 1;
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) times[i] = i === n - 1 ? endMs : startMs + i * stepMs;
+  return times;
+}
+
+/**
+ * Finds the passes of one satellite over each station in the window. `coarse`, when given,
+ * replaces the coarse propagation (deep-space and geostationary objects ignore it).
+ */
 export function findPasses(
   prop: Propagator,
   stations: readonly GroundStation[],
   opts: PassSearchOptions,
+  coarse?: CoarseTrack,
 ): PassSearchResult {
   const { startMs, endMs } = opts;
   if (!(endMs > startMs)) throw new RangeError('pass search window must end after it starts');
@@ -134,33 +162,43 @@ export function findPasses(
       passes.push(...geostationaryPasses(prop, p, stateItrf, startMs, endMs, tol));
     }
   } else {
-    // Coarse grid: a step over which ψ moves by at most ~8°, and no longer than 5 min.
-    const stepS = Math.min(300, Math.max(20, (0.14 * 2) / psiRateMax));
-    const stepMs = stepS * 1000;
-    const n = Math.ceil((endMs - startMs) / stepMs) + 1;
-    const times = new Float64Array(n);
-    const pos = new Float64Array(3 * n);
-    const ok = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const t = i === n - 1 ? endMs : startMs + i * stepMs;
-      times[i] = t;
-      const s = prop.at(t);
-      if (s.ok) {
-        const r = temeToItrfPosition(s.positionKm, t, dut1S);
-        pos[3 * i] = r.x;
-        pos[3 * i + 1] = r.y;
-        pos[3 * i + 2] = r.z;
-        ok[i] = 1;
-      } else if (!firstError) {
-        firstError = {
-          catalogNumber: el.catalogNumber,
-          satelliteName: el.name,
-          atMs: t,
-          errorCode: s.errorCode,
-          message: s.message,
-        };
+    let times: Float64Array;
+    let pos: Float64Array;
+    let ok: Uint8Array;
+    if (coarse && coarse.timesMs[0] === startMs && coarse.timesMs[coarse.timesMs.length - 1] === endMs) {
+      ({ timesMs: times, positionsKm: pos, ok } = coarse);
+      for (let i = 0; i < ok.length; i++) {
+        if (!ok[i]) {
+          stateItrf(times[i]!); // records the SGP4 error
+          break;
+        }
+      }
+    } else {
+      // Coarse grid: a step over which ψ moves by at most ~8°, and no longer than 5 min.
+      times = coarseGrid(startMs, endMs, Math.min(300, Math.max(20, (0.14 * 2) / psiRateMax)));
+      pos = new Float64Array(3 * times.length);
+      ok = new Uint8Array(times.length);
+      for (let i = 0; i < times.length; i++) {
+        const t = times[i]!;
+        const s = prop.at(t);
+        if (s.ok) {
+          const r = temeToItrfPosition(s.positionKm, t, dut1S);
+          pos[3 * i] = r.x;
+          pos[3 * i + 1] = r.y;
+          pos[3 * i + 2] = r.z;
+          ok[i] = 1;
+        } else if (!firstError) {
+          firstError = {
+            catalogNumber: el.catalogNumber,
+            satelliteName: el.name,
+            atMs: t,
+            errorCode: s.errorCode,
+            message: s.message,
+          };
+        }
       }
     }
+    const n = times.length;
     for (const p of prepared) {
       const psiLimit = visibilityAngleRad(p.minThresholdDeg, p.radiusKm, apogeeKm) + PSI_MARGIN_RAD;
       const psi = new Float64Array(n);

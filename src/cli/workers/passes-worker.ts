@@ -4,16 +4,21 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ElementSet } from '../../orbit/element-set.js';
-import { createPropagator } from '../../orbit/propagator.js';
-import { type PassSearchOptions, findPasses } from '../../passes/find-passes.js';
+import { type BulkSampler, createBulkSampler } from '../../orbit/bulk.js';
+import { findPassesBatch } from '../../passes/batch.js';
+import type { PassSearchOptions } from '../../passes/find-passes.js';
 import type { Pass, PropagationIssue } from '../../passes/pass.js';
 import type { GroundStation } from '../../passes/station.js';
+
+/** Which SGP4 engine computes the coarse grid: satellite.js's WebAssembly or its JavaScript. */
+export type CoarseEngine = 'wasm' | 'js';
 
 export interface PassesJob {
   readonly id: number;
   readonly elements: readonly ElementSet[];
   readonly stations: readonly GroundStation[];
   readonly options: PassSearchOptions;
+  readonly engine: CoarseEngine;
 }
 
 export interface PassesJobResult {
@@ -22,14 +27,17 @@ export interface PassesJobResult {
   readonly issues: PropagationIssue[];
 }
 
+let sampler: Promise<BulkSampler> | null = null;
+
 parentPort?.on('message', (job: PassesJob) => {
-  const passes: Pass[] = [];
-  const issues: PropagationIssue[] = [];
-  for (const el of job.elements) {
-    const r = findPasses(createPropagator(el), job.stations, job.options);
-    passes.push(...r.passes);
-    issues.push(...r.issues);
-  }
-  const result: PassesJobResult = { id: job.id, passes, issues };
-  parentPort!.postMessage(result);
+  void (async () => {
+    let bulk: BulkSampler | undefined;
+    if (job.engine === 'wasm') {
+      sampler ??= createBulkSampler();
+      bulk = await sampler;
+    }
+    const { passes, issues } = findPassesBatch(job.elements, job.stations, job.options, bulk);
+    const result: PassesJobResult = { id: job.id, passes, issues };
+    parentPort!.postMessage(result);
+  })();
 });
