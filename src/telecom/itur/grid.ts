@@ -25,8 +25,13 @@ export interface GeoGrid {
   readonly values: Float32Array | Float64Array;
 }
 
-/** A set of maps by name ("p837-7/mt_month01", "p1511-1/topo_0dot5", …). */
-export type IturMaps = ReadonlyMap<string, GeoGrid>;
+/**
+ * A set of maps by name ("p837-7/mt_month01", "p1511-1/topo_0dot5", …): a `Map` or a lazy
+ * directory reader (src/io/itur-maps.ts) that loads a map the first time it is asked for.
+ */
+export interface IturMaps {
+  get(name: string): GeoGrid | undefined;
+}
 
 /**
  * The map `name` of a set.

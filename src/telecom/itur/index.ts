@@ -7,3 +7,5 @@ export * from './p618-rain.js';
 export * from './p618-scintillation.js';
 export * from './p618-xpd.js';
 export * from './p618-total.js';
+export * from './p835.js';
+export * from './p676.js';

@@ -32,7 +32,11 @@ export interface RainAttenuationInput {
 }
 
 /** Slant-path length below the rain height Ls, km (equations 1 and 2). */
-export function slantPathBelowRainKm(elevationDeg: number, rainHeightKm: number, stationHeightKm: number): number {
+export function slantPathBelowRainKm(
+  elevationDeg: number,
+  rainHeightKm: number,
+  stationHeightKm: number,
+): number {
   const dh = rainHeightKm - stationHeightKm;
   const s = Math.sin(elevationDeg * DEG_TO_RAD);
   if (elevationDeg >= 5) return dh / s;
@@ -85,10 +89,17 @@ export function rainAttenuationDb(input: RainAttenuationInput): number {
   const absLat = Math.abs(input.latitudeDeg);
   let beta = 0;
   if (p < 1 && absLat < 36) {
-    beta = el > 25 ? -0.005 * (absLat - 36) : -0.005 * (absLat - 36) + 1.8 - 4.25 * Math.sin(el * DEG_TO_RAD);
+    beta =
+      el > 25
+        ? -0.005 * (absLat - 36)
+        : -0.005 * (absLat - 36) + 1.8 - 4.25 * Math.sin(el * DEG_TO_RAD);
   }
-  const exponent =
-    -(0.655 + 0.033 * Math.log(p) - 0.045 * Math.log(a001) - beta * (1 - p) * Math.sin(el * DEG_TO_RAD));
+  const exponent = -(
+    0.655 +
+    0.033 * Math.log(p) -
+    0.045 * Math.log(a001) -
+    beta * (1 - p) * Math.sin(el * DEG_TO_RAD)
+  );
   return a001 * (p / 0.01) ** exponent;
 }
 

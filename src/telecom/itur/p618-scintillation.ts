@@ -44,7 +44,11 @@ export function scintillationSigmaDb(input: Omit<ScintillationInput, 'pPercent'>
     x >= 7
       ? 0
       : Math.sqrt(
-          Math.max(0, 3.86 * (x * x + 1) ** (11 / 12) * Math.sin((11 / 6) * Math.atan2(1, x)) - 7.08 * x ** (5 / 6)),
+          Math.max(
+            0,
+            3.86 * (x * x + 1) ** (11 / 12) * Math.sin((11 / 6) * Math.atan2(1, x)) -
+              7.08 * x ** (5 / 6),
+          ),
         );
   return (sigmaRef * f ** (7 / 12) * g) / s ** 1.2; // step 7
 }

@@ -37,8 +37,13 @@ export function crossPolarisationDiscriminationDb(input: XpdInput): number {
   const fOrig = input.frequencyGhz;
   const f = Math.max(6, fOrig);
   const cF =
-    f < 9 ? 60 * Math.log10(f) - 28.3 : f < 36 ? 26 * Math.log10(f) + 4.1 : 35.9 * Math.log10(f) - 11.3;
-  const v = f < 9 ? 30.8 * f ** -0.21 : f < 20 ? 12.8 * f ** 0.19 : f < 40 ? 22.6 : 13.0 * f ** 0.15;
+    f < 9
+      ? 60 * Math.log10(f) - 28.3
+      : f < 36
+        ? 26 * Math.log10(f) + 4.1
+        : 35.9 * Math.log10(f) - 11.3;
+  const v =
+    f < 9 ? 30.8 * f ** -0.21 : f < 20 ? 12.8 * f ** 0.19 : f < 40 ? 22.6 : 13.0 * f ** 0.15;
   const cA = v * Math.log10(input.rainAttenuationDb);
   const cTau = -10 * Math.log10(1 - 0.484 * (1 + Math.cos(4 * input.tauDeg * DEG_TO_RAD)));
   const cTheta = -40 * Math.log10(Math.cos(input.elevationDeg * DEG_TO_RAD));

@@ -68,7 +68,11 @@ export interface RainCoefficients {
  * @param tauDeg polarisation tilt relative to the horizontal, degrees (45 for circular)
  * @throws DomainError outside 1…1000 GHz.
  */
-export function rainCoefficients(frequencyGhz: number, elevationDeg: number, tauDeg: number): RainCoefficients {
+export function rainCoefficients(
+  frequencyGhz: number,
+  elevationDeg: number,
+  tauDeg: number,
+): RainCoefficients {
   requireInRange(MODEL, 'frequency', frequencyGhz, 1, 1000, 'GHz');
   requireInRange(MODEL, 'elevation', elevationDeg, -90, 90, '°');
   requireInRange(MODEL, 'polarisation tilt', tauDeg, -360, 360, '°');

@@ -37,7 +37,9 @@ export function requireAbove(
 ): void {
   if (Number.isFinite(value) && value > min) return;
   const u = unit ? ` ${unit}` : '';
-  throw new DomainError(`${model}: ${name} must be greater than ${min}${u}; got ${String(value)}${u}`);
+  throw new DomainError(
+    `${model}: ${name} must be greater than ${min}${u}; got ${String(value)}${u}`,
+  );
 }
 
 /** Throws a DomainError unless `value` is a finite number ≥ `min`. */

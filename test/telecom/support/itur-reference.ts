@@ -25,7 +25,9 @@ export function readIturTable(file: string): IturTable {
     columns.forEach((c, j) => {
       const v = Number(cells[j]);
       if (cells[j] === undefined || cells[j]!.trim() === '' || !Number.isFinite(v)) {
-        throw new Error(`${file}:${i + 3}: column ${c} is not a number: ${JSON.stringify(cells[j])}`);
+        throw new Error(
+          `${file}:${i + 3}: column ${c} is not a number: ${JSON.stringify(cells[j])}`,
+        );
       }
       row[c] = v;
     });
@@ -64,7 +66,11 @@ export function placesTolerance(places: number): number {
  * Reads a table and checks it has the number of rows the MANIFEST announces, so a test that
  * loops over it can never silently check nothing.
  */
-export function loadValidation(file: string): { table: IturTable; places: number; tolerance: number } {
+export function loadValidation(file: string): {
+  table: IturTable;
+  places: number;
+  tolerance: number;
+} {
   const entries = manifest(file);
   const table = readIturTable(file);
   const first = entries[0]!;
