@@ -82,6 +82,15 @@ export function rainAttenuation001Db(input: Omit<RainAttenuationInput, 'pPercent
  */
 export function rainAttenuationDb(input: RainAttenuationInput): number {
   requireInRange(MODEL, 'time percentage p', input.pPercent, 0.001, 5, '%');
+  return rainAttenuationAnyPercentDb(input);
+}
+
+/**
+ * Step 10 without the 0.001–5 % check: the §2.5 total (valid to 50 %) evaluates the rain
+ * component beyond 5 % with the same expression, as ITU's own tools do.
+ */
+export function rainAttenuationAnyPercentDb(input: RainAttenuationInput): number {
+  requireInRange(MODEL, 'time percentage p', input.pPercent, 0.001, 50, '%');
   const a001 = rainAttenuation001Db(input);
   if (a001 === 0) return 0;
   const p = input.pPercent;
