@@ -1,0 +1,3 @@
+export * from './itur/index.js';
+export * from './geo-look.js';
+export * from './sun-outage.js';
