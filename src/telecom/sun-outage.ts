@@ -46,7 +46,6 @@ function separationDeg(
   const bx = sun.x - o.x;
   const by = sun.y - o.y;
   const bz = sun.z - o.z;
-  const na = Math.hypot(ax, ay, az);
   const nb = Math.hypot(bx, by, bz);
   // atan2 of |a×b| and a·b: accurate at small angles, where acos is not
   const cx = ay * bz - az * by;
