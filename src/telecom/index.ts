@@ -5,3 +5,4 @@ export * from './dvbs2.js';
 export * from './link-budget.js';
 export * from './geo-link.js';
 export * from './xband-pass.js';
+export * from './availability.js';

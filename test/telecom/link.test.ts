@@ -15,8 +15,15 @@ import { h0Table, sahelMaps } from './support/maps.js';
 
 describe('budget arithmetic', () => {
   it('free-space loss follows 92.45 + 20 log f(GHz) + 20 log d(km)', () => {
-    for (const [d, f] of [[35786, 12], [38000, 20], [1000, 8.2]]) {
-      expect(freeSpaceLossDb(d!, f!)).toBeCloseTo(92.4478 + 20 * Math.log10(f!) + 20 * Math.log10(d!), 3);
+    for (const [d, f] of [
+      [35786, 12],
+      [38000, 20],
+      [1000, 8.2],
+    ]) {
+      expect(freeSpaceLossDb(d!, f!)).toBeCloseTo(
+        92.4478 + 20 * Math.log10(f!) + 20 * Math.log10(d!),
+        3,
+      );
     }
   });
   it('noise densities add: two equal hops lose 3.01 dB', () => {
@@ -40,8 +47,24 @@ describe('budget arithmetic', () => {
 const forward: GeoLinkInput = {
   name: 'forward Ka',
   satelliteLongitudeDeg: -5,
-  transmitter: { latitudeDeg: 12.65, longitudeDeg: -8, altitudeM: 380, antennaDiameterM: 7.3, efficiency: 0.65, tauDeg: 45, pointingLossDb: 0.3 },
-  receiver: { latitudeDeg: 16.27, longitudeDeg: -0.04, altitudeM: 270, antennaDiameterM: 1.2, efficiency: 0.65, tauDeg: 45, pointingLossDb: 0.5 },
+  transmitter: {
+    latitudeDeg: 12.65,
+    longitudeDeg: -8,
+    altitudeM: 380,
+    antennaDiameterM: 7.3,
+    efficiency: 0.65,
+    tauDeg: 45,
+    pointingLossDb: 0.3,
+  },
+  receiver: {
+    latitudeDeg: 16.27,
+    longitudeDeg: -0.04,
+    altitudeM: 270,
+    antennaDiameterM: 1.2,
+    efficiency: 0.65,
+    tauDeg: 45,
+    pointingLossDb: 0.5,
+  },
   uplinkFrequencyGhz: 29.5,
   downlinkFrequencyGhz: 19.7,
   uplinkEirpDbw: 75,
@@ -65,7 +88,14 @@ describe('transparent GEO link (Ka band, Bamako hub → Gao terminal)', () => {
     expect(b.marginDb!).toBeGreaterThanOrEqual(0);
     const strict = geoLinkBudget({ ...forward, availabilityPercent: 99.95 }, sources);
     expect(strict.esN0Db).toBeLessThan(b.esN0Db);
-    for (const v of [b.totalCn0DbHz, b.esN0Db, b.cnDb, b.uplink.atmosphericDb, b.downlink.atmosphericDb]) expect(Number.isFinite(v)).toBe(true);
+    for (const v of [
+      b.totalCn0DbHz,
+      b.esN0Db,
+      b.cnDb,
+      b.uplink.atmosphericDb,
+      b.downlink.atmosphericDb,
+    ])
+      expect(Number.isFinite(v)).toBe(true);
   });
   it('C/N = Es/N0 − 10 log(1 + rolloff), Eb/N0 = Es/N0 − 10 log η', () => {
     const b = geoLinkBudget(forward, sources);
@@ -76,7 +106,10 @@ describe('transparent GEO link (Ka band, Bamako hub → Gao terminal)', () => {
     const s = acmStatistics(forward, sources);
     expect(s.availabilityPercent).toBeGreaterThan(99);
     expect(s.availabilityPercent).toBeLessThan(100);
-    const edge = geoLinkBudget({ ...forward, modcod: undefined, availabilityPercent: s.availabilityPercent - 0.001 }, sources);
+    const edge = geoLinkBudget(
+      { ...forward, modcod: undefined, availabilityPercent: s.availabilityPercent - 0.001 },
+      sources,
+    );
     expect(edge.modcod).toBeDefined();
     const fixed = geoLinkBudget(forward, sources);
     expect(s.meanThroughputMbps).toBeGreaterThan(fixed.informationRateMbps * 0.9);
@@ -84,7 +117,9 @@ describe('transparent GEO link (Ka band, Bamako hub → Gao terminal)', () => {
     expect(total).toBeCloseTo(s.availabilityPercent / 100, 2);
   });
   it('refuses an availability outside 50…99.99 %', () => {
-    expect(() => geoLinkBudget({ ...forward, availabilityPercent: 99.999 }, sources)).toThrow(DomainError);
+    expect(() => geoLinkBudget({ ...forward, availabilityPercent: 99.999 }, sources)).toThrow(
+      DomainError,
+    );
   });
 });
 
@@ -93,9 +128,20 @@ describe('X-band pass volume', () => {
   const samples = Array.from({ length: 61 }, (_, i) => {
     const x = (i - 30) * 10 * 7.0; // along-track distance, km
     const range = Math.hypot(x, 600);
-    return { t: Date.UTC(2026, 2, 1) + i * 10_000, elevationDeg: (Math.atan2(600, Math.abs(x)) * 180) / Math.PI, rangeKm: range };
+    return {
+      t: Date.UTC(2026, 2, 1) + i * 10_000,
+      elevationDeg: (Math.atan2(600, Math.abs(x)) * 180) / Math.PI,
+      rangeKm: range,
+    };
   });
-  const link = { eirpDbw: 10, gtDbK: 30, frequencyGhz: 8.2, symbolRateMbd: 150, coding: 'variable', implementationMarginDb: 1 };
+  const link = {
+    eirpDbw: 10,
+    gtDbK: 30,
+    frequencyGhz: 8.2,
+    symbolRateMbd: 150,
+    coding: 'variable',
+    implementationMarginDb: 1,
+  };
   it('variable coding moves at least as much data as any fixed MODCOD that closes', () => {
     const variable = passVolumeBits(samples, link);
     expect(variable).toBeGreaterThan(0);

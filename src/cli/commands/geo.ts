@@ -14,7 +14,8 @@ import { parseNumber, parseSatellite, parseSite } from './cli-parse.js';
 const m = defineMessages({
   en: {
     'geo.description': 'geostationary satellites: pointing and sun outages',
-    'look.description': 'azimuth, elevation, polarisation skew and range from a site to a geostationary satellite',
+    'look.description':
+      'azimuth, elevation, polarisation skew and range from a site to a geostationary satellite',
     'opt.sat': 'satellite: longitude in degrees east (nominal slot) or a name in --tle',
     'opt.site': 'site: LAT,LON[,ALT_M] (degrees, metres)',
     'opt.tle': 'element sets (TLE) to look satellite names up in',
@@ -25,7 +26,8 @@ const m = defineMessages({
     'out.skew': 'polarisation skew',
     'out.range': 'slant range',
     'out.below': 'the satellite is below the horizon of this site',
-    'outage.description': 'sun-outage dates and daily durations for a site and an antenna beamwidth',
+    'outage.description':
+      'sun-outage dates and daily durations for a site and an antenna beamwidth',
     'opt.year': 'calendar year (UTC)',
     'opt.beamwidth': 'antenna −3 dB beamwidth, degrees',
     'out.none': 'no sun outage in {year}',
@@ -34,7 +36,8 @@ const m = defineMessages({
   },
   fr: {
     'geo.description': 'satellites géostationnaires : pointage et éblouissements solaires',
-    'look.description': 'azimut, élévation, inclinaison de polarisation et distance d’un site à un satellite géostationnaire',
+    'look.description':
+      'azimut, élévation, inclinaison de polarisation et distance d’un site à un satellite géostationnaire',
     'opt.sat': 'satellite : longitude en degrés est (position nominale) ou un nom de --tle',
     'opt.site': 'site : LAT,LON[,ALT_M] (degrés, mètres)',
     'opt.tle': 'jeux d’éléments (TLE) où chercher le nom du satellite',
@@ -45,7 +48,8 @@ const m = defineMessages({
     'out.skew': 'inclinaison de polarisation',
     'out.range': 'distance oblique',
     'out.below': 'le satellite est sous l’horizon de ce site',
-    'outage.description': 'dates et durées quotidiennes des éblouissements solaires pour un site et une ouverture d’antenne',
+    'outage.description':
+      'dates et durées quotidiennes des éblouissements solaires pour un site et une ouverture d’antenne',
     'opt.year': 'année civile (UTC)',
     'opt.beamwidth': 'ouverture à −3 dB de l’antenne, degrés',
     'out.none': 'aucun éblouissement solaire en {year}',
@@ -56,7 +60,11 @@ const m = defineMessages({
 
 function parseFormat(text: string): 'table' | 'json' {
   if (text === 'table' || text === 'json') return text;
-  throw new ValidationError('unknown format', { location: { field: '--format' }, expected: 'table or json', received: text });
+  throw new ValidationError('unknown format', {
+    location: { field: '--format' },
+    expected: 'table or json',
+    received: text,
+  });
 }
 
 /** Registers `geo look` and `geo sun-outage`. */
@@ -101,42 +109,54 @@ export function registerGeo(program: Command, ctx: CliContext): void {
     .requiredOption('--beamwidth-deg <deg>', m(ctx.lang, 'opt.beamwidth'))
     .option('--tle <file>', m(ctx.lang, 'opt.tle'))
     .option('--format <format>', m(ctx.lang, 'opt.format'), 'table')
-    .action((o: { sat: string; site: string; year: string; beamwidthDeg: string; tle?: string; format: string }) => {
-      const format = parseFormat(o.format);
-      const site = parseSite(o.site);
-      const year = parseNumber(o.year, '--year', 1957, 2100);
-      if (!Number.isInteger(year)) parseNumber('x', '--year', 1957, 2100);
-      const bw = parseNumber(o.beamwidthDeg, '--beamwidth-deg', 0.001, 20);
-      const sat = parseSatellite(o.sat, o.tle, ctx.cwd);
-      const outages = sunOutages(site, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1), { beamwidthDeg: bw, satelliteAt: sat.positionAt });
-      if (format === 'json') {
-        const out = outages.map((x) => ({
-          date: x.date,
-          start_utc: new Date(x.startMs).toISOString(),
-          end_utc: new Date(x.endMs).toISOString(),
-          duration_min: round(x.durationMin, 2),
-          min_separation_deg: round(x.minSeparationDeg, 4),
-        }));
-        ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-        return;
-      }
-      if (outages.length === 0) {
-        ctx.stdout.write(`${m(ctx.lang, 'out.none', { year })}\n`);
-        return;
-      }
-      ctx.stdout.write(`${m(ctx.lang, 'out.header', { sat: sat.name, site: o.site, bw })}\n`);
-      for (const x of outages) {
-        ctx.stdout.write(
-          `${m(ctx.lang, 'out.outage', {
+    .action(
+      (o: {
+        sat: string;
+        site: string;
+        year: string;
+        beamwidthDeg: string;
+        tle?: string;
+        format: string;
+      }) => {
+        const format = parseFormat(o.format);
+        const site = parseSite(o.site);
+        const year = parseNumber(o.year, '--year', 1957, 2100);
+        if (!Number.isInteger(year)) parseNumber('x', '--year', 1957, 2100);
+        const bw = parseNumber(o.beamwidthDeg, '--beamwidth-deg', 0.001, 20);
+        const sat = parseSatellite(o.sat, o.tle, ctx.cwd);
+        const outages = sunOutages(site, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1), {
+          beamwidthDeg: bw,
+          satelliteAt: sat.positionAt,
+        });
+        if (format === 'json') {
+          const out = outages.map((x) => ({
             date: x.date,
-            start: new Date(x.startMs).toISOString().slice(11, 19),
-            end: new Date(x.endMs).toISOString().slice(11, 19),
-            minutes: x.durationMin.toFixed(1),
-            sep: x.minSeparationDeg.toFixed(2),
-          })}\n`,
-        );
-      }
-    });
+            start_utc: new Date(x.startMs).toISOString(),
+            end_utc: new Date(x.endMs).toISOString(),
+            duration_min: round(x.durationMin, 2),
+            min_separation_deg: round(x.minSeparationDeg, 4),
+          }));
+          ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+          return;
+        }
+        if (outages.length === 0) {
+          ctx.stdout.write(`${m(ctx.lang, 'out.none', { year })}\n`);
+          return;
+        }
+        ctx.stdout.write(`${m(ctx.lang, 'out.header', { sat: sat.name, site: o.site, bw })}\n`);
+        for (const x of outages) {
+          ctx.stdout.write(
+            `${m(ctx.lang, 'out.outage', {
+              date: x.date,
+              start: new Date(x.startMs).toISOString().slice(11, 19),
+              end: new Date(x.endMs).toISOString().slice(11, 19),
+              minutes: x.durationMin.toFixed(1),
+              sep: x.minSeparationDeg.toFixed(2),
+            })}\n`,
+          );
+        }
+      },
+    );
 }
 
 function round(v: number, digits: number): number {

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerGeo } from './geo.js';
+import { registerLink } from './link.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerGeo];
+export const COMMANDS: readonly RegisterCommand[] = [registerGeo, registerLink];
