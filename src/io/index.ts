@@ -3,3 +3,4 @@ export * from './tle.js';
 export * from './itur-maps.js';
 export * from './sites-csv.js';
 export * from './availability-map.js';
+export * from './itur-import.js';

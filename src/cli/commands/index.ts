@@ -5,8 +5,9 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerGeo } from './geo.js';
+import { registerItur } from './itur.js';
 import { registerLink } from './link.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerGeo, registerLink];
+export const COMMANDS: readonly RegisterCommand[] = [registerGeo, registerLink, registerItur];
