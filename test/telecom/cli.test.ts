@@ -62,9 +62,9 @@ describe('sahelsat geo', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/éblouissements solaires/);
-    expect(r.out.split('\n').filter((l) => /^2026-(02|03|09|10)-/.test(l)).length).toBeGreaterThanOrEqual(
-      6,
-    );
+    expect(
+      r.out.split('\n').filter((l) => /^2026-(02|03|09|10)-/.test(l)).length,
+    ).toBeGreaterThanOrEqual(6);
   });
 });
 
