@@ -1,5 +1,6 @@
 /**
- * ITU-R digital maps on disk: one `<rec>/<name>.f32` (float32, little-endian, row-major, rows
+ * ITU-R digital maps on disk: one `<rec>/<name>.f32` (float32 — or float64 when the header says
+ * `"dtype": "float64"` — little-endian, row-major, rows
  * north to south) per map with a `<rec>/<name>.json` header (rows, cols, lat_first, lon_first,
  * lat_step, lon_step, unit…), the layout of reference/itur/maps-sahel (see docs/telecom.md).
  * Any region or the whole globe. Maps are read lazily, the first time a model asks for one.
@@ -54,7 +55,8 @@ export function parseMapHeader(text: string, file: string): MapHeader {
       fail(file, k, 'a positive number (degrees)', h[k]);
   }
   if (typeof h.file !== 'string') fail(file, 'file', 'the name of the .f32 file', h.file);
-  if (h.dtype !== undefined && h.dtype !== 'float32') fail(file, 'dtype', '"float32"', h.dtype);
+  if (h.dtype !== undefined && h.dtype !== 'float32' && h.dtype !== 'float64')
+    fail(file, 'dtype', '"float32" (or "float64")', h.dtype);
   if (h.byte_order !== undefined && h.byte_order !== 'little-endian')
     fail(file, 'byte_order', '"little-endian"', h.byte_order);
   if (h.row_order !== undefined && h.row_order !== 'north-to-south')
@@ -76,15 +78,18 @@ export function readMap(dir: string, name: string): GeoGrid | undefined {
     });
   }
   const buf = readFileSync(dataPath);
-  if (buf.byteLength !== h.rows * h.cols * 4) {
+  const wide = h.dtype === 'float64';
+  const size = wide ? 8 : 4;
+  if (buf.byteLength !== h.rows * h.cols * size) {
     throw new ValidationError('map data file has the wrong size', {
       location: { file: dataPath },
-      expected: `${h.rows} × ${h.cols} float32 = ${h.rows * h.cols * 4} bytes`,
+      expected: `${h.rows} × ${h.cols} ${wide ? 'float64' : 'float32'} = ${h.rows * h.cols * size} bytes`,
       received: `${buf.byteLength} bytes`,
     });
   }
-  const values = new Float32Array(h.rows * h.cols);
-  for (let k = 0; k < values.length; k++) values[k] = buf.readFloatLE(k * 4);
+  const values = wide ? new Float64Array(h.rows * h.cols) : new Float32Array(h.rows * h.cols);
+  for (let k = 0; k < values.length; k++)
+    values[k] = wide ? buf.readDoubleLE(k * 8) : buf.readFloatLE(k * 4);
   return {
     name,
     unit: h.unit ?? '',

@@ -53,13 +53,20 @@ function isPeriodic(g: GeoGrid): boolean {
   return Math.abs(g.cols * g.lonStep - 360) < 1e-6 * g.lonStep;
 }
 
-/** Fractional column of a longitude, trying the ±360° aliases; NaN when outside the grid. */
-function columnOf(g: GeoGrid, lonDeg: number): number {
+/**
+ * Fractional column of a longitude, trying the ±360° aliases (global grids often repeat a seam
+ * column, so a point can have two); `fits(c)` picks the first alias whose neighbourhood is
+ * inside the grid. NaN when none fits.
+ */
+function columnOf(g: GeoGrid, lonDeg: number, fits: (c: number) => boolean = () => true): number {
   const last = g.cols - 1;
   for (const shift of [0, -360, 360, -720, 720]) {
-    const c = (lonDeg + shift - g.lonFirst) / g.lonStep;
-    if (c >= -1e-9 && c <= last + 1e-9) return Math.min(Math.max(c, 0), last);
+    let c = (lonDeg + shift - g.lonFirst) / g.lonStep;
     if (isPeriodic(g) && c >= 0 && c < g.cols) return c;
+    if (c >= -1e-9 && c <= last + 1e-9) {
+      c = Math.min(Math.max(c, 0), last);
+      if (fits(c)) return c;
+    }
   }
   return NaN;
 }
@@ -113,7 +120,7 @@ function keys(d: number): number {
  */
 export function bicubic(g: GeoGrid, latDeg: number, lonDeg: number): number {
   const r = (g.latFirst - latDeg) / g.latStep;
-  const c = columnOf(g, lonDeg);
+  const c = columnOf(g, lonDeg, (x) => Math.floor(x) - 1 >= 0 && Math.floor(x) + 2 <= g.cols - 1);
   const i0 = Math.floor(r);
   const j0 = Math.floor(c);
   const colsOk = isPeriodic(g) || (j0 - 1 >= 0 && j0 + 2 <= g.cols - 1);

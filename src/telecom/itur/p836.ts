@@ -25,6 +25,7 @@ function scaledBilinear(
   const r = (data.latFirst - latDeg) / data.latStep;
   let c = (lonDeg - data.lonFirst) / data.lonStep;
   if (c < 0) c += 360 / data.lonStep;
+  if (c > data.cols - 1) c -= 360 / data.lonStep;
   const i = Math.min(Math.max(Math.floor(r), 0), data.rows - 2);
   const j = Math.min(Math.max(Math.floor(c), 0), data.cols - 2);
   if (!(r >= 0 && r <= data.rows - 1 && c >= 0 && c <= data.cols - 1)) {
