@@ -112,6 +112,35 @@ describe('sahelsat link attenuation', () => {
   });
 });
 
+describe('sahelsat link budget', () => {
+  it('runs the documented example configuration and reports a closed budget with ACM statistics', async () => {
+    const r = await run([
+      'link',
+      'budget',
+      '--config',
+      'docs/examples/link-budget.json',
+      '--format',
+      'json',
+      '--maps',
+      SAHEL_MAPS_DIR,
+    ]);
+    expect(r.code).toBe(0);
+    const [res] = JSON.parse(r.out) as {
+      budget: { marginDb: number; modcod: { name: string } };
+      acm: { availabilityPercent: number };
+    }[];
+    expect(res!.budget.marginDb).toBeGreaterThanOrEqual(0);
+    expect(res!.acm.availabilityPercent).toBeGreaterThan(99.7);
+  });
+  it('a bad configuration names the file and the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sahelsat-budget-'));
+    writeFileSync(join(dir, 'bad.json'), '{"links":[{"name":"x"}]}');
+    const r = await run(['link', 'budget', '--config', 'bad.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.json \(links\.0\.satelliteLongitudeDeg\)/);
+  });
+});
+
 describe('sahelsat itur import-maps', () => {
   it('turns south-to-north text grids into a north-to-south map the reader interpolates', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sahelsat-itur-'));
