@@ -130,3 +130,59 @@ export function maskTest(polys: Ring[][]): (latDeg: number, lonDeg: number) => b
       (p) => inRing(p[0]!, lon, lat) && !p.slice(1).some((hole) => inRing(hole, lon, lat)),
     );
 }
+
+/** An elevation raster (see telecom/elevation-map.ts). */
+export interface ElevationRaster {
+  readonly rows: number;
+  readonly cols: number;
+  readonly latMax: number;
+  readonly lonMin: number;
+  readonly stepDeg: number;
+  readonly elevation: Float32Array;
+  readonly mask: Uint8Array;
+}
+
+/** PNG of elevations: grey below the minimum elevation (not visible), blue (low) to white (90°). */
+export function elevationPng(r: ElevationRaster, minElevationDeg: number): Buffer {
+  const png = new PNG({ width: r.cols, height: r.rows });
+  for (let k = 0; k < r.rows * r.cols; k++) {
+    const e = r.elevation[k]!;
+    const t = Math.max(0, Math.min(1, e / 90));
+    const visible = e >= minElevationDeg;
+    png.data[k * 4] = visible ? Math.round(40 + 215 * t) : 120;
+    png.data[k * 4 + 1] = visible ? Math.round(80 + 175 * t) : 120;
+    png.data[k * 4 + 2] = visible ? 255 : 120;
+    png.data[k * 4 + 3] = r.mask[k] === 1 ? 255 : 0;
+  }
+  return PNG.sync.write(png);
+}
+
+/** GeoJSON grid cells with `elevation_deg` and `visible`. */
+export function elevationGeoJson(r: ElevationRaster, minElevationDeg: number): string {
+  const h = r.stepDeg / 2;
+  const feats: string[] = [];
+  for (let i = 0; i < r.rows; i++) {
+    for (let j = 0; j < r.cols; j++) {
+      const k = i * r.cols + j;
+      if (r.mask[k] !== 1) continue;
+      const lat = r.latMax - i * r.stepDeg;
+      const lon = r.lonMin + j * r.stepDeg;
+      const ring = [
+        [lon - h, lat - h],
+        [lon + h, lat - h],
+        [lon + h, lat + h],
+        [lon - h, lat + h],
+        [lon - h, lat - h],
+      ].map(([x, y]) => [Number(x!.toFixed(5)), Number(y!.toFixed(5))]);
+      const e = r.elevation[k]!;
+      feats.push(
+        JSON.stringify({
+          type: 'Feature',
+          geometry: { type: 'Polygon', coordinates: [ring] },
+          properties: { elevation_deg: Number(e.toFixed(3)), visible: e >= minElevationDeg },
+        }),
+      );
+    }
+  }
+  return `{"type":"FeatureCollection","features":[\n${feats.join(',\n')}\n]}\n`;
+}

@@ -6,3 +6,4 @@ export * from './link-budget.js';
 export * from './geo-link.js';
 export * from './xband-pass.js';
 export * from './availability.js';
+export * from './elevation-map.js';

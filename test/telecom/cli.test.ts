@@ -68,6 +68,44 @@ describe('sahelsat geo', () => {
   });
 });
 
+describe('sahelsat geo elevation-map', () => {
+  it('writes a PNG and GeoJSON cells whose elevations match geo look', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sahelsat-elev-'));
+    const r = await run(
+      [
+        'geo',
+        'elevation-map',
+        '--sat',
+        '60',
+        '--bbox',
+        '10,12,-2,0',
+        '--step-deg',
+        '1',
+        '--min-elevation-deg',
+        '20',
+        '--png',
+        'e.png',
+        '--geojson',
+        'e.geojson',
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'e.png')).subarray(1, 4).toString()).toBe('PNG');
+    const fc = JSON.parse(readFileSync(join(dir, 'e.geojson'), 'utf8')) as {
+      features: { properties: { elevation_deg: number; visible: boolean } }[];
+    };
+    expect(fc.features.length).toBe(9);
+    const look = await run(['geo', 'look', '--sat', '60', '--site', '12,-2', '--format', 'json']);
+    const first = fc.features[0]!.properties;
+    expect(first.elevation_deg).toBeCloseTo(
+      (JSON.parse(look.out) as { elevation_deg: number }).elevation_deg,
+      2,
+    );
+    expect(first.visible).toBe(first.elevation_deg >= 20);
+  });
+});
+
 describe('sahelsat link attenuation', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sahelsat-link-'));
   it('repeats the input columns and adds the five attenuations', async () => {

@@ -8,6 +8,15 @@ import { ValidationError } from '../../core/errors.js';
 import { defineMessages } from '../../i18n/index.js';
 import { geoLook } from '../../telecom/geo-look.js';
 import { sunOutages } from '../../telecom/sun-outage.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  elevationGeoJson,
+  elevationPng,
+  maskTest,
+  parseMaskPolygons,
+} from '../../io/availability-map.js';
+import { elevationGrid } from '../../telecom/elevation-map.js';
 import type { CliContext } from '../context.js';
 import { parseNumber, parseSatellite, parseSite } from './cli-parse.js';
 
@@ -33,6 +42,15 @@ const m = defineMessages({
     'out.none': 'no sun outage in {year}',
     'out.outage': '{date}  {start}–{end} UTC  {minutes} min  (closest {sep}°)',
     'out.header': 'sun outages of {sat} seen from {site}, beamwidth {bw}°:',
+    'map.description':
+      'elevation and visibility of a geostationary satellite over a region (PNG, GeoJSON)',
+    'opt.bbox': 'region: LAT_MIN,LAT_MAX,LON_MIN,LON_MAX (default: the three countries)',
+    'opt.step': 'grid step, degrees',
+    'opt.mask': 'GeoJSON polygons: only sites inside are computed',
+    'opt.minel': 'minimum elevation for visibility, degrees',
+    'opt.png': 'output PNG file',
+    'opt.geojson': 'output GeoJSON file',
+    'out.map': '{n} sites; {visible} see the satellite; elevation {min}…{max}°',
   },
   fr: {
     'geo.description': 'satellites géostationnaires : pointage et éblouissements solaires',
@@ -55,6 +73,15 @@ const m = defineMessages({
     'out.none': 'aucun éblouissement solaire en {year}',
     'out.outage': '{date}  {start}–{end} UTC  {minutes} min  (au plus près {sep}°)',
     'out.header': 'éblouissements solaires de {sat} vus de {site}, ouverture {bw}° :',
+    'map.description':
+      'élévation et visibilité d’un satellite géostationnaire sur une région (PNG, GeoJSON)',
+    'opt.bbox': 'région : LAT_MIN,LAT_MAX,LON_MIN,LON_MAX (par défaut : les trois pays)',
+    'opt.step': 'pas de la grille, degrés',
+    'opt.mask': 'polygones GeoJSON : seuls les sites à l’intérieur sont calculés',
+    'opt.minel': 'élévation minimale de visibilité, degrés',
+    'opt.png': 'fichier PNG en sortie',
+    'opt.geojson': 'fichier GeoJSON en sortie',
+    'out.map': '{n} sites ; {visible} voient le satellite ; élévation {min}…{max}°',
   },
 });
 
@@ -100,6 +127,7 @@ export function registerGeo(program: Command, ctx: CliContext): void {
       for (const [k, v] of rows) ctx.stdout.write(`${k.padEnd(w)}  ${v}\n`);
       if (look.elevationDeg < 0) ctx.stdout.write(`${m(ctx.lang, 'out.below')}\n`);
     });
+  registerElevationMap(geo, ctx);
   geo
     .command('sun-outage')
     .description(m(ctx.lang, 'outage.description'))
@@ -157,6 +185,54 @@ export function registerGeo(program: Command, ctx: CliContext): void {
         }
       },
     );
+}
+
+function registerElevationMap(geo: Command, ctx: CliContext): void {
+  geo
+    .command('elevation-map')
+    .description(m(ctx.lang, 'map.description'))
+    .requiredOption('--sat <sat>', m(ctx.lang, 'opt.sat'))
+    .option('--tle <file>', m(ctx.lang, 'opt.tle'))
+    .option('--time <iso>', m(ctx.lang, 'opt.time'))
+    .option('--bbox <box>', m(ctx.lang, 'opt.bbox'), '9.4,25,-12.3,16')
+    .option('--step-deg <s>', m(ctx.lang, 'opt.step'), '0.1')
+    .option('--min-elevation-deg <e>', m(ctx.lang, 'opt.minel'), '5')
+    .option('--mask <geojson>', m(ctx.lang, 'opt.mask'))
+    .option('--png <file>', m(ctx.lang, 'opt.png'))
+    .option('--geojson <file>', m(ctx.lang, 'opt.geojson'))
+    .action((o: Record<string, string | undefined>) => {
+      const box = (o.bbox ?? '')
+        .split(',')
+        .map((x, i) => parseNumber(x, `--bbox[${i}]`, -180, 360));
+      if (box.length !== 4) parseNumber('', '--bbox');
+      const step = parseNumber(o.stepDeg!, '--step-deg', 0.01, 5);
+      const minEl = parseNumber(o.minElevationDeg!, '--min-elevation-deg', -90, 90);
+      const sat = parseSatellite(o.sat!, o.tle, ctx.cwd);
+      const t = o.time ? parseIsoUtc(o.time, '--time') : Date.now();
+      const include = o.mask
+        ? maskTest(parseMaskPolygons(readFileSync(resolve(ctx.cwd, o.mask), 'utf8'), o.mask))
+        : undefined;
+      const grid = {
+        latMin: box[0]!,
+        latMax: box[1]!,
+        lonMin: box[2]!,
+        lonMax: box[3]!,
+        stepDeg: step,
+      };
+      const r = elevationGrid(grid, sat.positionAt(t), include);
+      const raster = { ...r, latMax: grid.latMax, lonMin: grid.lonMin, stepDeg: step };
+      if (o.png) writeFileSync(resolve(ctx.cwd, o.png), elevationPng(raster, minEl));
+      if (o.geojson) writeFileSync(resolve(ctx.cwd, o.geojson), elevationGeoJson(raster, minEl));
+      const vals = Array.from(r.elevation).filter((_, k) => r.mask[k] === 1);
+      ctx.stderr.write(
+        `${m(ctx.lang, 'out.map', {
+          n: vals.length,
+          visible: vals.filter((e) => e >= minEl).length,
+          min: vals.length ? Math.min(...vals).toFixed(1) : '—',
+          max: vals.length ? Math.max(...vals).toFixed(1) : '—',
+        })}\n`,
+      );
+    });
 }
 
 function round(v: number, digits: number): number {
