@@ -15,7 +15,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as satellite from 'satellite.js';
-import { createBulkSampler, createPropagator, findPassesBatch, loadBundledStations, parseTle } from '../dist/index.js';
+import {
+  createBulkSampler,
+  createPropagator,
+  findPassesBatch,
+  loadBundledStations,
+  parseTle,
+} from '../dist/index.js';
 import { findPassesForCatalog } from '../dist/cli/parallel-passes.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +30,10 @@ const { values: args } = parseArgs({
     days: { type: 'string', default: '7' },
     every: { type: 'string', default: '49' },
     runs: { type: 'string', default: '1' },
-    catalogue: { type: 'string', default: resolve(HERE, '../../shared/reference/tle/active-2026-03-19.txt') },
+    catalogue: {
+      type: 'string',
+      default: resolve(HERE, '../../shared/reference/tle/active-2026-03-19.txt'),
+    },
     engines: { type: 'string', default: 'wasm,js' },
   },
 });
@@ -42,7 +51,13 @@ const catalogue = parseTle(text, { fileName: args.catalogue });
 const parseMs = performance.now() - t0;
 const elements = catalogue.entries.map((e) => e.elements);
 const stations = loadBundledStations().map((s) => ({ ...s, minElevationDeg: MIN_EL }));
-const report = { machine: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, days: DAYS, satellites: elements.length, parseMs };
+const report = {
+  machine: `${cpus().length} × ${cpus()[0]?.model}`,
+  node: process.version,
+  days: DAYS,
+  satellites: elements.length,
+  parseMs,
+};
 
 // 1. The whole catalogue, worker threads, each coarse-grid engine.
 report.catalogue = {};
@@ -51,7 +66,12 @@ for (const engine of args.engines.split(',')) {
   let passes = 0;
   for (let r = 0; r < RUNS; r++) {
     const a = performance.now();
-    const res = await findPassesForCatalog(elements, stations, { startMs: START, endMs: END }, { engine });
+    const res = await findPassesForCatalog(
+      elements,
+      stations,
+      { startMs: START, endMs: END },
+      { engine },
+    );
     times.push((performance.now() - a) / 1000);
     passes = res.passes.length;
   }
@@ -65,7 +85,17 @@ const a = performance.now();
 const sampler = await createBulkSampler();
 const ours = findPassesBatch(subset, stations, { startMs: START, endMs: END }, sampler);
 const oursSubsetS = (performance.now() - a) / 1000;
-const py = spawnSync('/usr/bin/python3', [resolve(HERE, 'peers/skyfield_passes.py'), args.catalogue, String(EVERY), String(DAYS), String(MIN_EL)], { encoding: 'utf8' });
+const py = spawnSync(
+  '/usr/bin/python3',
+  [
+    resolve(HERE, 'peers/skyfield_passes.py'),
+    args.catalogue,
+    String(EVERY),
+    String(DAYS),
+    String(MIN_EL),
+  ],
+  { encoding: 'utf8' },
+);
 if (py.status !== 0) throw new Error(`skyfield peer failed: ${py.stderr}`);
 const sky = JSON.parse(py.stdout.trim().split('\n').pop());
 report.subset = {
@@ -93,14 +123,19 @@ for (let rep = 0; rep < 5; rep++) {
   const recs = rateSats.map((el) => createPropagator(el).satrec);
   s = performance.now();
   for (const rec of recs) {
-    for (let k = 0; k < nT; k++) satellite.sgp4(rec, (times[k] / 86_400_000 + 2_440_587.5 - rec.jdsatepoch) * 1440);
+    for (let k = 0; k < nT; k++)
+      satellite.sgp4(rec, (times[k] / 86_400_000 + 2_440_587.5 - rec.jdsatepoch) * 1440);
   }
   rate.plain.push((rateSats.length * nT) / ((performance.now() - s) / 1000));
   s = performance.now();
   sampler.sample(recs, times);
   rate.wasm.push((rateSats.length * nT) / ((performance.now() - s) / 1000));
 }
-report.propagationPerS = { ours: median(rate.ours), plainSatelliteJs: median(rate.plain), wasmBulkItrf: median(rate.wasm) };
+report.propagationPerS = {
+  ours: median(rate.ours),
+  plainSatelliteJs: median(rate.plain),
+  wasmBulkItrf: median(rate.wasm),
+};
 sampler.dispose();
 
 mkdirSync(resolve(HERE, 'results'), { recursive: true });
@@ -113,7 +148,12 @@ Command: \`npm run build && node bench/passes-catalogue.mjs --days ${DAYS} --eve
 | work | time | notes |
 | --- | --- | --- |
 | parse 14 710-object TLE file | ${f(parseMs, 0)} ms | |
-${Object.entries(report.catalogue).map(([e, r]) => `| ${elements.length} objects × 3 stations × ${DAYS} d, coarse grid on ${e} | ${f(r.medianS)} s (median of ${r.runs.length}) | ${r.passes} passes |`).join('\n')}
+${Object.entries(report.catalogue)
+  .map(
+    ([e, r]) =>
+      `| ${elements.length} objects × 3 stations × ${DAYS} d, coarse grid on ${e} | ${f(r.medianS)} s (median of ${r.runs.length}) | ${r.passes} passes |`,
+  )
+  .join('\n')}
 | peak resident memory | ${f(report.peakRssMb, 0)} MB | main process and its worker threads |
 | subset of ${subset.length} objects (every ${EVERY}th), ours, 1 thread | ${f(oursSubsetS, 2)} s | ${ours.passes.length} passes |
 | same subset, Skyfield ${'find_events'} | ${f(sky.seconds, 2)} s | ${sky.rises} rises; **ours ${f(report.subset.ratio)}× faster** |

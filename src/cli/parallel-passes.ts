@@ -83,7 +83,13 @@ function inWorkers(
 ): Promise<{ passes: Pass[]; issues: PropagationIssue[] }> {
   const jobs: PassesJob[] = [];
   for (let i = 0; i < elements.length; i += BATCH) {
-    jobs.push({ id: jobs.length, elements: elements.slice(i, i + BATCH), stations, options, engine: par.engine ?? 'wasm' });
+    jobs.push({
+      id: jobs.length,
+      elements: elements.slice(i, i + BATCH),
+      stations,
+      options,
+      engine: par.engine ?? 'wasm',
+    });
   }
   const passes: Pass[] = [];
   const issues: PropagationIssue[] = [];

@@ -10,3 +10,7 @@ export * from './oem.js';
 export * from './validate-json.js';
 export * from './bundled-data.js';
 export * from './catalog-cache.js';
+export * from './itur-maps.js';
+export * from './sites-csv.js';
+export * from './availability-map.js';
+export * from './itur-import.js';

@@ -31,8 +31,14 @@ export interface BulkSampler {
 /** Loads the WebAssembly engine (once per thread) and returns a sampler. */
 export async function createBulkSampler(): Promise<BulkSampler> {
   const runtime = await createSingleThreadRuntime();
-  let cached: { nSat: number; nTime: number; bp: BulkPropagator<readonly [EciBaseCalculator, GmstCalculator, EcfPositionCalculator], typeof runtime> } | null =
-    null;
+  let cached: {
+    nSat: number;
+    nTime: number;
+    bp: BulkPropagator<
+      readonly [EciBaseCalculator, GmstCalculator, EcfPositionCalculator],
+      typeof runtime
+    >;
+  } | null = null;
   return {
     sample(satrecs, timesMs) {
       const nSat = satrecs.length;
@@ -41,7 +47,11 @@ export async function createBulkSampler(): Promise<BulkSampler> {
         cached?.bp.dispose();
         const bp = new BulkPropagator({
           runtime,
-          calculators: [new EciBaseCalculator(), new GmstCalculator(), new EcfPositionCalculator()] as const,
+          calculators: [
+            new EciBaseCalculator(),
+            new GmstCalculator(),
+            new EcfPositionCalculator(),
+          ] as const,
           satRecsCount: nSat,
           datesCount: nTime,
         });

@@ -27,7 +27,9 @@ export function findPassesBatch(
   const props = elements.map(createPropagator);
   const tracks = new Map<number, CoarseTrack>();
   if (sampler && (options.dut1S ?? 0) === 0) {
-    const near = props.map((p, i) => [p, i] as const).filter(([p]) => !isDeepSpace(p.elements) && p.initErrorCode === 0);
+    const near = props
+      .map((p, i) => [p, i] as const)
+      .filter(([p]) => !isDeepSpace(p.elements) && p.initErrorCode === 0);
     if (near.length > 0) {
       const times = coarseGrid(options.startMs, options.endMs, BULK_COARSE_STEP_S);
       const n = times.length;

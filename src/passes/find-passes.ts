@@ -165,7 +165,11 @@ export function findPasses(
     let times: Float64Array;
     let pos: Float64Array;
     let ok: Uint8Array;
-    if (coarse && coarse.timesMs[0] === startMs && coarse.timesMs[coarse.timesMs.length - 1] === endMs) {
+    if (
+      coarse &&
+      coarse.timesMs[0] === startMs &&
+      coarse.timesMs[coarse.timesMs.length - 1] === endMs
+    ) {
       ({ timesMs: times, positionsKm: pos, ok } = coarse);
       for (let i = 0; i < ok.length; i++) {
         if (!ok[i]) {

@@ -8,6 +8,9 @@ import { registerCatalog } from './catalog.js';
 import { registerDemo } from './demo.js';
 import { registerElset } from './elset.js';
 import { registerEphemeris } from './ephemeris.js';
+import { registerGeo } from './geo.js';
+import { registerItur } from './itur.js';
+import { registerLink } from './link.js';
 import { registerPasses } from './passes.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -18,4 +21,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerEphemeris,
   registerCatalog,
   registerElset,
+  registerGeo,
+  registerLink,
+  registerItur,
 ];
