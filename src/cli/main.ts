@@ -34,6 +34,8 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
   const program = new Command('sahelsat')
     .description(m(ctx.lang, 'program.description'))
     .option('--lang <lang>', m(ctx.lang, 'option.lang'))
+    .helpOption('-h, --help', m(ctx.lang, 'option.help'))
+    .helpCommand('help [command]', m(ctx.lang, 'option.helpCommand'))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
