@@ -2,11 +2,13 @@
  * `sahelsat catalog`, `elset` and `demo` end to end.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../../src/io/catalog.js';
-import { runCli } from '../support/cli.js';
+import { runCli, runCliAsync } from '../support/cli.js';
 import { referencePath } from '../support/reference.js';
 
 const EO = referencePath('tle', 'sahel-eo-leo-50.tle');
@@ -45,6 +47,41 @@ describe('sahelsat catalog', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.json:1 \(MEAN_MOTION\): missing keyword MEAN_MOTION/);
     expect(runCli(['catalog', 'check', EO]).code).toBe(0);
+  });
+
+  it('fetches from a configured endpoint into the cache (a local HTTP server stands in for CelesTrak)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sahelsat-'));
+    const body = readFileSync(EO, 'utf8');
+    const server = createServer((req, res) => {
+      if (req.url === '/gp.php?GROUP=sahel&FORMAT=tle') res.end(body);
+      else res.writeHead(404).end('not found');
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const good = await runCliAsync([
+        'catalog',
+        'fetch',
+        '--url',
+        `http://127.0.0.1:${port}/gp.php?GROUP=sahel&FORMAT=tle`,
+        '--data-dir',
+        dir,
+      ]);
+      expect(good.code, good.stderr).toBe(0);
+      expect(good.stdout).toMatch(/50 added/);
+      const missing = await runCliAsync([
+        'catalog',
+        'fetch',
+        '--url',
+        `http://127.0.0.1:${port}/nothing`,
+        '--data-dir',
+        dir,
+      ]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/download failed: HTTP 404/);
+    } finally {
+      server.close();
+    }
   });
 
   it('never contacts the network unless given a URL', () => {

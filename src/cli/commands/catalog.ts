@@ -39,7 +39,7 @@ const m = defineMessages({
     format: 'output format: tle, omm-json, omm-xml or omm-kvn',
     listFormat: 'output format: table or json',
     ignoreChecksum: 'accept TLE lines with a wrong checksum (with a warning)',
-    url: 'URL to download (e.g. https://celestrak.org/NORAD/elements/gp.php?GROUP=active&FORMAT=json)',
+    url: 'URL to download (e.g. https://celestrak.org/NORAD/elements/gp.php?GROUP=active&FORMAT=json; Space-Track query URLs log in with SAHELSAT_SPACETRACK_USER and SAHELSAT_SPACETRACK_PASSWORD)',
     checked: '{file}: {format}, {good} element sets, {bad} errors, {warn} warnings',
     imported:
       '{file}: {added} added, {updated} updated, {unchanged} unchanged; cache now {total} objects ({path})',
@@ -63,7 +63,7 @@ const m = defineMessages({
     listFormat: 'format de sortie : table ou json',
     ignoreChecksum:
       'accepter les lignes TLE dont la somme de contrôle est fausse (avec un avertissement)',
-    url: 'URL à télécharger (par ex. https://celestrak.org/NORAD/elements/gp.php?GROUP=active&FORMAT=json)',
+    url: 'URL à télécharger (par ex. https://celestrak.org/NORAD/elements/gp.php?GROUP=active&FORMAT=json ; les requêtes Space-Track se connectent avec SAHELSAT_SPACETRACK_USER et SAHELSAT_SPACETRACK_PASSWORD)',
     checked: '{file} : {format}, {good} jeux d’éléments, {bad} erreurs, {warn} avertissements',
     imported:
       '{file} : {added} ajoutés, {updated} mis à jour, {unchanged} inchangés ; le cache compte {total} objets ({path})',
