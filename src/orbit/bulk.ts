@@ -8,16 +8,20 @@ import {
   BulkPropagator,
   EciBaseCalculator,
   EcfPositionCalculator,
+  EcfVelocityCalculator,
   GmstCalculator,
   type SatRec,
   createSingleThreadRuntime,
 } from 'satellite.js';
 import type { Instant } from '../core/time.js';
+import { EARTH_ROTATION_RAD_S } from '../core/units.js';
 
 /** Earth-fixed positions of a batch: `positionsKm[3·(s·nTimes + k)]` for satellite s, time k. */
 export interface BulkPositions {
   readonly timesMs: Float64Array;
   readonly positionsKm: Float64Array;
+  /** Earth-fixed velocities (km/s), same layout. */
+  readonly velocitiesKmS: Float64Array;
   /** 1 where SGP4 succeeded. */
   readonly ok: Uint8Array;
 }
@@ -35,7 +39,7 @@ export async function createBulkSampler(): Promise<BulkSampler> {
     nSat: number;
     nTime: number;
     bp: BulkPropagator<
-      readonly [EciBaseCalculator, GmstCalculator, EcfPositionCalculator],
+      readonly [EciBaseCalculator, GmstCalculator, EcfPositionCalculator, EcfVelocityCalculator],
       typeof runtime
     >;
   } | null = null;
@@ -51,6 +55,7 @@ export async function createBulkSampler(): Promise<BulkSampler> {
             new EciBaseCalculator(),
             new GmstCalculator(),
             new EcfPositionCalculator(),
+            new EcfVelocityCalculator(),
           ] as const,
           satRecsCount: nSat,
           datesCount: nTime,
@@ -65,7 +70,15 @@ export async function createBulkSampler(): Promise<BulkSampler> {
       const errors = raw.eci.error;
       const ok = new Uint8Array(nSat * nTime);
       for (let i = 0; i < ok.length; i++) ok[i] = errors[i] === 0 ? 1 : 0;
-      return { timesMs, positionsKm: Float64Array.from(raw.ecfPosition), ok };
+      // satellite.js rotates the inertial velocity without the −ω × r term of the rotating
+      // frame: add it, so that velocities are true Earth-fixed velocities (as core/frames.ts).
+      const positionsKm = Float64Array.from(raw.ecfPosition);
+      const velocitiesKmS = Float64Array.from(raw.ecfVelocity);
+      for (let i = 0; i < positionsKm.length; i += 3) {
+        velocitiesKmS[i] = velocitiesKmS[i]! + EARTH_ROTATION_RAD_S * positionsKm[i + 1]!;
+        velocitiesKmS[i + 1] = velocitiesKmS[i + 1]! - EARTH_ROTATION_RAD_S * positionsKm[i]!;
+      }
+      return { timesMs, positionsKm, velocitiesKmS, ok };
     },
     dispose() {
       // Frees the native buffers. The runtime itself is left to the garbage collector: its

@@ -41,6 +41,7 @@ export function findPassesBatch(
         tracks.set(i, {
           timesMs: times,
           positionsKm: bulk.positionsKm.subarray(3 * k * n, 3 * (k + 1) * n),
+          velocitiesKmS: bulk.velocitiesKmS.subarray(3 * k * n, 3 * (k + 1) * n),
           ok: bulk.ok.subarray(k * n, (k + 1) * n),
         });
       });

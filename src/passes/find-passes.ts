@@ -85,11 +85,54 @@ export interface CoarseTrack {
   readonly timesMs: Float64Array;
   /** x, y, z (km) per instant. */
   readonly positionsKm: Float64Array;
+  /**
+   * Earth-fixed velocity (km/s) per instant, optional: with it, the candidate test uses a
+   * second-order bound and the grid can be ~2.5 times coarser.
+   */
+  readonly velocitiesKmS?: Float64Array;
   readonly ok: Uint8Array;
 }
 
-/** Coarse step (s) for near-Earth objects when sampling in bulk: ψ moves ≤ ~8° per step. */
-export const BULK_COARSE_STEP_S = 240;
+/**
+ * Coarse step (s) for near-Earth objects sampled in bulk with velocities: the second-order test
+ * stays valid at any step; 600 s suits circular LEO orbits (hermiteCoarseStepS ≈ 560–600 s).
+ */
+export const BULK_COARSE_STEP_S = 600;
+
+/**
+ * Slack allowed in cos ψ by the second-order candidate test at mid-interval (M·h²/8): about 9° of
+ * ψ near a LEO visibility limit, as the first-order test allows with the shorter step.
+ */
+const COS_PSI_SLACK = 0.06;
+
+/**
+ * Coarse step (s) when velocities are sampled too, for a bound `curvature` on |d²cos ψ/dt²|.
+ */
+export function hermiteCoarseStepS(curvature: number): number {
+  return Math.min(600, Math.max(20, Math.sqrt((8 * COS_PSI_SLACK) / curvature)));
+}
+
+/**
+ * Largest value of f on [0, h] given f and f' at both ends and |f''| ≤ m: the larger of the
+ * end values and the crossing of the two bounding parabolas f0 + d0·t + m t²/2 and
+ * f1 − d1·(h − t) + m (h − t)²/2 (their difference is linear in t).
+ */
+export function hermiteUpperBound(
+  f0: number,
+  d0: number,
+  f1: number,
+  d1: number,
+  h: number,
+  m: number,
+): number {
+  let best = Math.max(f0, f1);
+  const den = d0 - d1 + m * h;
+  if (den !== 0) {
+    const t = (f1 - f0 - d1 * h + 0.5 * m * h * h) / den;
+    if (t > 0 && t < h) best = Math.max(best, f0 + d0 * t + 0.5 * m * t * t);
+  }
+  return best;
+}
 
 /** The grid of a coarse track: start, start + step, …, end. */
 export function coarseGrid(startMs: Instant, endMs: Instant, stepS: number): Float64Array {
@@ -156,6 +199,10 @@ export function findPasses(
   const psiRateMax = (nRadS * (1 + e) ** 2) / (1 - e * e) ** 1.5 + EARTH_ROTATION_RAD_S;
   const aKm = Math.cbrt(MU_KM3_S2 / (nRadS * nRadS));
   const apogeeKm = aKm * (1 + e);
+  // |d²r̂/dt²| in the Earth-fixed frame ≤ (θ̇max + ω)² + |θ̈|max, with |θ̈| ≤ 2μe / r_p³ on a
+  // Keplerian orbit; 10 % more for the perturbations SGP4 adds. Bounds |d²cos ψ/dt²|.
+  const perigeeKm = aKm * (1 - e);
+  const curvature = 1.1 * (psiRateMax * psiRateMax + (2 * MU_KM3_S2 * e) / perigeeKm ** 3);
 
   if (isGeostationary(el)) {
     for (const p of prepared) {
@@ -164,13 +211,14 @@ export function findPasses(
   } else {
     let times: Float64Array;
     let pos: Float64Array;
+    let vel: Float64Array | undefined;
     let ok: Uint8Array;
     if (
       coarse &&
       coarse.timesMs[0] === startMs &&
       coarse.timesMs[coarse.timesMs.length - 1] === endMs
     ) {
-      ({ timesMs: times, positionsKm: pos, ok } = coarse);
+      ({ timesMs: times, positionsKm: pos, velocitiesKmS: vel, ok } = coarse);
       for (let i = 0; i < ok.length; i++) {
         if (!ok[i]) {
           stateItrf(times[i]!); // records the SGP4 error
@@ -178,52 +226,73 @@ export function findPasses(
         }
       }
     } else {
-      // Coarse grid: a step over which ψ moves by at most ~8°, and no longer than 5 min.
-      times = coarseGrid(startMs, endMs, Math.min(300, Math.max(20, (0.14 * 2) / psiRateMax)));
+      // SGP4 gives the velocity with the position: sample both and use the second-order test.
+      times = coarseGrid(startMs, endMs, hermiteCoarseStepS(curvature));
       pos = new Float64Array(3 * times.length);
+      vel = new Float64Array(3 * times.length);
       ok = new Uint8Array(times.length);
       for (let i = 0; i < times.length; i++) {
         const t = times[i]!;
-        const s = prop.at(t);
-        if (s.ok) {
-          const r = temeToItrfPosition(s.positionKm, t, dut1S);
-          pos[3 * i] = r.x;
-          pos[3 * i + 1] = r.y;
-          pos[3 * i + 2] = r.z;
+        const s = stateItrf(t);
+        if (s) {
+          pos[3 * i] = s.r.x;
+          pos[3 * i + 1] = s.r.y;
+          pos[3 * i + 2] = s.r.z;
+          vel[3 * i] = s.v.x;
+          vel[3 * i + 1] = s.v.y;
+          vel[3 * i + 2] = s.v.z;
           ok[i] = 1;
-        } else if (!firstError) {
-          firstError = {
-            catalogNumber: el.catalogNumber,
-            satelliteName: el.name,
-            atMs: t,
-            errorCode: s.errorCode,
-            message: s.message,
-          };
         }
       }
     }
     const n = times.length;
     for (const p of prepared) {
       const psiLimit = visibilityAngleRad(p.minThresholdDeg, p.radiusKm, apogeeKm) + PSI_MARGIN_RAD;
-      const psi = new Float64Array(n);
+      const cosLimit = Math.cos(psiLimit);
+      const cosPsi = new Float64Array(n);
+      const dCosPsi = new Float64Array(n);
       const [ux, uy, uz] = p.unit;
       for (let i = 0; i < n; i++) {
         if (!ok[i]) {
-          psi[i] = 0; // unknown: treat as possibly visible, the fine search decides
+          cosPsi[i] = 1; // unknown: treat as possibly visible, the fine search decides
           continue;
         }
         const x = pos[3 * i]!;
         const y = pos[3 * i + 1]!;
         const z = pos[3 * i + 2]!;
-        const c = (ux * x + uy * y + uz * z) / Math.sqrt(x * x + y * y + z * z);
-        psi[i] = Math.acos(Math.max(-1, Math.min(1, c)));
+        const r = Math.sqrt(x * x + y * y + z * z);
+        const c = (ux * x + uy * y + uz * z) / r;
+        cosPsi[i] = c;
+        if (vel) {
+          const vx = vel[3 * i]!;
+          const vy = vel[3 * i + 1]!;
+          const vz = vel[3 * i + 2]!;
+          // d/dt (u·r/|r|) = u·v/|r| − (u·r/|r|)(r·v)/|r|²
+          dCosPsi[i] =
+            (ux * vx + uy * vy + uz * vz) / r - (c * (x * vx + y * vy + z * vz)) / (r * r);
+        }
       }
       // Merge candidate intervals [t_i, t_{i+1}] into regions.
       let regionStart = -1;
       for (let i = 0; i < n - 1; i++) {
         const dt = (times[i + 1]! - times[i]!) / 1000;
-        const lowest = 0.5 * (psi[i]! + psi[i + 1]!) - 0.5 * psiRateMax * dt;
-        const candidate = lowest <= psiLimit;
+        let candidate: boolean;
+        if (!ok[i] || !ok[i + 1]) candidate = true;
+        else if (vel) {
+          candidate =
+            hermiteUpperBound(
+              cosPsi[i]!,
+              dCosPsi[i]!,
+              cosPsi[i + 1]!,
+              dCosPsi[i + 1]!,
+              dt,
+              curvature,
+            ) >= cosLimit;
+        } else {
+          const psi0 = Math.acos(Math.max(-1, Math.min(1, cosPsi[i]!)));
+          const psi1 = Math.acos(Math.max(-1, Math.min(1, cosPsi[i + 1]!)));
+          candidate = 0.5 * (psi0 + psi1) - 0.5 * psiRateMax * dt <= psiLimit;
+        }
         if (candidate && regionStart < 0) regionStart = i;
         if (!candidate && regionStart >= 0) {
           searchRegion(times[regionStart]!, times[i]!);
@@ -242,13 +311,6 @@ export function findPasses(
   if (firstError) issues.push(firstError);
   passes.sort((x, y) => x.aosMs - y.aosMs || x.stationId.localeCompare(y.stationId));
   return { passes, issues };
-}
-
-function temeToItrfPosition(r: TemeVec, t: Instant, dut1S: number): ItrfVec {
-  const g = gmst1982(t, dut1S);
-  const c = Math.cos(g);
-  const s = Math.sin(g);
-  return itrf(c * r.x + s * r.y, -s * r.x + c * r.y, r.z);
 }
 
 function toItrf(r: TemeVec, v: TemeVec, t: Instant, dut1S: number): { r: ItrfVec; v: ItrfVec } {
