@@ -2,7 +2,7 @@
  * `sahelsat passes` and `sahelsat ephemeris` end to end: exact CSV columns, results equal to the
  * library's, Vallado's vectors through the CLI, and clear errors with exit code 2.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { parseTle } from '../../src/io/tle.js';
 import { createPropagator } from '../../src/orbit/propagator.js';
 import { findPasses, loadBundledStations } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
-import { readReference, referencePath } from '../support/reference.js';
+import { REPO_DIR, readReference, referencePath } from '../support/reference.js';
 
 const EO = referencePath('tle', 'sahel-eo-leo-50.tle');
 
@@ -210,5 +210,80 @@ describe('sahelsat ephemeris', () => {
     const alt = Number(geo.stdout.split('\n')[1]!.split(',')[5]);
     expect(alt).toBeGreaterThan(380);
     expect(alt).toBeLessThan(440);
+  });
+});
+
+describe('sahelsat track', () => {
+  it('points the antenna as Skyfield does at AOS, and gives the X-band Doppler shift', () => {
+    const fixture = JSON.parse(
+      readFileSync(`${REPO_DIR}/test/fixtures/passes/skyfield-sahel-eo-7d.json`, 'utf8'),
+    ) as {
+      passes: { station: string; norad: number; aos: string; aosAzDeg: number }[];
+    };
+    const p = fixture.passes.find((x) => x.station === 'bamako' && x.norad === 40697)!;
+    const r = runCli([
+      'track',
+      '--tle',
+      EO,
+      '--norad',
+      '40697',
+      '--station',
+      'bamako',
+      '--start',
+      p.aos,
+      '--end',
+      p.aos,
+      '--freq-mhz',
+      '8200',
+      '--format',
+      'json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const [row] = JSON.parse(r.stdout) as {
+      azimuth_deg: number;
+      elevation_deg: number;
+      range_rate_km_s: number;
+      doppler_hz: number;
+    }[];
+    expect(row!.elevation_deg).toBeCloseTo(5, 2);
+    expect(row!.azimuth_deg).toBeCloseTo(p.aosAzDeg, 2);
+    expect(row!.range_rate_km_s).toBeLessThan(0); // approaching at AOS
+    expect(row!.doppler_hz).toBeCloseTo((-8.2e9 * row!.range_rate_km_s) / 299_792.458, 3);
+  });
+
+  it('keeps only the instants above a given elevation, and asks for one satellite', () => {
+    const r = runCli([
+      'track',
+      '--tle',
+      EO,
+      '--norad',
+      '40697',
+      '--station',
+      'bamako',
+      '--start',
+      '2026-03-19T00:00:00Z',
+      '--end',
+      '2026-03-20T00:00:00Z',
+      '--step-s',
+      '30',
+      '--above-deg',
+      '5',
+    ]);
+    const rows = r.stdout.trim().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((x) => Number(x.split(',')[4]) >= 5)).toBe(true);
+    const many = runCli([
+      'track',
+      '--tle',
+      EO,
+      '--station',
+      'bamako',
+      '--start',
+      '2026-03-19T00:00:00Z',
+      '--end',
+      '2026-03-19T00:01:00Z',
+    ]);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toMatch(/choose one satellite with --norad \(the file holds 50\)/);
   });
 });

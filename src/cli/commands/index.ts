@@ -12,6 +12,7 @@ import { registerGeo } from './geo.js';
 import { registerItur } from './itur.js';
 import { registerLink } from './link.js';
 import { registerPasses } from './passes.js';
+import { registerTrack } from './track.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -19,6 +20,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDemo,
   registerPasses,
   registerEphemeris,
+  registerTrack,
   registerCatalog,
   registerElset,
   registerGeo,
