@@ -14,3 +14,4 @@ export * from './itur-maps.js';
 export * from './sites-csv.js';
 export * from './availability-map.js';
 export * from './itur-import.js';
+export * from './sensors.js';
