@@ -15,3 +15,5 @@ export * from './sites-csv.js';
 export * from './availability-map.js';
 export * from './itur-import.js';
 export * from './sensors.js';
+export * from './aoi-geojson.js';
+export * from './bundled-aoi.js';
