@@ -216,12 +216,33 @@ function searchRegion(
   // A run longer than a quarter orbit may hold several passes (high or slow orbits, polar
   // targets): split it at the sampled minima of cos(off-nadir) so each piece is unimodal.
   if ((b - a) / 1000 > ctx.track.periodS / 4) {
+    const found: AccessWindow[] = [];
     for (const [pa, pb] of unimodalPieces(f, a, b, Math.min(30, ctx.track.periodS / 200))) {
-      searchPass(ctx, target, f, pa, pb, out);
+      searchPass(ctx, target, f, pa, pb, found);
     }
+    out.push(...mergeTouching(found, ctx.tol * 1000));
   } else {
     searchPass(ctx, target, f, a, b, out);
   }
+}
+
+/** Joins windows split only at a piece boundary (their edges meet). */
+function mergeTouching(windows: AccessWindow[], tolMs: number): AccessWindow[] {
+  const out: AccessWindow[] = [];
+  for (const w of windows) {
+    const last = out[out.length - 1];
+    if (last && w.startMs - last.endMs <= tolMs) {
+      const best = w.minOffNadirDeg < last.minOffNadirDeg ? w : last;
+      out[out.length - 1] = {
+        ...best,
+        startMs: last.startMs,
+        endMs: w.endMs,
+        startCut: last.startCut,
+        endCut: w.endCut,
+      };
+    } else out.push(w);
+  }
+  return out;
 }
 
 function unimodalPieces(

@@ -11,3 +11,4 @@ export * from './aoi/validate.js';
 export * from './aoi/point-in-polygon.js';
 export * from './aoi/grid.js';
 export * from './aoi/corridor.js';
+export * from './ground-track.js';

@@ -2,7 +2,7 @@
  * The bundled areas of interest (data/aoi/*.geojson, extracted by scripts/aoi/extract.mjs) and
  * name resolution for `--aoi NAME` / `--region NAME`:
  *
- * - `AES` (also `sahel`, `three`): the three countries together;
+ * - `AES` (also `three`, `all`): the three countries together;
  * - a country: `MLI`, `BFA`, `NER` or its name (`Mali`, `Burkina Faso`, `Niger`);
  * - a first-level region: its ISO 3166-2 code (`ML-7`, `BF-12`, `NE-8`) or its name (`Gao`,
  *   `Tombouctou`/`Timbuktu`, `Sahel`…), accents and case ignored;
@@ -63,7 +63,7 @@ export function resolveBundledAoi(name: string): Aoi {
   const q = name.trim();
   const n = normalizeName(q);
   const countries = loadBundledAoiLayer('countries');
-  if (['aes', 'sahel', 'three', 'all'].includes(n)) {
+  if (['aes', 'three', 'all'].includes(n)) {
     return merged('AES', 'Mali, Burkina Faso, Niger', countries, 'countries');
   }
   const lower = q.toLowerCase();

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerAccess } from './access.js';
 import { registerCatalog } from './catalog.js';
 import { registerDemo } from './demo.js';
 import { registerElset } from './elset.js';
@@ -24,4 +25,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerGeo,
   registerLink,
   registerItur,
+  registerAccess,
 ];
