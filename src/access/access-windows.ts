@@ -24,7 +24,7 @@ import {
   lookSideSign,
 } from './geometry.js';
 import { type Sensor, accessMode, sunConstraintDeg } from './sensor.js';
-import { type SatelliteTrack, nodeTime, stateAt } from './track.js';
+import { type SatelliteTrack, nodeTime, positionAt, stateAt } from './track.js';
 import { splitWindowBySun, sunElevationAtDeg } from './sun-constraint.js';
 
 /** One opportunity to image one target. Times UTC ms, angles in degrees. */
@@ -83,7 +83,34 @@ export function findAccessWindows(
   opts: AccessSearchOptions,
   active: Int32Array = activeIntervals(track, sensor, targets, opts),
 ): AccessWindow[][] {
-  const ctx: SearchContext = {
+  const ctx = searchContext(track, sensor, opts);
+  const units = nodeUnits(track);
+  return targets.map((t) => targetWindows(ctx, t, units, active).map((w) => makeWindow(ctx, t, w)));
+}
+
+/**
+ * The same search, reduced to the window edges: for each target a flat list
+ * [start0, end0, start1, end1, …] (UTC ms). The coverage grid uses it: it needs no geometry
+ * at the best time, and thousands of cells make the difference count.
+ */
+export function findAccessIntervals(
+  track: SatelliteTrack,
+  sensor: Sensor,
+  targets: readonly PreparedTarget[],
+  opts: AccessSearchOptions,
+  active: Int32Array = activeIntervals(track, sensor, targets, opts),
+): number[][] {
+  const ctx = searchContext(track, sensor, opts);
+  const units = nodeUnits(track);
+  return targets.map((t) => targetWindows(ctx, t, units, active).flatMap((w) => [w.s, w.e]));
+}
+
+function searchContext(
+  track: SatelliteTrack,
+  sensor: Sensor,
+  opts: AccessSearchOptions,
+): SearchContext {
+  return {
     track,
     sensor,
     startMs: opts.startMs,
@@ -91,12 +118,23 @@ export function findAccessWindows(
     tol: opts.toleranceS ?? 1e-3,
     scratch: new Float64Array(6),
   };
-  const units = nodeUnits(track);
-  return targets.map((t) => targetWindows(ctx, t, units, active));
 }
 
-/** Unit vectors of the satellite at the nodes (NaN where SGP4 failed). */
+/** A window as the search finds it: edges, best time, closest approach, cos(off-nadir) at best. */
+interface RawWindow {
+  readonly s: Instant;
+  readonly e: Instant;
+  readonly best: Instant;
+  readonly closest: Instant;
+  readonly bestCos: number;
+}
+
+const unitsCache = new WeakMap<SatelliteTrack, Float64Array>();
+
+/** Unit vectors of the satellite at the nodes (NaN where SGP4 failed), computed once per track. */
 function nodeUnits(track: SatelliteTrack): Float64Array {
+  const cached = unitsCache.get(track);
+  if (cached) return cached;
   const u = new Float64Array(3 * track.n);
   const p = track.positionsKm;
   for (let i = 0; i < track.n; i++) {
@@ -109,6 +147,7 @@ function nodeUnits(track: SatelliteTrack): Float64Array {
     u[3 * i + 1] = p[3 * i + 1]! / r;
     u[3 * i + 2] = p[3 * i + 2]! / r;
   }
+  unitsCache.set(track, u);
   return u;
 }
 
@@ -174,13 +213,13 @@ function targetWindows(
   target: PreparedTarget,
   units: Float64Array,
   active: Int32Array,
-): AccessWindow[] {
+): RawWindow[] {
   const { track } = ctx;
   const psiLim = fieldOfRegardPsiRad(ctx.sensor, track.maxRadiusKm, target.radiusKm);
   const wide = psiLim + PSI_MARGIN_RAD + (track.psiRateMaxRadS * track.stepS) / 2;
   const cosWide = wide >= Math.PI ? -2 : Math.cos(wide);
   const [ux, uy, uz] = target.unit;
-  const out: AccessWindow[] = [];
+  const out: RawWindow[] = [];
   let regionStart = -1;
   let regionEnd = -1;
   for (let k = 0; k < active.length; k++) {
@@ -206,40 +245,34 @@ function searchRegion(
   target: PreparedTarget,
   i0: number,
   i1: number,
-  out: AccessWindow[],
+  out: RawWindow[],
 ): void {
   const a = Math.max(ctx.startMs, nodeTime(ctx.track, i0));
   const b = Math.min(ctx.endMs, nodeTime(ctx.track, i1));
   if (!(b > a)) return;
   const f = (t: Instant): number =>
-    stateAt(ctx.track, t, ctx.scratch) ? cosOffNadir(ctx.scratch, target) : -2;
+    positionAt(ctx.track, t, ctx.scratch) ? cosOffNadir(ctx.scratch, target) : -2;
   // A run longer than a quarter orbit may hold several passes (high or slow orbits, polar
   // targets): split it at the sampled minima of cos(off-nadir) so each piece is unimodal.
   if ((b - a) / 1000 > ctx.track.periodS / 4) {
-    const found: AccessWindow[] = [];
+    const found: RawWindow[] = [];
     for (const [pa, pb] of unimodalPieces(f, a, b, Math.min(30, ctx.track.periodS / 200))) {
       searchPass(ctx, target, f, pa, pb, found);
     }
     out.push(...mergeTouching(found, ctx.tol * 1000));
   } else {
-    searchPass(ctx, target, f, a, b, out);
+    searchPass(ctx, target, f, a, b, out, i0, i1);
   }
 }
 
 /** Joins windows split only at a piece boundary (their edges meet). */
-function mergeTouching(windows: AccessWindow[], tolMs: number): AccessWindow[] {
-  const out: AccessWindow[] = [];
+function mergeTouching(windows: RawWindow[], tolMs: number): RawWindow[] {
+  const out: RawWindow[] = [];
   for (const w of windows) {
     const last = out[out.length - 1];
-    if (last && w.startMs - last.endMs <= tolMs) {
-      const best = w.minOffNadirDeg < last.minOffNadirDeg ? w : last;
-      out[out.length - 1] = {
-        ...best,
-        startMs: last.startMs,
-        endMs: w.endMs,
-        startCut: last.startCut,
-        endCut: w.endCut,
-      };
+    if (last && w.s - last.e <= tolMs) {
+      const best = w.bestCos > last.bestCos ? w : last;
+      out[out.length - 1] = { ...best, s: last.s, e: w.e };
     } else out.push(w);
   }
   return out;
@@ -271,17 +304,46 @@ function unimodalPieces(
   return pieces;
 }
 
-/** One pass over [a, b]: f = cos(off-nadir) is unimodal there. */
+/**
+ * One pass over [a, b]: f = cos(off-nadir) is unimodal there. When the run of track nodes
+ * [i0, i1] is known, f at the nodes (exact SGP4 states) narrows every bracket to one or two
+ * node steps before the root and maximum finders start.
+ */
 function searchPass(
   ctx: SearchContext,
   target: PreparedTarget,
   f: (t: Instant) => number,
   a: Instant,
   b: Instant,
-  out: AccessWindow[],
+  out: RawWindow[],
+  i0 = -1,
+  i1 = -1,
 ): void {
-  const { sensor, tol } = ctx;
-  let peak = findMaximum(f, a, b, tol);
+  const { sensor, tol, track } = ctx;
+  const p = track.positionsKm;
+  const node = (k: number): number => {
+    const sx = p[3 * k]!;
+    const sy = p[3 * k + 1]!;
+    const sz = p[3 * k + 2]!;
+    const dx = target.x - sx;
+    const dy = target.y - sy;
+    const dz = target.z - sz;
+    return (
+      -(sx * dx + sy * dy + sz * dz) /
+      Math.sqrt((sx * sx + sy * sy + sz * sz) * (dx * dx + dy * dy + dz * dz))
+    );
+  };
+  const nc: number[] = [];
+  let kBest = -1;
+  if (i0 >= 0) {
+    for (let k = i0; k <= i1; k++) {
+      nc.push(node(k));
+      if (kBest < 0 || nc[k - i0]! > nc[kBest - i0]!) kBest = k;
+    }
+  }
+  const lo = kBest > i0 ? Math.max(a, nodeTime(track, kBest - 1)) : a;
+  const hi = kBest >= 0 && kBest < i1 ? Math.min(b, nodeTime(track, kBest + 1)) : b;
+  let peak = findMaximum(f, lo, hi, tol);
   const fa = f(a);
   const fb = f(b);
   if (fa > peak.value) peak = { t: a, value: fa };
@@ -292,15 +354,44 @@ function searchPass(
     if (!interior && !((peak.t === a && a > ctx.startMs) || (peak.t === b && b < ctx.endMs)))
       return;
     if (!stripAccepts(ctx, target, peak.t)) return;
-    out.push(makeWindow(ctx, target, peak.t, peak.t, peak.t, peak.t));
+    out.push({ s: peak.t, e: peak.t, best: peak.t, closest: peak.t, bestCos: peak.value });
     return;
   }
   if (sensor.kind !== 'optical') return;
   const cosMax = Math.cos(sensor.maxOffNadirDeg * DEG_TO_RAD);
   if (peak.value < cosMax) return;
   const g = (t: Instant): number => f(t) - cosMax;
-  let start = fa >= cosMax ? a : findRoot(g, a, peak.t, tol, fa - cosMax, peak.value - cosMax);
-  let end = fb >= cosMax ? b : findRoot(g, peak.t, b, tol, peak.value - cosMax, fb - cosMax);
+  // Brackets: the last node before the peak (first after) where the target is out of reach.
+  let sa = a;
+  let ga = fa - cosMax;
+  let sb = peak.t;
+  let ea = peak.t;
+  let eb = b;
+  let gb = fb - cosMax;
+  if (i0 >= 0) {
+    for (let k = i1; k >= i0; k--) {
+      const t = nodeTime(track, k);
+      if (t >= peak.t || t <= a) continue;
+      if (nc[k - i0]! < cosMax) {
+        sa = t;
+        ga = nc[k - i0]! - cosMax;
+        break;
+      }
+      sb = t;
+    }
+    for (let k = i0; k <= i1; k++) {
+      const t = nodeTime(track, k);
+      if (t <= peak.t || t >= b) continue;
+      if (nc[k - i0]! < cosMax) {
+        eb = t;
+        gb = nc[k - i0]! - cosMax;
+        break;
+      }
+      ea = t;
+    }
+  }
+  let start = ga >= 0 ? sa : findRoot(g, sa, sb, tol, ga, g(sb));
+  let end = gb >= 0 ? eb : findRoot(g, ea, eb, tol, g(ea), gb);
   // Largest incidence: incidence is smallest near closest approach and grows towards both
   // edges, so the constraint trims the window at each edge where it is violated.
   if (sensor.maxIncidenceDeg !== undefined) {
@@ -318,10 +409,12 @@ function searchPass(
   }
   const minSun = sunConstraintDeg(sensor);
   const pieces =
-    minSun === null ? [[start, end] as const] : splitWindowBySun(target, start, end, minSun, tol);
+    minSun === null
+      ? [[start, end] as const]
+      : splitWindowBySun(track, target, start, end, minSun, tol);
   for (const [s, e] of pieces) {
     const best = Math.min(e, Math.max(s, peak.t));
-    out.push(makeWindow(ctx, target, s, e, best, peak.t));
+    out.push({ s, e, best, closest: peak.t, bestCos: best === peak.t ? peak.value : f(best) });
   }
 }
 
@@ -339,17 +432,11 @@ function stripAccepts(ctx: SearchContext, target: PreparedTarget, t: Instant): b
     if (sensor.lookSide === 'left' && side > 0) return false;
   }
   const minSun = sunConstraintDeg(sensor);
-  return minSun === null || sunElevationAtDeg(target, t) >= minSun;
+  return minSun === null || sunElevationAtDeg(track, target, t) >= minSun;
 }
 
-function makeWindow(
-  ctx: SearchContext,
-  target: PreparedTarget,
-  startMs: Instant,
-  endMs: Instant,
-  bestMs: Instant,
-  closestMs: Instant,
-): AccessWindow {
+function makeWindow(ctx: SearchContext, target: PreparedTarget, w: RawWindow): AccessWindow {
+  const { s: startMs, e: endMs, best: bestMs, closest: closestMs } = w;
   const { track, scratch } = ctx;
   stateAt(track, closestMs, scratch);
   const side = lookSideSign(scratch, target);
@@ -365,7 +452,7 @@ function makeWindow(
     bestMs,
     minOffNadirDeg: Math.acos(Math.max(-1, Math.min(1, cosOffNadir(scratch, target)))) * RAD_TO_DEG,
     incidenceDeg: Math.acos(Math.max(-1, Math.min(1, cosIncidence(scratch, target)))) * RAD_TO_DEG,
-    sunElevationDeg: sunElevationAtDeg(target, bestMs),
+    sunElevationDeg: sunElevationAtDeg(track, target, bestMs),
     direction: scratch[5]! >= 0 ? 'ascending' : 'descending',
     lookSide: side > 0 ? 'right' : 'left',
     crossTrackKm,

@@ -8,12 +8,17 @@
  * two chunks; each satellite's track and its list of active intervals are computed once.
  */
 import type { Instant } from '../core/time.js';
-import { type AccessWindow, activeIntervals, findAccessWindows } from './access-windows.js';
+import {
+  type AccessWindow,
+  activeIntervals,
+  findAccessIntervals,
+  findAccessWindows,
+} from './access-windows.js';
 import { type GridCell } from './aoi/grid.js';
 import { inAny, prepareGeometry } from './aoi/point-in-polygon.js';
 import type { AoiGeometry } from './aoi/types.js';
 import { type PreparedTarget, prepareTarget } from './geometry.js';
-import { type RevisitStats, revisitStats, weightedPercentile } from './revisit.js';
+import { type RevisitStats, revisitStatsOfIntervals, weightedPercentile } from './revisit.js';
 import type { Sensor } from './sensor.js';
 import type { SatelliteTrack } from './track.js';
 
@@ -22,10 +27,13 @@ export interface CoverageSatellite {
   readonly sensor: Sensor;
 }
 
+/** Window edges to half a second: revisit gaps are hours. */
+export const DEFAULT_TOLERANCE_S = 0.5;
+
 export interface CoverageOptions {
   readonly startMs: Instant;
   readonly endMs: Instant;
-  /** Precision of window edges, s (default 0.1 s: revisit gaps are hours). */
+  /** Precision of window edges, s (default {@link DEFAULT_TOLERANCE_S}). */
   readonly toleranceS?: number;
 }
 
@@ -38,15 +46,21 @@ export interface CoveragePlan {
   readonly options: CoverageOptions;
 }
 
+/**
+ * Prepares a coverage computation. `active` (one list per satellite, from a plan made
+ * elsewhere, e.g. in the main thread for workers) skips recomputing the active intervals.
+ */
 export function planCoverage(
   cells: readonly GridCell[],
   satellites: readonly CoverageSatellite[],
   options: CoverageOptions,
+  knownActive?: readonly Int32Array[],
 ): CoveragePlan {
   const targets = cells.map((c, i) =>
     prepareTarget(String(i), { latitudeDeg: c.latDeg, longitudeDeg: c.lonDeg, altitudeKm: 0 }),
   );
-  const active = satellites.map((s) => activeIntervals(s.track, s.sensor, targets, options));
+  const active =
+    knownActive ?? satellites.map((s) => activeIntervals(s.track, s.sensor, targets, options));
   return { cells, targets, satellites, active, options };
 }
 
@@ -54,7 +68,7 @@ export function planCoverage(
 export function cellWindows(plan: CoveragePlan, from: number, to: number): AccessWindow[][] {
   const targets = plan.targets.slice(from, to);
   const out: AccessWindow[][] = targets.map(() => []);
-  const opts = { ...plan.options, toleranceS: plan.options.toleranceS ?? 0.1 };
+  const opts = { ...plan.options, toleranceS: plan.options.toleranceS ?? DEFAULT_TOLERANCE_S };
   plan.satellites.forEach((s, k) => {
     const w = findAccessWindows(s.track, s.sensor, targets, opts, plan.active[k]);
     w.forEach((list, i) => out[i]!.push(...list));
@@ -64,7 +78,17 @@ export function cellWindows(plan: CoveragePlan, from: number, to: number): Acces
 
 /** Revisit statistics of cells [from, to). */
 export function coverageChunk(plan: CoveragePlan, from: number, to: number): RevisitStats[] {
-  return cellWindows(plan, from, to).map((w) => revisitStats(w, plan.options.startMs));
+  const targets = plan.targets.slice(from, to);
+  const flat: number[][] = targets.map(() => []);
+  const opts = { ...plan.options, toleranceS: plan.options.toleranceS ?? DEFAULT_TOLERANCE_S };
+  plan.satellites.forEach((s, k) => {
+    const w = findAccessIntervals(s.track, s.sensor, targets, opts, plan.active[k]);
+    w.forEach((list, i) => {
+      const acc = flat[i]!;
+      for (const x of list) acc.push(x);
+    });
+  });
+  return flat.map((f) => revisitStatsOfIntervals(f, plan.options.startMs));
 }
 
 /** An area to summarise: the cells whose centres fall in its geometry. */

@@ -34,12 +34,21 @@ export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
   return i + 1 < n ? sorted[i]! * (1 - f) + sorted[i + 1]! * f : sorted[n - 1]!;
 }
 
-/** Statistics of the opportunities `windows` (any order) within [startMs, endMs]. */
+/** Statistics of the opportunities `windows` (any order) of an analysis starting at `startMs`. */
 export function revisitStats(
   windows: readonly { readonly startMs: Instant; readonly endMs: Instant }[],
   startMs: Instant,
 ): RevisitStats {
-  if (windows.length === 0) {
+  return revisitStatsOfIntervals(
+    windows.flatMap((w) => [w.startMs, w.endMs]),
+    startMs,
+  );
+}
+
+/** The same from a flat list [start0, end0, start1, end1, …] (UTC ms, any order of pairs). */
+export function revisitStatsOfIntervals(flat: readonly number[], startMs: Instant): RevisitStats {
+  const count = flat.length / 2;
+  if (count === 0) {
     return {
       accessCount: 0,
       timeToFirstAccessH: null,
@@ -50,19 +59,22 @@ export function revisitStats(
       p95GapH: null,
     };
   }
-  const sorted = [...windows].sort((a, b) => a.startMs - b.startMs);
+  const order = Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) => flat[2 * a]! - flat[2 * b]!,
+  );
   const gaps: number[] = [];
-  let end = sorted[0]!.endMs;
-  for (let i = 1; i < sorted.length; i++) {
-    const w = sorted[i]!;
-    if (w.startMs > end) gaps.push((w.startMs - end) / MS_PER_H);
-    end = Math.max(end, w.endMs);
+  let end = flat[2 * order[0]! + 1]!;
+  for (let k = 1; k < count; k++) {
+    const i = order[k]!;
+    const s = flat[2 * i]!;
+    if (s > end) gaps.push((s - end) / MS_PER_H);
+    end = Math.max(end, flat[2 * i + 1]!);
   }
   gaps.sort((a, b) => a - b);
   const has = gaps.length > 0;
   return {
-    accessCount: windows.length,
-    timeToFirstAccessH: Math.max(0, sorted[0]!.startMs - startMs) / MS_PER_H,
+    accessCount: count,
+    timeToFirstAccessH: Math.max(0, flat[2 * order[0]!]! - startMs) / MS_PER_H,
     maxGapH: has ? gaps[gaps.length - 1]! : null,
     meanGapH: has ? gaps.reduce((s, g) => s + g, 0) / gaps.length : null,
     p50GapH: has ? percentileSorted(gaps, 0.5) : null,

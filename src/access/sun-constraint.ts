@@ -4,7 +4,7 @@
 import { findPositiveIntervals } from '../core/events.js';
 import type { Instant } from '../core/time.js';
 import type { PreparedTarget } from './geometry.js';
-import { sunPositionItrf } from '../core/sun.js';
+import { type SatelliteTrack, sunSineElevation } from './track.js';
 import { RAD_TO_DEG } from '../core/units.js';
 
 /**
@@ -20,13 +20,14 @@ const SHORT_WINDOW_MS = 600_000;
  * `minSunDeg`. Exact to `toleranceS` (root finding on the elevation).
  */
 export function splitWindowBySun(
+  track: SatelliteTrack,
   target: PreparedTarget,
   startMs: Instant,
   endMs: Instant,
   minSunDeg: number,
   toleranceS: number,
 ): (readonly [Instant, Instant])[] {
-  const g = (t: Instant): number => sunElevationAtDeg(target, t) - minSunDeg;
+  const g = (t: Instant): number => sunElevationAtDeg(track, target, t) - minSunDeg;
   const gs = g(startMs);
   const ge = g(endMs);
   if (endMs - startMs <= SHORT_WINDOW_MS) {
@@ -40,13 +41,15 @@ export function splitWindowBySun(
   );
 }
 
-/** Geometric elevation of the Sun's centre at the target, deg (no refraction). */
-export function sunElevationAtDeg(target: PreparedTarget, t: Instant): number {
-  const s = sunPositionItrf(t);
-  const dx = s.x - target.x;
-  const dy = s.y - target.y;
-  const dz = s.z - target.z;
-  const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-  const c = (target.up[0] * dx + target.up[1] * dy + target.up[2] * dz) / d;
+/**
+ * Geometric elevation of the Sun's centre at the target, deg (no refraction). The direction to
+ * the Sun is taken from the Earth's centre (the parallax from the surface is ≤ 8.8″).
+ */
+export function sunElevationAtDeg(
+  track: SatelliteTrack,
+  target: PreparedTarget,
+  t: Instant,
+): number {
+  const c = sunSineElevation(track, t, target.up);
   return Math.asin(Math.max(-1, Math.min(1, c))) * RAD_TO_DEG;
 }

@@ -17,3 +17,5 @@ export * from './itur-import.js';
 export * from './sensors.js';
 export * from './aoi-geojson.js';
 export * from './bundled-aoi.js';
+export * from './coverage-png.js';
+export * from './coverage-files.js';

@@ -7,7 +7,6 @@
  * area.
  */
 import { DEG_TO_RAD } from '../../core/units.js';
-import { inAny, prepareGeometry } from './point-in-polygon.js';
 import type { AoiGeometry } from './types.js';
 import { polygonsOf } from './types.js';
 
@@ -41,43 +40,52 @@ export function cellAreaKm2(latDeg: number, stepDeg: number): number {
 
 /**
  * The cells whose centre lies in the geometry (polygons only), row-major from south-west.
- * Parts of a multipolygon are gridded over their own bounding boxes, so a geometry split at the
- * antimeridian does not make a grid around the world.
+ * Scan lines: for each row, the crossings of its centre latitude with every ring edge, sorted,
+ * delimit the inside spans (even–odd rule, holes included; the same rule as
+ * {@link inPolygon}). Parts of a multipolygon are gridded over their own extents, so a geometry
+ * split at the antimeridian does not make a grid around the world.
  */
 export function gridCells(geometry: AoiGeometry, stepDeg: number): GridCell[] {
   if (!(stepDeg > 0)) throw new RangeError(`grid step must be > 0 (got ${stepDeg})`);
-  const polys = prepareGeometry(geometry);
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const cells: GridCell[] = [];
   for (const part of polygonsOf(geometry)) {
-    let minLon = Infinity;
-    let maxLon = -Infinity;
     let minLat = Infinity;
     let maxLat = -Infinity;
-    for (const [x, y] of part[0] ?? []) {
-      minLon = Math.min(minLon, x);
-      maxLon = Math.max(maxLon, x);
+    for (const [, y] of part[0] ?? []) {
       minLat = Math.min(minLat, y);
       maxLat = Math.max(maxLat, y);
     }
     const r0 = Math.floor(minLat / stepDeg);
     const r1 = Math.floor(maxLat / stepDeg);
-    const c0 = Math.floor(minLon / stepDeg);
-    const c1 = Math.floor(maxLon / stepDeg);
     for (let r = r0; r <= r1; r++) {
       const lat = (r + 0.5) * stepDeg;
-      for (let c = c0; c <= c1; c++) {
-        const lon = (c + 0.5) * stepDeg;
-        const key = `${r},${c}`;
-        if (seen.has(key) || !inAny(polys, lon, lat)) continue;
-        seen.add(key);
-        cells.push({
-          row: r,
-          col: c,
-          latDeg: lat,
-          lonDeg: lon,
-          areaKm2: cellAreaKm2(lat, stepDeg),
-        });
+      const xs: number[] = [];
+      for (const ring of part) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i]!;
+          const [xj, yj] = ring[j]!;
+          if (yi > lat !== yj > lat) xs.push(((xj - xi) * (lat - yi)) / (yj - yi) + xi);
+        }
+      }
+      xs.sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k += 2) {
+        // centres (c + 0.5)·step strictly inside (x0, x1]
+        const c0 = Math.floor(xs[k]! / stepDeg - 0.5) + 1;
+        const c1 = Math.ceil(xs[k + 1]! / stepDeg - 0.5) - 1;
+        for (let c = c0; c <= c1; c++) {
+          const key = r * 4_000_003 + c;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const lon = (c + 0.5) * stepDeg;
+          cells.push({
+            row: r,
+            col: c,
+            latDeg: lat,
+            lonDeg: lon,
+            areaKm2: cellAreaKm2(lat, stepDeg),
+          });
+        }
       }
     }
   }

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAccess } from './access.js';
+import { registerCoverage } from './coverage.js';
 import { registerCatalog } from './catalog.js';
 import { registerDemo } from './demo.js';
 import { registerElset } from './elset.js';
@@ -26,4 +27,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerLink,
   registerItur,
   registerAccess,
+  registerCoverage,
 ];
