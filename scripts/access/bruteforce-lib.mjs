@@ -81,49 +81,62 @@ function sunEl(t, sun) {
 }
 
 /**
- * Windows of every target for one satellite: `{targetId: [{start, end, before, after, best,
- * minOffNadirDeg}]}` with times in ms. `sensor` as in data/sensors.json.
+ * Windows of every target for one satellite and each sensor: `[sensorIndex][targetId] = [{start,
+ * end, before, after, best, minOffNadirDeg}]` with times in ms (strip sensors: start = end =
+ * best). One propagation per sample serves every sensor.
  */
-export function bruteForceWindows(satrec, sensor, targets, startMs, endMs, stepMs = 1000) {
+export function bruteForceWindowsMulti(satrec, sensors, targets, startMs, endMs, stepMs = 1000) {
   const prepared = prepareTargets(targets);
-  const out = Object.fromEntries(prepared.map((t) => [t.id, []]));
-  const open = prepared.map(() => null);
-  const prev = prepared.map(() => null);
-  const strip = sensor.kind !== 'optical';
+  const out = sensors.map(() => Object.fromEntries(prepared.map((t) => [t.id, []])));
+  const open = sensors.map(() => prepared.map(() => null));
+  const prev = sensors.map(() => prepared.map(() => null));
+  const needSun = sensors.some((x) => x.minSunElevationDeg !== undefined);
   for (let t = startMs; t <= endMs; t += stepMs) {
     const date = new Date(t);
     const s = stateEcf(satrec, date);
-    const sun = sensor.minSunElevationDeg !== undefined ? sunUnitEcf(date) : null;
-    prepared.forEach((tg, k) => {
-      const g = s ? geometry(s, tg) : null;
-      if (strip) {
-        stripStep(out[tg.id], sensor, tg, t, g, sun, prev, k);
-        return;
-      }
-      const ok =
-        g !== null &&
-        g.elevation > 0 &&
-        g.offNadir <= sensor.maxOffNadirDeg &&
-        (sensor.maxIncidenceDeg === undefined || g.incidence <= sensor.maxIncidenceDeg) &&
-        (sun === null || sunEl(tg, sun) >= sensor.minSunElevationDeg);
-      const w = open[k];
-      if (ok && !w) open[k] = { start: t, before: t - stepMs, end: t, best: t, min: g.offNadir };
-      else if (ok && w) {
-        w.end = t;
-        if (g.offNadir < w.min) {
-          w.min = g.offNadir;
-          w.best = t;
+    const sunAll = needSun ? sunUnitEcf(date) : null;
+    const geo = prepared.map((tg) => (s ? geometry(s, tg) : null));
+    sensors.forEach((sensor, si) => {
+      const sun = sensor.minSunElevationDeg !== undefined ? sunAll : null;
+      prepared.forEach((tg, k) => {
+        const g = geo[k];
+        if (sensor.kind !== 'optical') {
+          stripStep(out[si][tg.id], sensor, tg, t, g, sun, prev[si], k);
+          return;
         }
-      } else if (!ok && w) {
-        out[tg.id].push({ ...fmt(w), after: t });
-        open[k] = null;
-      }
+        const ok =
+          g !== null &&
+          g.elevation > 0 &&
+          g.offNadir <= sensor.maxOffNadirDeg &&
+          (sensor.maxIncidenceDeg === undefined || g.incidence <= sensor.maxIncidenceDeg) &&
+          (sun === null || sunEl(tg, sun) >= sensor.minSunElevationDeg);
+        const w = open[si][k];
+        if (ok && !w)
+          open[si][k] = { start: t, before: t - stepMs, end: t, best: t, min: g.offNadir };
+        else if (ok && w) {
+          w.end = t;
+          if (g.offNadir < w.min) {
+            w.min = g.offNadir;
+            w.best = t;
+          }
+        } else if (!ok && w) {
+          out[si][tg.id].push({ ...fmt(w), after: t });
+          open[si][k] = null;
+        }
+      });
     });
   }
-  prepared.forEach((tg, k) => {
-    if (open[k]) out[tg.id].push({ ...fmt(open[k]), after: null, cut: true });
-  });
+  sensors.forEach((_, si) =>
+    prepared.forEach((tg, k) => {
+      if (open[si][k]) out[si][tg.id].push({ ...fmt(open[si][k]), after: null, cut: true });
+    }),
+  );
   return out;
+}
+
+/** {@link bruteForceWindowsMulti} for one sensor. */
+export function bruteForceWindows(satrec, sensor, targets, startMs, endMs, stepMs = 1000) {
+  return bruteForceWindowsMulti(satrec, [sensor], targets, startMs, endMs, stepMs)[0];
 }
 
 function fmt(w) {
