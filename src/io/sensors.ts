@@ -52,18 +52,23 @@ export const sensorSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-const sensorFile = z.union([
-  z.object({ $comment: z.string().optional(), sensors: z.array(sensorSchema).min(1) }).strict(),
-  sensorSchema,
-]);
+const sensorLibrary = z
+  .object({ $comment: z.string().optional(), sensors: z.array(sensorSchema).min(1) })
+  .strict();
 
 /** A sensor with its citation, as read from a file. */
 export type SensorEntry = Sensor & { readonly source?: string };
 
 /** Parses a sensor file; duplicate ids are an error. */
 export function parseSensors(text: string, fileName: string): SensorEntry[] {
-  const data = parseJsonWith(sensorFile, text, fileName);
-  const list = ('sensors' in data ? data.sensors : [data]) as SensorEntry[];
+  // A library has a "sensors" array; anything else is one sensor. Deciding first gives errors
+  // about the sensor's own fields rather than "matches neither form".
+  const isLibrary = /^\s*\{[\s\S]*"sensors"\s*:/.test(text);
+  const list = (
+    isLibrary
+      ? parseJsonWith(sensorLibrary, text, fileName).sensors
+      : [parseJsonWith(sensorSchema, text, fileName)]
+  ) as SensorEntry[];
   const seen = new Set<string>();
   for (const [i, s] of list.entries()) {
     if (seen.has(s.id)) {
