@@ -36,6 +36,20 @@ writeFileSync(
     })),
   }),
 );
+/** The CLI in this process (no start-up cost), for the quick error cases. */
+async function runMain(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (x: string) => (stdout += x) },
+    stderr: { write: (x: string) => (stderr += x) },
+    env: {},
+    cwd: dir,
+    signal: new AbortController().signal,
+  });
+  return { code, stdout, stderr };
+}
+
 const common = ['--tle', EO, '--start', '2026-03-19T00:00:00Z', '--days', '3'];
 
 describe('sahelsat access', () => {
@@ -153,8 +167,8 @@ describe('sahelsat access', () => {
     }
   });
 
-  it('clear errors with exit code 2, located, in the user’s language', () => {
-    const noSensor = runCli(['access', ...common, '--targets', TARGETS]);
+  it('clear errors with exit code 2, located, in the user’s language', async () => {
+    const noSensor = await runMain(['access', ...common, '--targets', TARGETS]);
     expect(noSensor.code).toBe(2);
     expect(noSensor.stderr).toMatch(/--sensor.*a sensor is needed/);
     const bad = join(dir, 'bad.geojson');
@@ -162,14 +176,21 @@ describe('sahelsat access', () => {
       bad,
       '{"type":"FeatureCollection","features":[\n{"type":"Feature","properties":{"id":"x"},\n"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0],[0.5,-1]]]}}]}',
     );
-    const r = runCli(['access', ...common, '--sensor', 'kanopus-v-pss', '--targets', bad]);
+    const r = await runMain(['access', ...common, '--sensor', 'kanopus-v-pss', '--targets', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:2 (features[0].geometry.coordinates[0][4])`);
     expect(r.stderr).toMatch(/ring not closed/);
-    const fr = runCli(['access', ...common, '--lang', 'fr', '--targets', TARGETS]);
+    const fr = await runMain(['access', ...common, '--lang', 'fr', '--targets', TARGETS]);
     expect(fr.code).toBe(2);
     expect(fr.stderr).toMatch(/un capteur est nécessaire/);
-    const unknown = runCli(['access', ...common, '--sensor', 'kanopus-v-pss', '--aoi', 'Atlantis']);
+    const unknown = await runMain([
+      'access',
+      ...common,
+      '--sensor',
+      'kanopus-v-pss',
+      '--aoi',
+      'Atlantis',
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown area "Atlantis"/);
     const line = join(dir, 'line.geojson');
@@ -177,7 +198,14 @@ describe('sahelsat access', () => {
       line,
       '{"type":"Feature","properties":{"id":"r"},"geometry":{"type":"LineString","coordinates":[[0,13],[1,13.5]]}}',
     );
-    const noBuffer = runCli(['access', ...common, '--sensor', 'kanopus-v-pss', '--targets', line]);
+    const noBuffer = await runMain([
+      'access',
+      ...common,
+      '--sensor',
+      'kanopus-v-pss',
+      '--targets',
+      line,
+    ]);
     expect(noBuffer.code).toBe(2);
     expect(noBuffer.stderr).toMatch(/--corridor-km/);
     const badSensor = join(dir, 'sensor.json');
@@ -185,7 +213,7 @@ describe('sahelsat access', () => {
       badSensor,
       '{\n "id": "s",\n "name": "s",\n "kind": "sar",\n "incidenceNearDeg": 40,\n "incidenceFarDeg": 30,\n "lookSide": "right"\n}',
     );
-    const s = runCli(['access', ...common, '--sensor', badSensor, '--targets', TARGETS]);
+    const s = await runMain(['access', ...common, '--sensor', badSensor, '--targets', TARGETS]);
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/sensor\.json:6 \(incidenceFarDeg\).*must be smaller/);
   });
@@ -263,8 +291,8 @@ describe('sahelsat coverage', () => {
     expect(png.height).toBeGreaterThan(300);
   });
 
-  it('rejects a resolution given twice or not at all', () => {
-    const r = runCli([
+  it('rejects a resolution given twice or not at all', async () => {
+    const r = await runMain([
       'coverage',
       ...common,
       '--sensor',
