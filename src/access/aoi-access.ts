@@ -8,8 +8,8 @@
  */
 import type { Instant } from '../core/time.js';
 import { type AccessWindow, activeIntervals, findAccessWindows } from './access-windows.js';
-import { type GridCell, gridCells, resolutionKmToDeg } from './aoi/grid.js';
-import type { Aoi } from './aoi/types.js';
+import { type GridCell, KM_PER_DEG, gridCells, resolutionKmToDeg } from './aoi/grid.js';
+import { type Aoi, polygonsOf } from './aoi/types.js';
 import { type PreparedTarget, prepareTarget } from './geometry.js';
 import type { Sensor } from './sensor.js';
 import type { SatelliteTrack } from './track.js';
@@ -43,9 +43,33 @@ export function sampleArea(aoi: Aoi, maxPoints = 2000, minStepKm = 1): AreaSampl
     const [lon, lat] = aoi.geometry.coordinates;
     return { points: [{ row: 0, col: 0, latDeg: lat, lonDeg: lon, areaKm2: 1 }], stepDeg: 0 };
   }
-  // Start from the bounding-box estimate and refine until the count fits.
-  let step = resolutionKmToDeg(minStepKm);
+  // Start from the area's bounding boxes (an over-estimate of its area, so too coarse a step
+  // at worst), then refine until the count fits.
+  let boxKm2 = 0;
+  for (const poly of polygonsOf(aoi.geometry)) {
+    const xs = (poly[0] ?? []).map((p) => p[0]);
+    const ys = (poly[0] ?? []).map((p) => p[1]);
+    const midLat = ((Math.min(...ys) + Math.max(...ys)) / 2) * (Math.PI / 180);
+    boxKm2 +=
+      (Math.max(...xs) - Math.min(...xs)) *
+      Math.cos(midLat) *
+      (Math.max(...ys) - Math.min(...ys)) *
+      KM_PER_DEG ** 2;
+  }
+  let step = resolutionKmToDeg(Math.max(minStepKm, Math.sqrt(boxKm2 / maxPoints)));
   let points = gridCells(aoi.geometry, step);
+  // The box over-estimates the area: refine down while there is room (at most a few times).
+  for (
+    let k = 0;
+    k < 4 && points.length < maxPoints / 4 && step > resolutionKmToDeg(minStepKm);
+    k++
+  ) {
+    const finer = Math.max(resolutionKmToDeg(minStepKm), step / 2);
+    const more = gridCells(aoi.geometry, finer);
+    if (more.length > maxPoints) break;
+    step = finer;
+    points = more;
+  }
   while (points.length > maxPoints) {
     step *= Math.sqrt(points.length / maxPoints) * 1.05;
     points = gridCells(aoi.geometry, step);

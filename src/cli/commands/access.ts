@@ -168,8 +168,13 @@ async function runAccess(ctx: CliContext, o: AccessOptions): Promise<void> {
   const points = areas.filter((a) => a.geometry.type === 'Point');
   const polygons = areas.filter((a) => a.geometry.type !== 'Point');
   const prepared = points.map((a) => {
-    const [lon, lat] = a.geometry.coordinates as readonly [number, number];
-    return prepareTarget(a.id, { latitudeDeg: lat, longitudeDeg: lon, altitudeKm: 0 });
+    // GeoJSON's optional third coordinate is the height in metres.
+    const [lon, lat, heightM] = a.geometry.coordinates as readonly [number, number, number?];
+    return prepareTarget(a.id, {
+      latitudeDeg: lat,
+      longitudeDeg: lon,
+      altitudeKm: Number.isFinite(heightM) ? heightM! / 1000 : 0,
+    });
   });
   const samplings = new Map(polygons.map((a) => [a.id, sampleArea(a)]));
   const tracks = tracksFor(ctx, entries, startMs, endMs);
