@@ -29,6 +29,7 @@ const m = defineMessages({
     targetsNeeded: 'targets are needed',
     linesNeedCorridor: 'line features need --corridor-km to become corridor areas',
     noTargets: 'no target in the file',
+    aoiUnknown: 'unknown area of interest',
     issue: 'warning: {sat} could not be propagated from {at}: {message}',
   },
   fr: {
@@ -39,6 +40,7 @@ const m = defineMessages({
     linesNeedCorridor:
       'les entités linéaires ont besoin de --corridor-km pour devenir des zones couloirs',
     noTargets: 'aucune cible dans le fichier',
+    aoiUnknown: 'zone d’intérêt inconnue',
     issue: 'avertissement : {sat} n’a pas pu être propagé à partir de {at} : {message}',
   },
 });
@@ -148,7 +150,7 @@ export function resolveAreas(
   const file =
     o.targets ?? (o.aoi !== undefined && /\.(geo)?json$/i.test(o.aoi) ? o.aoi : undefined);
   if (file !== undefined) {
-    const layer = parseAoiGeoJson(readTextFile(ctx, file, option), file);
+    const layer = parseAoiGeoJson(readTextFile(ctx, file, option), file, ctx.lang);
     const aois = [...layer.aois];
     if (layer.lines.length > 0) {
       if (corridor === undefined) {
@@ -176,7 +178,11 @@ export function resolveAreas(
       return [resolveBundledAoi(o.aoi)];
     } catch (err) {
       if (err instanceof NotFoundError) {
-        throw new ValidationError(err.message, { location: { field: '--aoi' }, received: o.aoi });
+        throw new ValidationError(m(ctx.lang, 'aoiUnknown'), {
+          location: { field: option },
+          expected: err.message,
+          received: o.aoi,
+        });
       }
       throw err;
     }

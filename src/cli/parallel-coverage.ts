@@ -12,13 +12,19 @@ import type { RevisitStats } from '../access/revisit.js';
 import type { CoverageChunkResult, CoverageMessage } from './workers/coverage-worker.js';
 
 export interface CoverageRunOptions {
-  /** Worker threads; 0 or 1 runs in this thread. Default: the number of cores. */
+  /**
+   * Worker threads; 0 or 1 runs in this thread. Default: the number of cores for large jobs,
+   * this thread for small ones (a worker costs ~1–2 s to start: module load, plan copy, cold
+   * JIT, worth it from about a million cell·satellite·days).
+   */
   readonly threads?: number;
   readonly onProgress?: (cellsDone: number) => void;
   readonly signal?: AbortSignal;
 }
 
 const CHUNK = 500;
+/** Cell·satellite·days from which worker threads pay for their start-up. */
+const WORKER_THRESHOLD = 1e6;
 const WORKER_URL = new URL('./workers/coverage-worker.js', import.meta.url);
 
 function interrupted(): SahelsatError {
@@ -31,7 +37,12 @@ export async function runCoverage(
   par: CoverageRunOptions = {},
 ): Promise<RevisitStats[]> {
   const n = plan.cells.length;
-  const threads = Math.min(par.threads ?? availableParallelism(), Math.ceil(n / CHUNK));
+  const days = (plan.options.endMs - plan.options.startMs) / 86_400_000;
+  const large = n * plan.satellites.length * days >= WORKER_THRESHOLD;
+  const threads = Math.min(
+    par.threads ?? (large ? availableParallelism() : 1),
+    Math.ceil(n / CHUNK),
+  );
   const workerFile = fileURLToPath(WORKER_URL);
   if (threads > 1 && existsSync(workerFile)) return inWorkers(plan, threads, par);
   const out: RevisitStats[] = [];

@@ -9,7 +9,51 @@ import { ValidationError } from '../core/errors.js';
 import type { Aoi, AoiGeometry } from '../access/aoi/types.js';
 import type { LineGeometry } from '../access/aoi/corridor.js';
 import { validateGeometry } from '../access/aoi/validate.js';
+import { type Lang, defineMessages } from '../i18n/index.js';
 import { lineColumnAt } from './omm-json.js';
+
+const m = defineMessages({
+  en: {
+    json: 'not valid JSON',
+    'not-object': 'not a GeoJSON object',
+    'features-array': 'features must be an array',
+    'not-feature': 'not a Feature',
+    'no-geometry': 'feature without geometry',
+    'duplicate-id': 'duplicate id "{id}"',
+    unsupported: 'unsupported geometry type',
+    'coordinates-array': 'coordinates must be an array',
+    malformed: 'malformed coordinates',
+    'line-short': 'line too short',
+    position: 'bad position',
+    'no-rings': 'polygon without rings',
+    'ring-short': 'ring too short',
+    'ring-open': 'ring not closed',
+    antimeridian: 'edge crosses the antimeridian',
+    'self-intersection': 'ring intersects itself (edge {edge} meets edge {otherEdge})',
+    'rings-meet': 'ring {ring} meets ring {otherRing} (edge {edge} meets edge {otherEdge})',
+  },
+  fr: {
+    json: 'JSON invalide',
+    'not-object': 'pas un objet GeoJSON',
+    'features-array': 'features doit être un tableau',
+    'not-feature': 'pas une Feature',
+    'no-geometry': 'entité sans géométrie',
+    'duplicate-id': 'identifiant "{id}" en double',
+    unsupported: 'type de géométrie non pris en charge',
+    'coordinates-array': 'coordinates doit être un tableau',
+    malformed: 'coordonnées mal formées',
+    'line-short': 'ligne trop courte',
+    position: 'position invalide',
+    'no-rings': 'polygone sans anneau',
+    'ring-short': 'anneau trop court',
+    'ring-open': 'anneau non fermé',
+    antimeridian: 'arête traversant l’antiméridien',
+    'self-intersection': 'l’anneau se recoupe (l’arête {edge} rencontre l’arête {otherEdge})',
+    'rings-meet':
+      'l’anneau {ring} touche l’anneau {otherRing} (l’arête {edge} rencontre l’arête {otherEdge})',
+  },
+});
+type Code = Parameters<typeof m>[1];
 
 export interface LineFeature {
   readonly id: string;
@@ -45,29 +89,35 @@ function featureLine(text: string, k: number): number | undefined {
  * `id`, then `<file>#<index>`; names from `properties.name`, then the id.
  * @throws ValidationError on bad JSON, an unsupported type or an invalid geometry.
  */
-export function parseAoiGeoJson(text: string, fileName: string): GeoJsonLayer {
+export function parseAoiGeoJson(text: string, fileName: string, lang: Lang = 'en'): GeoJsonLayer {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(msg);
-    throw new ValidationError('not valid JSON', {
+    throw new ValidationError(m(lang, 'json'), {
       location: { file: fileName, ...(pos ? lineColumnAt(text, Number(pos[1])) : {}) },
       received: msg,
     });
   }
-  const fail = (message: string, field: string, k: number | null, more = {}): never => {
+  const fail = (
+    code: Code,
+    field: string,
+    k: number | null,
+    more = {},
+    vars?: Record<string, string | number>,
+  ): never => {
     const line = k === null ? undefined : featureLine(text, k);
-    throw new ValidationError(message, {
+    throw new ValidationError(m(lang, code, vars), {
       location: { file: fileName, ...(line !== undefined ? { line } : {}), field },
       ...more,
     });
   };
-  if (!isObject(data)) return fail('not a GeoJSON object', '(root)', null);
+  if (!isObject(data)) return fail('not-object', '(root)', null);
   let features: { f: Json; path: string }[];
   if (data.type === 'FeatureCollection') {
-    if (!Array.isArray(data.features)) return fail('features must be an array', 'features', null);
+    if (!Array.isArray(data.features)) return fail('features-array', 'features', null);
     features = data.features.map((f, i) => ({ f: f as Json, path: `features[${i}]` }));
   } else if (data.type === 'Feature') {
     features = [{ f: data, path: '(root)' }];
@@ -80,57 +130,69 @@ export function parseAoiGeoJson(text: string, fileName: string): GeoJsonLayer {
   features.forEach(({ f, path }, k) => {
     const at = (sub: string): string => (path === '(root)' ? sub : `${path}.${sub}`);
     if (!isObject(f) || f.type !== 'Feature')
-      fail('not a Feature', at('type'), k, { expected: '"Feature"' });
+      fail('not-feature', at('type'), k, { expected: '"Feature"' });
     const props = isObject(f.properties) ? f.properties : {};
     const g = f.geometry;
-    if (!isObject(g)) return fail('feature without geometry', at('geometry'), k);
+    if (!isObject(g)) return fail('no-geometry', at('geometry'), k);
     const rawId = props.id ?? f.id;
     const id =
       typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `${fileName}#${k}`;
-    if (ids.has(id)) fail(`duplicate id "${id}"`, at('properties.id'), k);
+    if (ids.has(id)) fail('duplicate-id', at('properties.id'), k, {}, { id });
     ids.add(id);
     const name = typeof props.name === 'string' ? props.name : id;
     if (g.type === 'LineString' || g.type === 'MultiLineString') {
-      checkLine(g, (m, p, more) => fail(m, at(`geometry.${p}`), k, more));
+      checkLine(g, (code, p, more) => fail(code, at(`geometry.${p}`), k, more));
       lines.push({ id, name, geometry: g as unknown as LineGeometry, properties: props });
       return;
     }
     if (g.type !== 'Point' && g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-      fail('unsupported geometry type', at('geometry.type'), k, {
+      fail('unsupported', at('geometry.type'), k, {
         expected: 'Point, Polygon or MultiPolygon (LineString for a corridor)',
         received: String(g.type),
       });
     }
-    if (!Array.isArray(g.coordinates))
-      fail('coordinates must be an array', at('geometry.coordinates'), k);
+    if (!Array.isArray(g.coordinates)) fail('coordinates-array', at('geometry.coordinates'), k);
     const geometry = g as unknown as AoiGeometry;
     let issues;
     try {
       issues = validateGeometry(geometry);
     } catch {
-      return fail('malformed coordinates', at('geometry.coordinates'), k, {
+      return fail('malformed', at('geometry.coordinates'), k, {
         expected: 'nested arrays of [longitude, latitude]',
       });
     }
     const first = issues[0];
     if (first) {
-      fail(first.message, at(`geometry.${first.path}`), k, {
-        ...(first.expected !== undefined ? { expected: first.expected } : {}),
-        ...(first.received !== undefined ? { received: first.received } : {}),
-      });
+      fail(
+        first.code,
+        at(`geometry.${first.path}`),
+        k,
+        {
+          ...(first.expected !== undefined ? { expected: first.expected } : {}),
+          ...(first.received !== undefined ? { received: first.received } : {}),
+        },
+        first.vars,
+      );
     }
     aois.push({ id, name, geometry, properties: props });
   });
   return { aois, lines };
 }
 
-function checkLine(g: Json, fail: (message: string, path: string, more: object) => never): void {
+function checkLine(
+  g: Json,
+  fail: (
+    code: 'coordinates-array' | 'line-short' | 'position',
+    path: string,
+    more: object,
+  ) => never,
+): void {
   const parts = g.type === 'LineString' ? [g.coordinates] : (g.coordinates as unknown[]);
-  if (!Array.isArray(parts)) fail('coordinates must be an array', 'coordinates', {});
+  if (!Array.isArray(parts)) fail('coordinates-array', 'coordinates', {});
   parts.forEach((line, i) => {
     const base = g.type === 'LineString' ? 'coordinates' : `coordinates[${i}]`;
     if (!Array.isArray(line) || line.length < 2)
-      fail('line too short', base, { expected: 'at least 2 positions' });
+      fail('line-short', base, { expected: 'at least 2 positions' });
     (line as unknown[]).forEach((p, j) => {
       const ok =
         Array.isArray(p) &&
@@ -139,7 +201,7 @@ function checkLine(g: Json, fail: (message: string, path: string, more: object) 
         Math.abs(p[0] as number) <= 180 &&
         Math.abs(p[1] as number) <= 90;
       if (!ok)
-        fail('bad position', `${base}[${j}]`, {
+        fail('position', `${base}[${j}]`, {
           expected: '[longitude −180…180, latitude −90…90]',
           received: JSON.stringify(p),
         });

@@ -183,6 +183,17 @@ describe('sahelsat access', () => {
     const fr = await runMain(['access', ...common, '--lang', 'fr', '--targets', TARGETS]);
     expect(fr.code).toBe(2);
     expect(fr.stderr).toMatch(/un capteur est nécessaire/);
+    const frBad = await runMain([
+      'access',
+      ...common,
+      '--lang',
+      'fr',
+      '--sensor',
+      'kanopus-v-pss',
+      '--targets',
+      bad,
+    ]);
+    expect(frBad.stderr).toMatch(/anneau non fermé/);
     const unknown = await runMain([
       'access',
       ...common,
@@ -192,7 +203,7 @@ describe('sahelsat access', () => {
       'Atlantis',
     ]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown area "Atlantis"/);
+    expect(unknown.stderr).toMatch(/unknown area of interest.*unknown area "Atlantis"/);
     const line = join(dir, 'line.geojson');
     writeFileSync(
       line,

@@ -8,10 +8,23 @@
  */
 import type { AoiGeometry, Position, Ring } from './types.js';
 
+/** Stable codes of geometry problems (readers translate them). */
+export type GeometryIssueCode =
+  | 'no-rings'
+  | 'position'
+  | 'ring-short'
+  | 'ring-open'
+  | 'antimeridian'
+  | 'self-intersection'
+  | 'rings-meet';
+
 export interface GeometryIssue {
+  readonly code: GeometryIssueCode;
   /** Path inside the geometry, e.g. `coordinates[1][0][5]`. */
   readonly path: string;
+  /** The message in English (readers translate from `code` and `vars`). */
   readonly message: string;
+  readonly vars?: Readonly<Record<string, number>>;
   readonly expected?: string;
   readonly received?: string;
 }
@@ -27,7 +40,12 @@ export function validateGeometry(g: AoiGeometry): GeometryIssue[] {
   polys.forEach((poly, p) => {
     const base = g.type === 'Polygon' ? 'coordinates' : `coordinates[${p}]`;
     if (poly.length === 0) {
-      issues.push({ path: base, message: 'polygon without rings', expected: 'an outer ring' });
+      issues.push({
+        code: 'no-rings',
+        path: base,
+        message: 'polygon without rings',
+        expected: 'an outer ring',
+      });
       return;
     }
     const before = issues.length;
@@ -48,6 +66,7 @@ function checkPosition(p: Position, path: string, issues: GeometryIssue[]): bool
     Math.abs(lon) > 180
   ) {
     issues.push({
+      code: 'position',
       path,
       message: 'bad position',
       expected: '[longitude −180…180, latitude −90…90] in degrees',
@@ -61,6 +80,7 @@ function checkPosition(p: Position, path: string, issues: GeometryIssue[]): bool
 function checkRing(ring: Ring, path: string, issues: GeometryIssue[]): void {
   if (!Array.isArray(ring) || ring.length < 4) {
     issues.push({
+      code: 'ring-short',
       path,
       message: 'ring too short',
       expected: 'at least 4 positions (a closed triangle)',
@@ -75,6 +95,7 @@ function checkRing(ring: Ring, path: string, issues: GeometryIssue[]): void {
   const last = ring[ring.length - 1]!;
   if (first[0] !== last[0] || first[1] !== last[1]) {
     issues.push({
+      code: 'ring-open',
       path: `${path}[${ring.length - 1}]`,
       message: 'ring not closed',
       expected: `the last position equal to the first ${JSON.stringify(first)}`,
@@ -84,6 +105,7 @@ function checkRing(ring: Ring, path: string, issues: GeometryIssue[]): void {
   for (let i = 1; i < ring.length; i++) {
     if (Math.abs(ring[i]![0] - ring[i - 1]![0]) > 180) {
       issues.push({
+        code: 'antimeridian',
         path: `${path}[${i}]`,
         message: 'edge crosses the antimeridian',
         expected: 'geometries split at ±180° (RFC 7946 §3.1.9)',
@@ -148,7 +170,10 @@ function checkIntersections(poly: readonly Ring[], base: string, issues: Geometr
   }
   function report(s: Seg, t: Seg): void {
     const [a, b] = s.ring < t.ring || (s.ring === t.ring && s.index < t.index) ? [s, t] : [t, s];
+    const same = a.ring === b.ring;
     issues.push({
+      code: same ? 'self-intersection' : 'rings-meet',
+      vars: { ring: b.ring, edge: b.index, otherRing: a.ring, otherEdge: a.index },
       path: `${base}[${b.ring}][${b.index}]`,
       message:
         a.ring === b.ring

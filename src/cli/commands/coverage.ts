@@ -26,6 +26,7 @@ import { coverageHeatmapPng } from '../../io/coverage-png.js';
 import type { CliContext } from '../context.js';
 import { resolveAreas, resolveSensor, tracksFor } from '../access-options.js';
 import { runCoverage } from '../parallel-coverage.js';
+import { sharedMessages as sm } from '../shared-messages.js';
 import { createProgressBar } from '../progress.js';
 import {
   loadCatalogFile,
@@ -50,7 +51,7 @@ const m = defineMessages({
     days: 'length of the analysis in days (default 7)',
     out: 'output directory (created if needed)',
     metric: 'heatmap value: max-gap, mean-gap, p95-gap, first-access or count (default max-gap)',
-    threads: 'worker threads (default: one per core)',
+    threads: 'worker threads (default: one per core for large grids, none for small ones)',
     noCells: 'the region holds no grid cell at this resolution',
     progress: 'coverage',
     statement:
@@ -76,7 +77,8 @@ const m = defineMessages({
     out: 'répertoire de sortie (créé si besoin)',
     metric:
       'valeur de la carte : max-gap, mean-gap, p95-gap, first-access ou count (par défaut max-gap)',
-    threads: 'fils de calcul (par défaut : un par cœur)',
+    threads:
+      'fils de calcul (par défaut : un par cœur pour les grandes grilles, aucun pour les petites)',
     noCells: 'la région ne contient aucune maille à cette résolution',
     progress: 'couverture',
     statement:
@@ -167,7 +169,7 @@ function bundledSummaryAreas(): SummaryArea[] {
 async function runCoverageCommand(ctx: CliContext, o: CoverageOptionsCli): Promise<void> {
   const L = ctx.lang;
   if (!(METRICS as readonly string[]).includes(o.metric)) {
-    throw new ValidationError('bad option value', {
+    throw new ValidationError(sm(L, 'option.bad'), {
       location: { field: '--metric' },
       expected: METRICS.join(' | '),
       received: o.metric,
@@ -182,7 +184,7 @@ async function runCoverageCommand(ctx: CliContext, o: CoverageOptionsCli): Promi
     max: 10,
   });
   if ((km === undefined) === (degOpt === undefined)) {
-    throw new ValidationError('bad option value', {
+    throw new ValidationError(sm(L, 'option.bad'), {
       location: { field: '--resolution-deg' },
       expected: 'exactly one of --resolution-deg R or --resolution-km K',
     });
