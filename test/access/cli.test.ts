@@ -302,6 +302,56 @@ describe('sahelsat coverage', () => {
     expect(png.height).toBeGreaterThan(300);
   });
 
+  it('a region from a GeoJSON file, in French', async () => {
+    const region = join(dir, 'zone.geojson');
+    writeFileSync(
+      region,
+      JSON.stringify({
+        type: 'Feature',
+        properties: { id: 'zone', name: 'zone test' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [1, 13],
+              [3, 13],
+              [3, 14.5],
+              [1, 14.5],
+              [1, 13],
+            ],
+          ],
+        },
+      }),
+    );
+    const out = join(dir, 'cov-file');
+    const r = await runMain([
+      '--lang',
+      'fr',
+      'coverage',
+      ...common,
+      '--norad',
+      '43180,43876',
+      '--sensor',
+      'kanopus-v-pss',
+      '--region',
+      region,
+      '--resolution-km',
+      '25',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/de zone test est vu au moins toutes les|zone test : plus de 5 %/);
+    // the zone straddles Niger and Burkina Faso: their summaries are there, in French
+    expect(r.stdout).toMatch(/Bande frontalière Burkina Faso–Niger/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      summaries: { id: string }[];
+    };
+    expect(summary.summaries.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['zone', 'NER', 'BFA']),
+    );
+  });
+
   it('rejects a resolution given twice or not at all', async () => {
     const r = await runMain([
       'coverage',

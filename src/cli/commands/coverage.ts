@@ -240,7 +240,16 @@ async function runCoverageCommand(ctx: CliContext, o: CoverageOptionsCli): Promi
       stats,
     ),
   );
-  const statements = (lang: 'en' | 'fr'): string[] => summaries.map((s) => statement(lang, s));
+  const frenchNames = new Map<string, string>();
+  for (const layer of ['countries', 'regions', 'border-strips'] as const) {
+    for (const a of loadBundledAoiLayer(layer)) {
+      if (typeof a.properties.name_fr !== 'string') continue;
+      const id = layer === 'border-strips' ? `border:${String(a.properties.segment)}` : a.id;
+      frenchNames.set(id, a.properties.name_fr.replace(/, côté .*$/, ''));
+    }
+  }
+  const statements = (lang: 'en' | 'fr'): string[] =>
+    summaries.map((s) => statement(lang, s, frenchNames));
 
   const dir = resolve(ctx.cwd, o.out);
   mkdirSync(dir, { recursive: true });
@@ -278,9 +287,9 @@ async function runCoverageCommand(ctx: CliContext, o: CoverageOptionsCli): Promi
   );
 }
 
-function statement(lang: 'en' | 'fr', s: AreaSummary): string {
+function statement(lang: 'en' | 'fr', s: AreaSummary, frenchNames: Map<string, string>): string {
   const vars = {
-    name: s.name,
+    name: lang === 'fr' ? (frenchNames.get(s.id) ?? s.name) : s.name,
     seen: (s.fractionSeen * 100).toFixed(1),
     n: s.cellCount,
   };
