@@ -1,6 +1,7 @@
 /**
  * The data bundled with Sahelsat in data/: the national ground stations and the demo
- * constellation (designed orbits, built into element sets at load time). Schemas in docs/data.md.
+ * constellation (designed orbits, built into element sets at load time; each imaging satellite
+ * names its sensor in data/sensors.json, read by io/sensors.ts). Schemas in docs/data.md.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +85,8 @@ const constellationFile = z.object({
         name: z.string().min(1),
         catalogNumber: z.number().int().min(0).max(339_999),
         role: z.enum(['optical', 'sar', 'telecom', 'other']),
+        /** Id of the satellite's imaging sensor in data/sensors.json. */
+        sensor: z.string().optional(),
         design: designSchema,
       }),
     )
@@ -94,6 +97,8 @@ const constellationFile = z.object({
 export interface DesignedSatellite {
   readonly id: string;
   readonly role: 'optical' | 'sar' | 'telecom' | 'other';
+  /** Id of its imaging sensor in data/sensors.json, when it has one. */
+  readonly sensorId?: string;
   readonly design: OrbitDesign;
   readonly elements: ElementSet;
 }
@@ -104,7 +109,13 @@ export function parseConstellation(text: string, fileName: string): DesignedSate
   const epochMs = parseIsoUtc(file.epoch, `${fileName}: epoch`);
   return file.satellites.map((s) => {
     const design = { ...s.design, name: s.name, catalogNumber: s.catalogNumber } as OrbitDesign;
-    return { id: s.id, role: s.role, design, elements: buildElementSet(design, epochMs) };
+    return {
+      id: s.id,
+      role: s.role,
+      ...(s.sensor !== undefined ? { sensorId: s.sensor } : {}),
+      design,
+      elements: buildElementSet(design, epochMs),
+    };
   });
 }
 

@@ -14,3 +14,8 @@ export * from './itur-maps.js';
 export * from './sites-csv.js';
 export * from './availability-map.js';
 export * from './itur-import.js';
+export * from './sensors.js';
+export * from './aoi-geojson.js';
+export * from './bundled-aoi.js';
+export * from './coverage-png.js';
+export * from './coverage-files.js';

@@ -4,6 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerAccess } from './access.js';
+import { registerCoverage } from './coverage.js';
 import { registerCatalog } from './catalog.js';
 import { registerDemo } from './demo.js';
 import { registerElset } from './elset.js';
@@ -26,4 +28,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerGeo,
   registerLink,
   registerItur,
+  registerAccess,
+  registerCoverage,
 ];
