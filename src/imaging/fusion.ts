@@ -1,0 +1,94 @@
+/**
+ * Decision by evidence fusion (a naive-Bayes classifier without training data): for each feature,
+ * the water and land classes of its automatic (Otsu) split are modelled as Gaussians, a pixel's
+ * evidence from that feature is the log-likelihood ratio log p(v|water) − log p(v|land), and
+ * the pixel is water when its total evidence is positive (equal priors). Features of one sensor
+ * (VV and VH; NDWI and MNDWI) measure nearly the same thing, so their evidence is averaged
+ * within the sensor, and the sensors' evidences — independent physics — are summed. One rule
+ * serves radar alone, optical alone and their fusion; a pixel where a sensor has no data
+ * (cloud, nodata) gets no evidence from it, so the fused map falls back to the other sensor.
+ */
+import type { FeatureSpec } from './features.js';
+import type { FeatureThreshold } from './split-threshold.js';
+
+/** Gaussian model of the water and land classes of one feature. */
+export interface ClassModel {
+  readonly feature: FeatureSpec;
+  readonly threshold: number;
+  readonly water: { readonly mean: number; readonly std: number };
+  readonly land: { readonly mean: number; readonly std: number };
+}
+
+/** The class model of a feature from its threshold result. */
+export function classModel(t: FeatureThreshold): ClassModel {
+  const { low, high } = t.split;
+  const [water, land] = t.feature.waterIs === 'low' ? [low, high] : [high, low];
+  return {
+    feature: t.feature,
+    threshold: t.split.threshold,
+    water: { mean: water.mean, std: water.std },
+    land: { mean: land.mean, std: land.std },
+  };
+}
+
+/** Water evidence of value `v`: log p(v | water) − log p(v | land), natural log. */
+export function waterEvidence(v: number, m: ClassModel): number {
+  const zw = (v - m.water.mean) / m.water.std;
+  const zl = (v - m.land.mean) / m.land.std;
+  return 0.5 * (zl * zl - zw * zw) + Math.log(m.land.std / m.water.std);
+}
+
+/** Mask codes of the water product. */
+export const DRY = 0;
+export const WATER = 1;
+export const NODATA = 255;
+
+/**
+ * Classifies a strip: `features[k]` are `n` values of model k. Writes DRY/WATER/NODATA into
+ * `out` (NODATA where no feature has a value).
+ */
+export function classifyStrip(
+  features: readonly Float32Array[],
+  models: readonly ClassModel[],
+  out: Uint8Array,
+): void {
+  const n = out.length;
+  const k = models.length;
+  const sensors = [...new Set(models.map((m) => m.feature.sensor))];
+  const group = Int32Array.from(models, (m) => sensors.indexOf(m.feature.sensor));
+  const g = sensors.length;
+  const sum = new Float64Array(g);
+  const cnt = new Int32Array(g);
+  // Unrolled coefficients: evidence = a·v² + b·v + c per model.
+  const a = new Float64Array(k);
+  const b = new Float64Array(k);
+  const c = new Float64Array(k);
+  models.forEach((m, j) => {
+    const iw = 1 / (m.water.std * m.water.std);
+    const il = 1 / (m.land.std * m.land.std);
+    a[j] = 0.5 * (il - iw);
+    b[j] = m.water.mean * iw - m.land.mean * il;
+    c[j] =
+      0.5 * (m.land.mean * m.land.mean * il - m.water.mean * m.water.mean * iw) +
+      Math.log(m.land.std / m.water.std);
+  });
+  for (let i = 0; i < n; i++) {
+    sum.fill(0);
+    cnt.fill(0);
+    for (let j = 0; j < k; j++) {
+      const v = features[j]![i]!;
+      if (v !== v) continue;
+      const s = group[j]!;
+      sum[s]! += (a[j]! * v + b[j]!) * v + c[j]!;
+      cnt[s]!++;
+    }
+    let e = 0;
+    let seen = false;
+    for (let s = 0; s < g; s++)
+      if (cnt[s]! > 0) {
+        e += sum[s]! / cnt[s]!;
+        seen = true;
+      }
+    out[i] = seen ? (e > 0 ? WATER : DRY) : NODATA;
+  }
+}
