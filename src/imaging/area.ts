@@ -137,3 +137,51 @@ export function ringAreaM2(ring: Int32Array, m: PixelAreaModel): number {
   }
   return s;
 }
+
+/**
+ * Areas (m²) and pixel counts of each code value of a mask (`codes` lists the values of
+ * interest), from the pixel-area model.
+ */
+export function classAreas(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  m: PixelAreaModel,
+  codes: readonly number[],
+): Map<number, { pixels: number; areaM2: number }> {
+  const rowSum = new Float64Array(256);
+  const total = new Float64Array(256);
+  const pixels = new Float64Array(256);
+  const uniform = m.colFactor.every((f) => f === 1);
+  for (let y = 0; y < height; y++) {
+    rowSum.fill(0);
+    const base = y * width;
+    if (uniform) for (let x = 0; x < width; x++) rowSum[mask[base + x]!]!++;
+    else for (let x = 0; x < width; x++) rowSum[mask[base + x]!]! += m.colFactor[x]!;
+    const a = m.rowArea[y]!;
+    for (const c of codes) {
+      total[c]! += rowSum[c]! * a;
+      if (uniform) pixels[c]! += rowSum[c]!;
+    }
+    if (!uniform) for (let x = 0; x < width; x++) pixels[mask[base + x]!]!++;
+  }
+  return new Map(codes.map((c) => [c, { pixels: pixels[c]!, areaM2: total[c]! }]));
+}
+
+/** Ellipsoidal area (m²) of a polygon component: shells minus holes. */
+export function componentAreaM2(
+  c: {
+    readonly polygons: readonly {
+      readonly shell: Int32Array;
+      readonly holes: readonly Int32Array[];
+    }[];
+  },
+  m: PixelAreaModel,
+): number {
+  let s = 0;
+  for (const p of c.polygons) {
+    s += ringAreaM2(p.shell, m);
+    for (const h of p.holes) s += ringAreaM2(h, m);
+  }
+  return s;
+}

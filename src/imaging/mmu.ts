@@ -31,6 +31,22 @@ export function applyMinimumMappingUnit(
   return { waterRemovedPx: w.px, patchesRemoved: w.n, holesFilledPx: h.px, holesFilled: h.n };
 }
 
+/**
+ * Sets the 8-connected patches of `value` smaller than `minPixels` to `replacement`, in place;
+ * returns the pixels and patches changed (used for change maps).
+ */
+export function removeSmallPatches(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  value: number,
+  replacement: number,
+  minPixels: number,
+): { px: number; n: number } {
+  if (minPixels <= 1) return { px: 0, n: 0 };
+  return sieve(mask, width, height, value, replacement, minPixels, true, false);
+}
+
 function sieve(
   mask: Uint8Array,
   W: number,

@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerChange } from './change.js';
+import { registerFlood } from './flood.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [registerFlood, registerChange];
