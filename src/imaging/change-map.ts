@@ -10,13 +10,13 @@ import {
   WATER_GAIN,
   WATER_LOSS,
   type ChangeThresholds,
+  accumulateMagnitude,
   changeHistogram,
   changeThresholds,
   classifyChange,
 } from './change.js';
 import type { FeatureSource } from './features.js';
 import type { RasterGrid } from './grid.js';
-import { accumulate } from './histogram.js';
 import { removeSmallPatches } from './mmu.js';
 
 /** Options of {@link mapChange}. */
@@ -55,7 +55,7 @@ export async function mapChange(o: ChangeMapOptions): Promise<ChangeMapResult> {
   for (let s = 0; s < n; s++) {
     check();
     const rows = Math.min(strip, H - s * strip);
-    accumulate(hist, (await o.change.read(s * strip, rows, o.signal))[0]!);
+    accumulateMagnitude(hist, (await o.change.read(s * strip, rows, o.signal))[0]!);
     o.onProgress?.('thresholds', s + 1, n);
   }
   const thresholds = changeThresholds(spec, hist);

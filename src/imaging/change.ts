@@ -1,15 +1,16 @@
 /**
  * Change detection between two co-registered scenes: the change feature is the after − before
  * difference of backscatter in dB (the log-ratio, Bazi, Bruzzone & Melgani 2005; UN-SPIDER
- * recommended practice for flood mapping) or of a water index. Its histogram is split in three
- * classes by two-threshold Otsu (decrease · unchanged · increase); a change class is kept only
- * when it is separable from the unchanged class (Ashman's D ≥ 2) — otherwise the report says
- * that no significant change of that sign was found rather than mapping noise.
+ * recommended practice for flood mapping) or of a water index. As in change-vector analysis
+ * (Bovolo & Bruzzone 2007), the magnitude |after − before| is split by Otsu into unchanged and
+ * changed, and the sign gives the direction (water gain or loss). The change is kept only when
+ * the magnitude histogram passes the bimodality test (Ashman's D and Sarle's coefficient) —
+ * otherwise the report says that no significant change was found rather than mapping noise.
  */
-import { ashmanD } from './bimodality.js';
+import { ashmanD, bimodalityCoefficient, isBimodal } from './bimodality.js';
 import { type FeatureSource, type FeatureSpec } from './features.js';
 import { type Histogram, createHistogram } from './histogram.js';
-import { type ClassStats, otsu3 } from './otsu.js';
+import { type ClassStats, otsu } from './otsu.js';
 
 /** Change codes. */
 export const NO_CHANGE = 0;
@@ -19,19 +20,18 @@ export const WATER_GAIN = 1;
 export const WATER_LOSS = 2;
 export const CHANGE_NODATA = 255;
 
-/** Thresholds of a change feature. */
+/** The threshold of a change feature's magnitude. */
 export interface ChangeThresholds {
   readonly feature: FeatureSpec;
-  /** Values < t1 are "decrease" (when significant), values ≥ t2 "increase". */
-  readonly t1: number;
-  readonly t2: number;
-  readonly decrease: ClassStats & { readonly significant: boolean; readonly ashmanD: number };
+  /** |after − before| ≥ threshold is change (when significant). */
+  readonly threshold: number;
+  /** Whether the magnitude histogram is bimodal (otherwise nothing is mapped as change). */
+  readonly significant: boolean;
+  readonly ashmanD: number;
+  readonly bimodalityCoefficient: number;
   readonly unchanged: ClassStats;
-  readonly increase: ClassStats & { readonly significant: boolean; readonly ashmanD: number };
+  readonly changed: ClassStats;
 }
-
-/** Minimum Ashman's D between a change class and the unchanged class. */
-export const MIN_CHANGE_SEPARATION = 2;
 
 /** A difference feature (after − before) over the same histogram range as its inputs, doubled. */
 export function differenceFeature(of: FeatureSpec): FeatureSpec {
@@ -80,32 +80,40 @@ export function differenceSource(before: FeatureSource, after: FeatureSource): F
   };
 }
 
-/** An empty histogram for a change feature. */
+/** An empty histogram for the magnitude of a change feature: 0 … half its range. */
 export function changeHistogram(f: FeatureSpec): Histogram {
-  return createHistogram(f.histMin, f.histMax, Math.min(f.bins, 700));
+  return createHistogram(0, f.histMax, Math.max(2, Math.round(f.bins / 2)));
 }
 
-/** Thresholds from the histogram of the change feature, or undefined when it is constant. */
+/** Counts |d| of the finite values of a change strip into `h`. */
+export function accumulateMagnitude(h: Histogram, d: Float32Array): void {
+  const n = h.counts.length;
+  const scale = n / (h.max - h.min);
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i]!;
+    if (v !== v) continue;
+    const b = Math.min(n - 1, Math.floor(Math.abs(v) * scale));
+    h.counts[b]!++;
+  }
+}
+
+/** Threshold from the magnitude histogram, or undefined when the scenes never differ. */
 export function changeThresholds(f: FeatureSpec, h: Histogram): ChangeThresholds | undefined {
-  const s = otsu3(h);
+  const s = otsu(h);
   if (!s) return undefined;
-  const dDec = ashmanD(s.low, s.middle);
-  const dInc = ashmanD(s.high, s.middle);
   return {
     feature: f,
-    t1: s.t1,
-    t2: s.t2,
-    decrease: {
-      ...s.low,
-      significant: dDec >= MIN_CHANGE_SEPARATION && s.low.count > 0,
-      ashmanD: dDec,
-    },
-    unchanged: s.middle,
-    increase: {
-      ...s.high,
-      significant: dInc >= MIN_CHANGE_SEPARATION && s.high.count > 0,
-      ashmanD: dInc,
-    },
+    threshold: s.threshold,
+    significant: isBimodal(h, s, {
+      minAshmanD: 2,
+      minClassFraction: 0,
+      minPixels: 0,
+      minBimodalityCoefficient: 5 / 9,
+    }),
+    ashmanD: ashmanD(s.low, s.high),
+    bimodalityCoefficient: bimodalityCoefficient(h),
+    unchanged: s.low,
+    changed: s.high,
   };
 }
 
@@ -116,13 +124,12 @@ export function changeThresholds(f: FeatureSpec, h: Histogram): ChangeThresholds
 export function classifyChange(d: Float32Array, t: ChangeThresholds, out: Uint8Array): void {
   const decreaseCode = t.feature.waterIs === 'low' ? WATER_GAIN : WATER_LOSS;
   const increaseCode = t.feature.waterIs === 'low' ? WATER_LOSS : WATER_GAIN;
-  const dec = t.decrease.significant;
-  const inc = t.increase.significant;
+  const th = t.significant ? t.threshold : Infinity;
   for (let i = 0; i < d.length; i++) {
     const v = d[i]!;
     if (v !== v) out[i] = CHANGE_NODATA;
-    else if (dec && v < t.t1) out[i] = decreaseCode;
-    else if (inc && v >= t.t2) out[i] = increaseCode;
+    else if (v <= -th) out[i] = decreaseCode;
+    else if (v >= th) out[i] = increaseCode;
     else out[i] = NO_CHANGE;
   }
 }

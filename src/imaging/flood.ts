@@ -16,6 +16,7 @@ import {
   CHANGE_NODATA,
   type ChangeThresholds,
   WATER_GAIN,
+  accumulateMagnitude,
   changeHistogram,
   changeThresholds,
   classifyChange,
@@ -23,7 +24,7 @@ import {
 import type { FeatureSource } from './features.js';
 import { DRY, NODATA, WATER, type ClassModel, classModel, classifyStrip } from './fusion.js';
 import type { RasterGrid } from './grid.js';
-import { type Histogram, accumulate } from './histogram.js';
+import type { Histogram } from './histogram.js';
 import { type SieveResult, applyMinimumMappingUnit } from './mmu.js';
 import { type FeatureThreshold, SplitThresholdAccumulator } from './split-threshold.js';
 
@@ -98,7 +99,7 @@ export async function mapFlood(opts: FloodOptions): Promise<FloodResult> {
     const feats = await opts.water.read(y0, rows, opts.signal);
     feats.forEach((f, k) => acc[k]!.addStrip(f, W, rows));
     if (opts.change && changeHist)
-      accumulate(changeHist, (await opts.change.read(y0, rows, opts.signal))[0]!);
+      accumulateMagnitude(changeHist, (await opts.change.read(y0, rows, opts.signal))[0]!);
     opts.onProgress?.('thresholds', s + 1, nStrips);
   }
   const warnings = new Set<FloodWarning>();
@@ -117,15 +118,14 @@ export async function mapFlood(opts: FloodOptions): Promise<FloodResult> {
       'no-valid-pixels',
     );
   for (const t of thresholds) {
-    if (t.method === 'global') warnings.add('no-bimodal-tiles');
+    if (t.method === 'global' && !t.globalBimodal) warnings.add('no-bimodal-tiles');
     const dw = Math.abs(t.split.high.mean - t.split.low.mean);
     const s = Math.sqrt(t.split.high.std ** 2 + t.split.low.std ** 2);
     if ((Math.SQRT2 * dw) / s < 2) warnings.add('weak-separation');
   }
   const models = thresholds.map(classModel);
   const change = changeSpec && changeHist ? changeThresholds(changeSpec, changeHist) : undefined;
-  if (opts.change && (!change || !change.decrease.significant))
-    warnings.add('no-significant-change');
+  if (opts.change && (!change || !change.significant)) warnings.add('no-significant-change');
 
   // Pass 2: classification.
   const mask = new Uint8Array(W * H);

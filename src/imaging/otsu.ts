@@ -1,7 +1,6 @@
 /**
  * Otsu's threshold (Otsu 1979, "A threshold selection method from gray-level histograms", IEEE
- * SMC-9): the cut that maximises the between-class variance of a histogram; and the two-cut
- * (three-class) version of Liao, Chen & Chung (2001) used for change detection. Both return the
+ * SMC-9): the cut that maximises the between-class variance of a histogram. It returns the
  * classes' statistics, which the bimodality test and the fusion's class models reuse.
  */
 import { type Histogram, binCentre, binEdge } from './histogram.js';
@@ -78,62 +77,5 @@ export function otsu(h: Histogram): OtsuResult | undefined {
     threshold: binEdge(h, cut),
     low: classStats(h, 0, cut, total),
     high: classStats(h, cut, n, total),
-  };
-}
-
-/** A three-class split: low < t1 ≤ middle < t2 ≤ high. */
-export interface Otsu3Result {
-  readonly t1: number;
-  readonly t2: number;
-  readonly low: ClassStats;
-  readonly middle: ClassStats;
-  readonly high: ClassStats;
-}
-
-/**
- * Two-threshold Otsu (maximum between-class variance over three classes), exhaustive over bin
- * pairs with prefix sums: O(bins²).
- * @returns undefined when fewer than three non-empty bins exist.
- */
-export function otsu3(h: Histogram): Otsu3Result | undefined {
-  const c = h.counts;
-  const n = c.length;
-  const P = new Float64Array(n + 1);
-  const S = new Float64Array(n + 1);
-  let nonEmpty = 0;
-  for (let b = 0; b < n; b++) {
-    P[b + 1] = P[b]! + c[b]!;
-    S[b + 1] = S[b]! + b * c[b]!;
-    if (c[b]! > 0) nonEmpty++;
-  }
-  if (nonEmpty < 3) return undefined;
-  const term = (a: number, b: number): number => {
-    const w = P[b]! - P[a]!;
-    if (w <= 0) return -Infinity;
-    const s = S[b]! - S[a]!;
-    return (s * s) / w;
-  };
-  let best = -Infinity;
-  let c1 = 1;
-  let c2 = 2;
-  for (let i = 1; i < n - 1; i++) {
-    const a = term(0, i);
-    if (a === -Infinity) continue;
-    for (let j = i + 1; j < n; j++) {
-      const v = a + term(i, j) + term(j, n);
-      if (v > best) {
-        best = v;
-        c1 = i;
-        c2 = j;
-      }
-    }
-  }
-  const total = P[n]!;
-  return {
-    t1: binEdge(h, c1),
-    t2: binEdge(h, c2),
-    low: classStats(h, 0, c1, total),
-    middle: classStats(h, c1, c2, total),
-    high: classStats(h, c2, n, total),
   };
 }

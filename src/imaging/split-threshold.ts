@@ -2,7 +2,9 @@
  * Split-based automatic thresholding of a whole scene, strip by strip: each strip's pixels are
  * counted into per-tile histograms; tiles whose own Otsu split passes the bimodality test are
  * merged into a "selected" histogram, every tile into the global one. The threshold is Otsu's on
- * the selected tiles when there are enough of them, on the global histogram otherwise.
+ * the selected tiles when there are enough of them, on the global histogram otherwise. The class
+ * statistics reported with it are those of the whole scene split at that threshold: they describe
+ * the scene's water and land, not only the mixed tiles (the fusion uses them as likelihoods).
  */
 import { type BimodalityCriteria, DEFAULT_BIMODALITY, isBimodal } from './bimodality.js';
 import type { FeatureSpec } from './features.js';
@@ -13,7 +15,15 @@ import {
   histogramTotal,
   mergeInto,
 } from './histogram.js';
-import { type OtsuResult, otsu } from './otsu.js';
+import { type OtsuResult, classStats, otsu } from './otsu.js';
+
+/** The split of a histogram at a given threshold (rounded to the nearest bin edge). */
+function splitAt(h: Histogram, threshold: number): OtsuResult {
+  const n = h.counts.length;
+  const cut = Math.min(n - 1, Math.max(1, Math.round(((threshold - h.min) / (h.max - h.min)) * n)));
+  const total = histogramTotal(h);
+  return { threshold, low: classStats(h, 0, cut, total), high: classStats(h, cut, n, total) };
+}
 
 /** Options of split-based thresholding. */
 export interface SplitOptions {
@@ -34,6 +44,8 @@ export interface FeatureThreshold {
   readonly tilesTotal: number;
   /** Otsu on the whole scene, for the report. */
   readonly globalThreshold: number;
+  /** Whether the whole scene's histogram passes the bimodality test. */
+  readonly globalBimodal: boolean;
   readonly validPixels: number;
 }
 
@@ -71,7 +83,7 @@ export class SplitThresholdAccumulator {
           accumulate(this.tile, values, y * width + tx, y * width + xEnd);
         mergeInto(this.global, this.tile);
         this.tilesTotal++;
-        if (isBimodal(otsu(this.tile), this.opts.criteria)) {
+        if (isBimodal(this.tile, otsu(this.tile), this.opts.criteria)) {
           mergeInto(this.selected, this.tile);
           this.tilesSelected++;
         }
@@ -84,7 +96,8 @@ export class SplitThresholdAccumulator {
     const global = otsu(this.global);
     if (!global) return undefined;
     const useSplit = this.tilesSelected >= this.opts.minTiles;
-    const split = useSplit ? (otsu(this.selected) ?? global) : global;
+    const tiles = useSplit ? otsu(this.selected) : undefined;
+    const split = tiles ? splitAt(this.global, tiles.threshold) : global;
     return {
       feature: this.feature,
       split,
@@ -92,6 +105,7 @@ export class SplitThresholdAccumulator {
       tilesSelected: this.tilesSelected,
       tilesTotal: this.tilesTotal,
       globalThreshold: global.threshold,
+      globalBimodal: isBimodal(this.global, global, { ...this.opts.criteria, minPixels: 0 }),
       validPixels: histogramTotal(this.global),
     };
   }

@@ -126,7 +126,7 @@ export async function runChange(ctx: CliContext, f: ChangeFlags): Promise<void> 
     ctx.stdout.write(
       `${m(ctx.lang, 'summary.change', { gain: summary.gainKm2.toFixed(3), loss: summary.lossKm2.toFixed(3), polygons: summary.polygons })}\n`,
     );
-    if (!result.thresholds.decrease.significant || !result.thresholds.increase.significant)
+    if (!result.thresholds.significant)
       ctx.stderr.write(`${m(ctx.lang, 'warning.no-significant-change')}\n`);
     ctx.stdout.write(
       `${m(ctx.lang, 'summary.written', { dir, files: summary.files.join(', ') })}\n`,

@@ -184,7 +184,7 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
       change = differenceSource(preRadar.source, radar.source);
       inputs.pre = pre.source;
       method.change =
-        'post − pre backscatter (dB, mean of polarisations), three-class Otsu; flood = water with a significant decrease';
+        'post − pre backscatter (dB, mean of polarisations), Otsu on its magnitude; flood = water with a significant decrease';
     }
     let permanentWater:
       ((y0: number, rows: number, signal?: AbortSignal) => Promise<Uint8Array>) | undefined;

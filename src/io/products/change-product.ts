@@ -122,28 +122,19 @@ export async function writeChangeProduct(o: ChangeProductOptions): Promise<Chang
     method: {
       ...o.method,
       thresholding:
-        'three-class Otsu on the change feature; a change class is kept when Ashman D ≥ 2 against the unchanged class',
+        'Otsu on |after − before| (change-vector magnitude), sign gives gain or loss; kept when the magnitude histogram is bimodal',
       minimumMappingUnitM2: o.mmuM2,
       polygonConnectivity: o.connectivity,
     },
     thresholds: {
       feature: t.feature.id,
       unit: t.feature.unit,
-      decreaseBelow: t.t1,
-      increaseFrom: t.t2,
-      decrease: {
-        significant: t.decrease.significant,
-        ashmanD: t.decrease.ashmanD,
-        mean: t.decrease.mean,
-        fraction: t.decrease.fraction,
-      },
+      magnitudeThreshold: t.threshold,
+      significant: t.significant,
+      ashmanD: t.ashmanD,
+      bimodalityCoefficient: t.bimodalityCoefficient,
       unchanged: { mean: t.unchanged.mean, std: t.unchanged.std, fraction: t.unchanged.fraction },
-      increase: {
-        significant: t.increase.significant,
-        ashmanD: t.increase.ashmanD,
-        mean: t.increase.mean,
-        fraction: t.increase.fraction,
-      },
+      changed: { mean: t.changed.mean, std: t.changed.std, fraction: t.changed.fraction },
     },
     areas: {
       gain_km2: r6(a(WATER_GAIN).areaM2 / 1e6),
@@ -153,9 +144,7 @@ export async function writeChangeProduct(o: ChangeProductOptions): Promise<Chang
     },
     pixels: { removedBelowMmu: o.result.removedBelowMmuPx },
     polygons: { file: 'change.geojson', count: features.length, crs: 'EPSG:4326 (RFC 7946)' },
-    warnings: [
-      ...(!t.decrease.significant || !t.increase.significant ? ['no-significant-change'] : []),
-    ],
+    warnings: [...(!t.significant ? ['no-significant-change'] : [])],
   };
   await atomicWrite(join(o.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return {

@@ -164,12 +164,12 @@ export async function writeWaterProduct(o: WaterProductOptions): Promise<WaterPr
           change: {
             feature: r.change.feature.id,
             unit: r.change.feature.unit,
-            decreaseBelow: round(r.change.t1, 4),
-            increaseFrom: round(r.change.t2, 4),
-            decreaseSignificant: r.change.decrease.significant,
-            decreaseAshmanD: round(r.change.decrease.ashmanD, 3),
-            increaseSignificant: r.change.increase.significant,
-            increaseAshmanD: round(r.change.increase.ashmanD, 3),
+            magnitudeThreshold: round(r.change.threshold, 4),
+            significant: r.change.significant,
+            ashmanD: round(r.change.ashmanD, 3),
+            bimodalityCoefficient: round(r.change.bimodalityCoefficient, 3),
+            unchanged: roundStats(r.change.unchanged),
+            changed: roundStats(r.change.changed),
           },
         }
       : {}),
