@@ -2,7 +2,8 @@
  * Decision by evidence fusion (a naive-Bayes classifier without training data): for each feature,
  * the water and land classes of its automatic (Otsu) split are modelled as Gaussians, a pixel's
  * evidence from that feature is the log-likelihood ratio log p(v|water) − log p(v|land), and
- * the pixel is water when its total evidence is positive (equal priors). Features of one sensor
+ * the pixel is water when its total evidence is positive (see {@link waterEvidence} for the
+ * priors and the clamping). Features of one sensor
  * (VV and VH; NDWI and MNDWI) measure nearly the same thing, so their evidence is averaged
  * within the sensor, and the sensors' evidences — independent physics — are summed. One rule
  * serves radar alone, optical alone and their fusion; a pixel where a sensor has no data
@@ -31,11 +32,40 @@ export function classModel(t: FeatureThreshold): ClassModel {
   };
 }
 
-/** Water evidence of value `v`: log p(v | water) − log p(v | land), natural log. */
-export function waterEvidence(v: number, m: ClassModel): number {
+/** log p(v | water) − log p(v | land) of the Gaussian class models, natural log. */
+function logLikelihoodRatio(v: number, m: ClassModel): number {
   const zw = (v - m.water.mean) / m.water.std;
   const zl = (v - m.land.mean) / m.land.std;
   return 0.5 * (zl * zl - zw * zw) + Math.log(m.land.std / m.water.std);
+}
+
+/**
+ * Water evidence of value `v`: the log-likelihood ratio with equal priors (maximum likelihood:
+ * no prior knowledge of the water fraction), with `v` clamped between the two class means — a
+ * value beyond a class mean is no less typical of that class; without the clamp a very bright
+ * target would look like water wherever the water class is the wider Gaussian.
+ */
+export function waterEvidence(v: number, m: ClassModel): number {
+  const lo = Math.min(m.water.mean, m.land.mean);
+  const hi = Math.max(m.water.mean, m.land.mean);
+  return logLikelihoodRatio(v < lo ? lo : v > hi ? hi : v, m);
+}
+
+/**
+ * The value where one feature alone switches between water and land (evidence 0), found by
+ * bisection between the class means; the Otsu threshold when the evidence does not change sign.
+ */
+export function decisionBoundary(m: ClassModel): number {
+  let lo = Math.min(m.water.mean, m.land.mean);
+  let hi = Math.max(m.water.mean, m.land.mean);
+  const fLo = waterEvidence(lo, m);
+  if (fLo === 0 || Math.sign(fLo) === Math.sign(waterEvidence(hi, m))) return m.threshold;
+  for (let i = 0; i < 60; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (Math.sign(waterEvidence(mid, m)) === Math.sign(fLo)) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
 }
 
 /** Mask codes of the water product. */
@@ -59,15 +89,19 @@ export function classifyStrip(
   const g = sensors.length;
   const sum = new Float64Array(g);
   const cnt = new Int32Array(g);
-  // Unrolled coefficients: evidence = a·v² + b·v + c per model.
+  // Unrolled coefficients: evidence = a·v² + b·v + c per model, v clamped to [lo, hi].
   const a = new Float64Array(k);
   const b = new Float64Array(k);
   const c = new Float64Array(k);
+  const lo = new Float64Array(k);
+  const hi = new Float64Array(k);
   models.forEach((m, j) => {
     const iw = 1 / (m.water.std * m.water.std);
     const il = 1 / (m.land.std * m.land.std);
     a[j] = 0.5 * (il - iw);
     b[j] = m.water.mean * iw - m.land.mean * il;
+    lo[j] = Math.min(m.water.mean, m.land.mean);
+    hi[j] = Math.max(m.water.mean, m.land.mean);
     c[j] =
       0.5 * (m.land.mean * m.land.mean * il - m.water.mean * m.water.mean * iw) +
       Math.log(m.land.std / m.water.std);
@@ -76,8 +110,10 @@ export function classifyStrip(
     sum.fill(0);
     cnt.fill(0);
     for (let j = 0; j < k; j++) {
-      const v = features[j]![i]!;
+      let v = features[j]![i]!;
       if (v !== v) continue;
+      if (v < lo[j]!) v = lo[j]!;
+      else if (v > hi[j]!) v = hi[j]!;
       const s = group[j]!;
       sum[s]! += (a[j]! * v + b[j]!) * v + c[j]!;
       cnt[s]!++;

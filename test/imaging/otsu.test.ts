@@ -82,3 +82,28 @@ describe('bimodality test', () => {
     expect(isBimodal(land, split)).toBe(false);
   });
 });
+
+describe('evidence of one feature', () => {
+  it('is monotonic: very bright backscatter is land even when the water class is wider', async () => {
+    const { decisionBoundary, waterEvidence } = await import('../../src/imaging/fusion.js');
+    const { backscatterFeature } = await import('../../src/imaging/features.js');
+    const m = {
+      feature: backscatterFeature('VH'),
+      threshold: -21,
+      water: { mean: -26.8, std: 4.2 },
+      land: { mean: -16.3, std: 2.8 },
+    };
+    expect(waterEvidence(-30, m)).toBeGreaterThan(0);
+    expect(waterEvidence(+10, m)).toBeLessThan(0);
+    const b = decisionBoundary(m);
+    expect(b).toBeGreaterThan(-26.8);
+    expect(b).toBeLessThan(-16.3);
+    expect(Math.abs(waterEvidence(b, m))).toBeLessThan(1e-9);
+    let prev = Infinity;
+    for (let v = -40; v <= 10; v += 0.5) {
+      const e = waterEvidence(v, m);
+      expect(e).toBeLessThanOrEqual(prev);
+      prev = e;
+    }
+  });
+});

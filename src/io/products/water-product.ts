@@ -18,7 +18,7 @@ import {
   pixelAreaModel,
 } from '../../imaging/area.js';
 import type { FloodResult } from '../../imaging/flood.js';
-import { DRY, NODATA, WATER } from '../../imaging/fusion.js';
+import { DRY, NODATA, WATER, decisionBoundary } from '../../imaging/fusion.js';
 import type { RasterGrid } from '../../imaging/grid.js';
 import { type PixelComponent, polygonize } from '../../imaging/polygonize.js';
 import { writeComponentsGeoJson } from '../geojson-writer.js';
@@ -151,6 +151,7 @@ export async function writeWaterProduct(o: WaterProductOptions): Promise<WaterPr
       unit: t.feature.unit,
       waterIs: t.feature.waterIs,
       threshold: round(t.split.threshold, 4),
+      decisionBoundary: round(decisionBoundary(r.models[k]!), 6),
       method: t.method,
       tilesSelected: t.tilesSelected,
       tilesTotal: t.tilesTotal,
