@@ -85,10 +85,15 @@ export function classifyStrip(
   const n = out.length;
   const k = models.length;
   const sensors = [...new Set(models.map((m) => m.feature.sensor))];
-  const group = Int32Array.from(models, (m) => sensors.indexOf(m.feature.sensor));
+  // Feature indices of each sensor, flattened: members[start[g] … start[g+1]).
+  const members = Int32Array.from(
+    sensors.flatMap((sn) => models.flatMap((m, j) => (m.feature.sensor === sn ? [j] : []))),
+  );
+  const start = new Int32Array(sensors.length + 1);
+  sensors.forEach(
+    (sn, g) => (start[g + 1] = start[g]! + models.filter((m) => m.feature.sensor === sn).length),
+  );
   const g = sensors.length;
-  const sum = new Float64Array(g);
-  const cnt = new Int32Array(g);
   // Unrolled coefficients: evidence = a·v² + b·v + c per model, v clamped to [lo, hi].
   const a = new Float64Array(k);
   const b = new Float64Array(k);
@@ -107,24 +112,25 @@ export function classifyStrip(
       Math.log(m.land.std / m.water.std);
   });
   for (let i = 0; i < n; i++) {
-    sum.fill(0);
-    cnt.fill(0);
-    for (let j = 0; j < k; j++) {
-      let v = features[j]![i]!;
-      if (v !== v) continue;
-      if (v < lo[j]!) v = lo[j]!;
-      else if (v > hi[j]!) v = hi[j]!;
-      const s = group[j]!;
-      sum[s]! += (a[j]! * v + b[j]!) * v + c[j]!;
-      cnt[s]!++;
-    }
     let e = 0;
     let seen = false;
-    for (let s = 0; s < g; s++)
-      if (cnt[s]! > 0) {
-        e += sum[s]! / cnt[s]!;
+    for (let s = 0; s < g; s++) {
+      let sum = 0;
+      let cnt = 0;
+      for (let q = start[s]!; q < start[s + 1]!; q++) {
+        const j = members[q]!;
+        let v = features[j]![i]!;
+        if (v !== v) continue;
+        if (v < lo[j]!) v = lo[j]!;
+        else if (v > hi[j]!) v = hi[j]!;
+        sum += (a[j]! * v + b[j]!) * v + c[j]!;
+        cnt++;
+      }
+      if (cnt > 0) {
+        e += sum / cnt;
         seen = true;
       }
+    }
     out[i] = seen ? (e > 0 ? WATER : DRY) : NODATA;
   }
 }

@@ -47,13 +47,33 @@ export interface PolygonizeOptions {
 const DX = [1, 0, -1, 0] as const;
 const DY = [0, 1, 0, -1] as const;
 
-/** Outlines every connected component of `value` in a `width × height` mask. */
+/** The components of a mask, stored compactly and built one at a time when iterated. */
+export interface PolygonSet extends Iterable<PixelComponent> {
+  /** Number of components. */
+  readonly count: number;
+}
+
+/** Outlines every connected component of `value` in a `width × height` mask, as an array. */
 export function polygonize(
   mask: Uint8Array,
   width: number,
   height: number,
   opts: PolygonizeOptions = {},
 ): PixelComponent[] {
+  return [...polygonizeCompact(mask, width, height, opts)];
+}
+
+/**
+ * Outlines every connected component of `value`; rings are kept in one typed-array pool
+ * (≈ 8 bytes per turning point), components are built when iterated, so millions of speckle
+ * polygons fit in a few hundred MB.
+ */
+export function polygonizeCompact(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  opts: PolygonizeOptions = {},
+): PolygonSet {
   const value = opts.value ?? 1;
   const join = (opts.connectivity ?? 8) === 8;
   const W = width;
@@ -72,13 +92,24 @@ export function polygonize(
   };
 
   const labels = new RunLabeller(W, join);
-  const walks: { rings: Int32Array[]; label: number }[] = [];
+  const store = new RingStore();
+  let pts = new Int32Array(1024);
+  let n = 0;
+  const push = (x: number, y: number): void => {
+    if (n + 2 > pts.length) {
+      const p = new Int32Array(pts.length * 2);
+      p.set(pts);
+      pts = p;
+    }
+    pts[n++] = x;
+    pts[n++] = y;
+  };
 
-  /** Walks the boundary that starts at corner (sx, sy) heading d0; returns its turning points. */
-  const walk = (sx: number, sy: number, d0: number): Int32Array[] => {
-    const pts: number[] = [];
-    const saddleAt = new Map<number, number>(); // vertex key → index in pts (pairs) of its last visit
-    const rings: Int32Array[] = [];
+  /** Walks the boundary that starts at corner (sx, sy) heading d0 and stores its rings. */
+  const walk = (sx: number, sy: number, d0: number, label: number): void => {
+    n = 0;
+    // Vertex key → index in pts of its first visit, for saddle vertices only (created lazily).
+    let saddleAt: Map<number, number> | undefined;
     let x = sx;
     let y = sy;
     let d = d0;
@@ -89,40 +120,30 @@ export function polygonize(
       y += DY[d]!;
       // Pixels ahead-left and ahead-right of the vertex (x, y) for heading d.
       const r = (d + 1) & 3;
-      const ax = x + ((DX[d]! + DX[r]! - 1) >> 1);
-      const ay = y + ((DY[d]! + DY[r]! - 1) >> 1);
-      const lx = x + ((DX[d]! - DX[r]! - 1) >> 1);
-      const ly = y + ((DY[d]! - DY[r]! - 1) >> 1);
-      const ar = isV(ax, ay);
-      const al = isV(lx, ly);
-      let nd: number;
-      let saddle = false;
-      if (ar) nd = al ? (d + 3) & 3 : d;
-      else if (al) {
-        saddle = true;
-        // Always separate diagonal pixels here, so every polygon's interior is connected;
-        // 8-connectivity groups the resulting polygons into one component below.
-        nd = (d + 1) & 3;
-      } else nd = (d + 1) & 3;
+      const ar = isV(x + ((DX[d]! + DX[r]! - 1) >> 1), y + ((DY[d]! + DY[r]! - 1) >> 1));
+      const al = isV(x + ((DX[d]! - DX[r]! - 1) >> 1), y + ((DY[d]! - DY[r]! - 1) >> 1));
+      // At a saddle (al without ar) always turn right: diagonal pixels stay apart, so every
+      // polygon's interior is connected; 8-connectivity groups the polygons afterwards.
+      const nd = ar ? (al ? (d + 3) & 3 : d) : (d + 1) & 3;
+      const saddle = !ar && al;
       const closing = x === sx && y === sy && nd === d0;
       if (nd !== d) {
         if (saddle) {
           const key = y * (W + 1) + x;
-          const prev = saddleAt.get(key);
+          const prev = saddleAt?.get(key);
           if (prev !== undefined) {
             // Second visit of a pinch vertex: the loop since the first visit is a ring of its own.
-            const sub = pts.splice(prev);
-            rings.push(closeRing(sub));
-            for (const [k, at] of saddleAt) if (at >= prev) saddleAt.delete(k);
-          } else if (!closing) saddleAt.set(key, pts.length);
+            store.add(pts, prev, n, label);
+            n = prev;
+            for (const [k, at] of saddleAt!) if (at >= prev) saddleAt!.delete(k);
+          } else if (!closing) (saddleAt ??= new Map()).set(key, n);
         }
-        pts.push(x, y);
+        push(x, y);
       }
       d = nd;
       if (closing) break;
     }
-    if (pts.length >= 6) rings.push(closeRing(pts));
-    return rings;
+    if (n >= 6) store.add(pts, 0, n, label);
   };
 
   for (let j = 0; j <= H; j++) {
@@ -131,8 +152,8 @@ export function polygonize(
       const below = j < H && mask[j * W + i] === value;
       const above = j > 0 && mask[(j - 1) * W + i] === value;
       if (below === above || seenH(i, j)) continue;
-      if (below) walks.push({ rings: walk(i, j, 0), label: labels.current(i) });
-      else walks.push({ rings: walk(i + 1, j, 2), label: labels.previous(i) });
+      if (below) walk(i, j, 0, labels.current(i));
+      else walk(i + 1, j, 2, labels.previous(i));
     }
     labels.advance();
     if ((j & 63) === 0) {
@@ -141,15 +162,83 @@ export function polygonize(
     }
   }
   opts.onProgress?.(H, H);
-  return assemble(walks, labels);
+  return store.group(labels);
 }
 
-function closeRing(pts: number[]): Int32Array {
-  const out = new Int32Array(pts.length + 2);
-  out.set(pts);
-  out[pts.length] = pts[0]!;
-  out[pts.length + 1] = pts[1]!;
-  return out;
+/** All rings in one pool: ring i is coords[start[i] … start[i+1]), closed, with its label. */
+class RingStore {
+  private coords = new Int32Array(1 << 16);
+  private used = 0;
+  private start = new Int32Array(1024);
+  private labels = new Int32Array(1024);
+  private count = 0;
+
+  add(src: Int32Array, from: number, to: number, label: number): void {
+    const len = to - from + 2;
+    if (this.used + len > this.coords.length) {
+      const c = new Int32Array(Math.max(this.coords.length * 2, this.used + len));
+      c.set(this.coords.subarray(0, this.used));
+      this.coords = c;
+    }
+    if (this.count + 2 > this.start.length) {
+      const s = new Int32Array(this.start.length * 2);
+      s.set(this.start);
+      this.start = s;
+      const l = new Int32Array(this.labels.length * 2);
+      l.set(this.labels);
+      this.labels = l;
+    }
+    this.coords.set(src.subarray(from, to), this.used);
+    this.coords[this.used + len - 2] = src[from]!;
+    this.coords[this.used + len - 1] = src[from + 1]!;
+    this.start[this.count] = this.used;
+    this.labels[this.count] = label;
+    this.used += len;
+    this.count++;
+    this.start[this.count] = this.used;
+  }
+
+  /** Groups rings by component (counting sort on the union–find roots). */
+  group(labeller: RunLabeller): PolygonSet {
+    const nRings = this.count;
+    const roots = new Int32Array(nRings);
+    let maxRoot = 0;
+    for (let i = 0; i < nRings; i++) {
+      roots[i] = labeller.find(this.labels[i]!);
+      if (roots[i]! > maxRoot) maxRoot = roots[i]!;
+    }
+    const first = new Int32Array(maxRoot + 2);
+    for (let i = 0; i < nRings; i++) first[roots[i]! + 1]!++;
+    let components = 0;
+    for (let r = 1; r <= maxRoot + 1; r++) {
+      if (first[r]! > 0) components++;
+      first[r]! += first[r - 1]!;
+    }
+    const order = new Int32Array(nRings);
+    const fill = first.slice();
+    for (let i = 0; i < nRings; i++) order[fill[roots[i]!]!++] = i;
+    this.labels = new Int32Array(0);
+    const coords = this.coords;
+    const start = this.start;
+    const ring = (i: number): Int32Array => coords.subarray(start[i]!, start[i + 1]!);
+    return {
+      count: components,
+      *[Symbol.iterator]() {
+        for (let r = 0; r <= maxRoot; r++) {
+          const a = first[r]!;
+          const b = first[r + 1]!;
+          if (a === b) continue;
+          const shells: Int32Array[] = [];
+          const holes: Int32Array[] = [];
+          for (let k = a; k < b; k++) {
+            const rr = ring(order[k]!);
+            (ringArea2(rr) > 0 ? shells : holes).push(rr);
+          }
+          yield assembleComponent(shells, holes);
+        }
+      },
+    };
+  }
 }
 
 /** Twice the signed area (shoelace) of a closed ring in pixel corners. */
@@ -159,75 +248,56 @@ export function ringArea2(r: Int32Array): number {
   return s;
 }
 
-function assemble(
-  walks: { rings: Int32Array[]; label: number }[],
-  labels: RunLabeller,
-): PixelComponent[] {
-  const byRoot = new Map<number, { shells: Int32Array[]; holes: Int32Array[] }>();
-  for (const w of walks) {
-    const root = labels.find(w.label);
-    let g = byRoot.get(root);
-    if (!g) byRoot.set(root, (g = { shells: [], holes: [] }));
-    for (const ring of w.rings) (ringArea2(ring) > 0 ? g.shells : g.holes).push(ring);
-  }
-  const out: PixelComponent[] = [];
-  for (const g of byRoot.values()) {
-    const polys = g.shells.map((shell) => ({
-      shell,
-      holes: [] as Int32Array[],
-      box: ringBox(shell),
-      area2: ringArea2(shell),
-    }));
-    for (const hole of g.holes) {
-      if (polys.length === 1) {
-        polys[0]!.holes.push(hole);
-        continue;
-      }
-      // A point strictly inside the hole: the centre of the pixel left of its first edge.
-      const x0 = hole[0]!;
-      const y0 = hole[1]!;
-      const dx = Math.sign(hole[2]! - x0);
-      const dy = Math.sign(hole[3]! - y0);
-      const px = x0 + 0.5 * dx + 0.5 * dy;
-      const py = y0 + 0.5 * dy - 0.5 * dx;
-      // The innermost shell containing it (a pinched component may nest a shell in a hole).
-      let owner = polys[0]!;
-      let best = Infinity;
-      for (const p of polys) {
-        const b = p.box;
-        if (p.area2 >= best || px < b[0] || px > b[2] || py < b[1] || py > b[3]) continue;
-        if (pointInRing(px, py, p.shell)) {
-          best = p.area2;
-          owner = p;
-        }
-      }
-      owner.holes.push(hole);
+function assembleComponent(shells: Int32Array[], holes: Int32Array[]): PixelComponent {
+  const polys = shells.map((shell) => ({
+    shell,
+    holes: [] as Int32Array[],
+    box: ringBox(shell),
+    area2: ringArea2(shell),
+  }));
+  for (const hole of holes) {
+    if (polys.length === 1) {
+      polys[0]!.holes.push(hole);
+      continue;
     }
-    let area2 = 0;
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
+    // A point strictly inside the hole: the centre of the pixel left of its first edge.
+    const x0 = hole[0]!;
+    const y0 = hole[1]!;
+    const dx = Math.sign(hole[2]! - x0);
+    const dy = Math.sign(hole[3]! - y0);
+    const px = x0 + 0.5 * dx + 0.5 * dy;
+    const py = y0 + 0.5 * dy - 0.5 * dx;
+    // The innermost shell containing it (a pinched component may nest a shell in a hole).
+    let owner = polys[0]!;
+    let best = Infinity;
     for (const p of polys) {
-      area2 += ringArea2(p.shell);
-      for (const h of p.holes) area2 += ringArea2(h);
-      for (let k = 0; k < p.shell.length; k += 2) {
-        const x = p.shell[k]!;
-        const y = p.shell[k + 1]!;
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
+      const b = p.box;
+      if (p.area2 >= best || px < b[0] || px > b[2] || py < b[1] || py > b[3]) continue;
+      if (pointInRing(px, py, p.shell)) {
+        best = p.area2;
+        owner = p;
       }
     }
-    if (polys.length > 0)
-      out.push({
-        polygons: polys.map((p) => ({ shell: p.shell, holes: p.holes })),
-        pixels: area2 / 2,
-        bbox: [minX, minY, maxX, maxY],
-      });
+    owner.holes.push(hole);
   }
-  return out;
+  let area2 = 0;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const p of polys) {
+    area2 += p.area2;
+    for (const h of p.holes) area2 += ringArea2(h);
+    minX = Math.min(minX, p.box[0]);
+    minY = Math.min(minY, p.box[1]);
+    maxX = Math.max(maxX, p.box[2]);
+    maxY = Math.max(maxY, p.box[3]);
+  }
+  return {
+    polygons: polys.map((p) => ({ shell: p.shell, holes: p.holes })),
+    pixels: area2 / 2,
+    bbox: [minX, minY, maxX, maxY],
+  };
 }
 
 function ringBox(r: Int32Array): [number, number, number, number] {

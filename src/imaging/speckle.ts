@@ -5,6 +5,11 @@
  * strips), so strip-by-strip filtering equals filtering the whole scene.
  */
 
+// 10^(v/10) = e^(v·ln10/10) and 10·log10(x) = ln(x)·10/ln10: exp/log are several times faster
+// than ** and log10 in V8, and this runs on every pixel twice per pass.
+const DB_TO_LN = Math.LN10 / 10;
+const LN_TO_DB = 10 / Math.LN10;
+
 /**
  * Boxcar filter of dB values in linear power. `src` is `width × (rows + 2·halo)` with `halo` rows
  * above and below the `rows` output rows (fewer at the scene edges: pass `haloTop`/`haloBottom`).
@@ -32,7 +37,7 @@ export function boxcarDb(
     const row = y * width;
     for (let x = 0; x < width; x++) {
       const v = src[row + x]!;
-      lin[x] = v === v ? 10 ** (v / 10) : NaN;
+      lin[x] = v === v ? Math.exp(v * DB_TO_LN) : NaN;
     }
     let s = 0;
     let c = 0;
@@ -76,7 +81,7 @@ export function boxcarDb(
         s += hs[k * width + x]!;
         c += hc[k * width + x]!;
       }
-      out[y * width + x] = 10 * Math.log10(s / c);
+      out[y * width + x] = Math.log(s / c) * LN_TO_DB;
     }
   }
   return out;
@@ -86,7 +91,7 @@ export function boxcarDb(
 export function linearToDbInPlace(a: Float32Array): Float32Array {
   for (let i = 0; i < a.length; i++) {
     const v = a[i]!;
-    a[i] = v > 0 ? 10 * Math.log10(v) : NaN;
+    a[i] = v > 0 ? Math.log(v) * LN_TO_DB : NaN;
   }
   return a;
 }

@@ -27,12 +27,18 @@ export interface GeoJsonWriteOptions {
 
 const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
 
-/** Writes the components as a FeatureCollection at `path`. */
+/**
+ * Writes the components as a FeatureCollection at `path`. `components` may be a lazy set
+ * (see polygonizeCompact): features are built and written one at a time.
+ */
 export async function writeComponentsGeoJson(
   path: string,
-  components: readonly PixelComponent[],
+  components: Iterable<PixelComponent>,
   opts: GeoJsonWriteOptions,
 ): Promise<void> {
+  const total = Array.isArray(components)
+    ? components.length
+    : ((components as { count?: number }).count ?? 0);
   const t = opts.grid.transform;
   // Pixel space is y-down; with a north-up, east-right grid the pixel-space orientation of our
   // rings flips into RFC 7946's (shells CCW). Any other sign combination needs the reverse.
@@ -58,13 +64,13 @@ export async function writeComponentsGeoJson(
   try {
     const head = { type: 'FeatureCollection', ...(opts.collection ?? {}) };
     await write(`${JSON.stringify(head).slice(0, -1)},"features":[\n`);
-    for (let i = 0; i < components.length; i++) {
+    let i = 0;
+    for (const c of components) {
       if ((i & 1023) === 0) {
         if (opts.signal?.aborted)
           throw new SahelsatError('interrupted', `interrupted while writing ${path}`);
-        opts.onProgress?.(i, components.length);
+        opts.onProgress?.(i, total);
       }
-      const c = components[i]!;
       const polys = c.polygons.map((p) => `[${[p.shell, ...p.holes].map(ringText).join(',')}]`);
       const geometry =
         polys.length === 1
@@ -73,12 +79,13 @@ export async function writeComponentsGeoJson(
       await write(
         `${i > 0 ? ',\n' : ''}{"type":"Feature","properties":${JSON.stringify(opts.properties(c, i))},"geometry":${geometry}}`,
       );
+      i++;
     }
     await write('\n]}\n');
     out.end();
     await once(out, 'finish');
     await rename(tmp, path);
-    opts.onProgress?.(components.length, components.length);
+    opts.onProgress?.(i, total);
   } catch (err) {
     out.destroy();
     await rm(tmp, { force: true });

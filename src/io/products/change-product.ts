@@ -9,7 +9,7 @@ import { classAreas, componentAreaM2 } from '../../imaging/area.js';
 import { CHANGE_NODATA, NO_CHANGE, WATER_GAIN, WATER_LOSS } from '../../imaging/change.js';
 import type { ChangeMapResult } from '../../imaging/change-map.js';
 import type { RasterGrid } from '../../imaging/grid.js';
-import { type PixelComponent, polygonize } from '../../imaging/polygonize.js';
+import { type PixelComponent, polygonizeCompact } from '../../imaging/polygonize.js';
 import { writeComponentsGeoJson } from '../geojson-writer.js';
 import { uint8TileProvider, writeCog } from '../raster/cog-writer.js';
 import { toLonLatTransform } from '../raster/crs.js';
@@ -49,37 +49,35 @@ export async function writeChangeProduct(o: ChangeProductOptions): Promise<Chang
   const model = areaModelOf(o.grid);
   const codes = o.result.codes;
   const areas = classAreas(codes, W, H, model, [NO_CHANGE, WATER_GAIN, WATER_LOSS, CHANGE_NODATA]);
-  const classes: [number, string][] = [
-    [WATER_GAIN, 'gain'],
-    [WATER_LOSS, 'loss'],
-  ];
-  const features: { c: PixelComponent; cls: string }[] = [];
-  for (const [value, cls] of classes)
-    for (const c of polygonize(codes, W, H, {
+  const sets = ([WATER_GAIN, WATER_LOSS] as const).map((value) =>
+    polygonizeCompact(codes, W, H, {
       value,
       connectivity: o.connectivity,
       ...(o.signal ? { signal: o.signal } : {}),
       onProgress: (d, t) => o.onProgress?.('polygons', d, t),
-    }))
-      features.push({ c, cls });
-  const clsOf = new Map(features.map((f) => [f.c, f.cls]));
-  await writeComponentsGeoJson(
-    join(o.dir, 'change.geojson'),
-    features.map((f) => f.c),
-    {
-      grid: o.grid,
-      toLonLat: toLonLatTransform(o.grid.epsg),
-      properties: (c, i) => ({
-        id: i + 1,
-        class: clsOf.get(c),
-        pixels: c.pixels,
-        area_km2: Math.round(componentAreaM2(c, model) / 1e-2) / 1e8,
-      }),
-      collection: { name: 'change', product: 'sahelsat.change', version: 1 },
-      ...(o.signal ? { signal: o.signal } : {}),
-      onProgress: (d, t) => o.onProgress?.('geojson', d, t),
-    },
+    }),
   );
+  const gainCount = sets[0]!.count;
+  const total = gainCount + sets[1]!.count;
+  const all: Iterable<PixelComponent> & { count: number } = {
+    count: total,
+    *[Symbol.iterator]() {
+      for (const set of sets) yield* set;
+    },
+  };
+  await writeComponentsGeoJson(join(o.dir, 'change.geojson'), all, {
+    grid: o.grid,
+    toLonLat: toLonLatTransform(o.grid.epsg),
+    properties: (c, i) => ({
+      id: i + 1,
+      class: i < gainCount ? 'gain' : 'loss',
+      pixels: c.pixels,
+      area_km2: Math.round(componentAreaM2(c, model) / 1e-2) / 1e8,
+    }),
+    collection: { name: 'change', product: 'sahelsat.change', version: 1 },
+    ...(o.signal ? { signal: o.signal } : {}),
+    onProgress: (d, t) => o.onProgress?.('geojson', d, t),
+  });
   await writeCog(
     join(o.dir, 'change.tif'),
     {
@@ -143,14 +141,14 @@ export async function writeChangeProduct(o: ChangeProductOptions): Promise<Chang
       nodata_km2: r6(a(CHANGE_NODATA).areaM2 / 1e6),
     },
     pixels: { removedBelowMmu: o.result.removedBelowMmuPx },
-    polygons: { file: 'change.geojson', count: features.length, crs: 'EPSG:4326 (RFC 7946)' },
+    polygons: { file: 'change.geojson', count: total, crs: 'EPSG:4326 (RFC 7946)' },
     warnings: [...(!t.significant ? ['no-significant-change'] : [])],
   };
   await atomicWrite(join(o.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return {
     gainKm2: a(WATER_GAIN).areaM2 / 1e6,
     lossKm2: a(WATER_LOSS).areaM2 / 1e6,
-    polygons: features.length,
+    polygons: total,
     files: ['change.tif', 'change.geojson', 'stats.csv', 'report.json'],
   };
 }

@@ -20,7 +20,7 @@ import {
 import type { FloodResult } from '../../imaging/flood.js';
 import { DRY, NODATA, WATER, decisionBoundary } from '../../imaging/fusion.js';
 import type { RasterGrid } from '../../imaging/grid.js';
-import { type PixelComponent, polygonize } from '../../imaging/polygonize.js';
+import { type PixelComponent, polygonizeCompact } from '../../imaging/polygonize.js';
 import { writeComponentsGeoJson } from '../geojson-writer.js';
 import { uint8TileProvider, writeCog } from '../raster/cog-writer.js';
 import { isGeographic, toLonLatTransform } from '../raster/crs.js';
@@ -74,7 +74,7 @@ export async function writeWaterProduct(o: WaterProductOptions): Promise<WaterPr
   const nodata = areas.get(NODATA)!;
   const validM2 = water.areaM2 + dry.areaM2;
 
-  const components = polygonize(o.result.mask, W, H, {
+  const components = polygonizeCompact(o.result.mask, W, H, {
     value: WATER,
     connectivity: o.connectivity,
     ...(o.signal ? { signal: o.signal } : {}),
@@ -197,7 +197,7 @@ export async function writeWaterProduct(o: WaterProductOptions): Promise<WaterPr
     },
     polygons: {
       file: 'water.geojson',
-      count: components.length,
+      count: components.count,
       crs: 'EPSG:4326 (RFC 7946)',
       areaProperty: 'area_km2 (ellipsoidal, same pixel-area model as the raster)',
     },
@@ -208,7 +208,7 @@ export async function writeWaterProduct(o: WaterProductOptions): Promise<WaterPr
     waterKm2: water.areaM2 / KM2,
     validKm2: validM2 / KM2,
     nodataKm2: nodata.areaM2 / KM2,
-    polygons: components.length,
+    polygons: components.count,
     files,
   };
 }

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { type GeoTIFF, type GeoTIFFImage, fromFile, fromUrl } from 'geotiff';
 import { ValidationError } from '../../core/errors.js';
 import type { GeoTransform, RasterGrid } from '../../imaging/grid.js';
+import { blockLayout, readBlocks } from './block-reader.js';
 import { crsDefinition } from './crs.js';
 import { useNodeZlibForDeflate } from './zlib-decoder.js';
 
@@ -112,9 +113,10 @@ export async function openRaster(
     throw fail(`corrupt or truncated TIFF directory: ${errText(err)}`, { code: 'raster-corrupt' });
   }
   const info = await describe(image, source, fail);
+  const layout = await blockLayout(image).catch(() => undefined);
   return {
     ...info,
-    readWindow: (win, bands, signal) => readWindow(image, info, win, bands, signal),
+    readWindow: (win, bands, signal) => readWindow(image, layout, info, win, bands, signal),
     close: async () => {
       await (tiff as unknown as { close?: () => Promise<void> }).close?.();
     },
@@ -245,6 +247,7 @@ async function gdalBandMetadata(
 
 async function readWindow(
   image: GeoTIFFImage,
+  layout: Awaited<ReturnType<typeof blockLayout>>,
   info: RasterInfo,
   win: PixelWindow,
   bands: readonly number[],
@@ -275,13 +278,14 @@ async function readWindow(
       });
   let raw: ArrayLike<number>[];
   try {
-    const r = await image.readRasters({
-      window: [win.x0, win.y0, win.x0 + win.width, win.y0 + win.height],
-      samples: [...bands],
-      interleave: false,
-      ...(signal ? { signal } : {}),
-    });
-    raw = r as unknown as ArrayLike<number>[];
+    if (layout) raw = await readBlocks(image, layout, win, bands, signal);
+    else
+      raw = (await image.readRasters({
+        window: [win.x0, win.y0, win.x0 + win.width, win.y0 + win.height],
+        samples: [...bands],
+        interleave: false,
+        ...(signal ? { signal } : {}),
+      })) as unknown as ArrayLike<number>[];
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ValidationError(

@@ -11,8 +11,20 @@ const inflateAsync = promisify(inflate);
 
 class NodeZlibDecoder extends BaseDecoder {
   override async decodeBlock(buffer: ArrayBufferLike): Promise<ArrayBufferLike> {
-    const out = await inflateAsync(new Uint8Array(buffer));
-    return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
+    // One output chunk of the block's size: zlib then returns it as is, without concatenating
+    // 16 KiB chunks (a full copy of every tile otherwise).
+    const p = this.parameters;
+    const bits =
+      typeof p.bitsPerSample === 'number' ? [p.bitsPerSample] : Array.from(p.bitsPerSample);
+    const bitsPerPixel = p.planarConfiguration === 2 ? bits[0]! : bits.reduce((s, b) => s + b, 0);
+    const expected = Math.ceil((p.tileWidth * p.tileHeight * bitsPerPixel) / 8);
+    const out = await inflateAsync(new Uint8Array(buffer), {
+      chunkSize: Math.max(16384, expected),
+    });
+    // Tile-sized outputs own their ArrayBuffer; copy only when zlib returned a slice of a pool.
+    return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength
+      ? out.buffer
+      : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
   }
 }
 
