@@ -13,7 +13,7 @@
 //                     sahelsat-plain) → Byte GeoTIFF, then
 //                     gdal_polygonize.py -8 -mask (water only) → GeoJSON.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCog } from '../dist/io/raster/cog-writer.js';
@@ -175,6 +175,19 @@ function gdal(threshold, out) {
   };
 }
 
+/** Counts GeoJSON features by streaming the file (GDAL's output can exceed a JS string). */
+async function countFeatures(path) {
+  const needle = '"type": "Feature"';
+  let n = 0;
+  let tail = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 22 })) {
+    const text = tail + chunk;
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+    tail = text.slice(-(needle.length - 1));
+  }
+  return n;
+}
+
 const median = (xs) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
 
 await generate();
@@ -192,14 +205,13 @@ for (let i = 0; i < RUNS; i++) {
   polygons['sahelsat-plain'] = plain.polygons.count;
   threshold = plain.thresholds[0].decisionBoundary;
   results.gdal.push(gdal(threshold, join(DIR, 'out-gdal')));
-  const gj = readFileSync(join(DIR, 'out-gdal', 'water.geojson'), 'utf8');
-  polygons.gdal = (gj.match(/"type": "Feature"/g) ?? []).length;
   console.error(
     `run ${i + 1}/${RUNS}: ${Object.entries(results)
       .map(([k, v]) => `${k} ${v.at(-1).seconds.toFixed(1)} s ${v.at(-1).peakMiB.toFixed(0)} MiB`)
       .join(' · ')}`,
   );
 }
+polygons.gdal = await countFeatures(join(DIR, 'out-gdal', 'water.geojson'));
 const summary = Object.fromEntries(
   Object.entries(results).map(([k, v]) => [
     k,

@@ -15,6 +15,7 @@
  * Coordinates are integer pixel corners: (i, j) is the corner at column i, row j (y down).
  * Shells have positive shoelace area in these coordinates, holes negative.
  */
+import { SahelsatError } from '../core/errors.js';
 
 /** One polygon: a shell and its holes, each a closed ring `[x0,y0, x1,y1, …, x0,y0]`. */
 export interface PixelPolygon {
@@ -39,7 +40,7 @@ export interface PolygonizeOptions {
   readonly connectivity?: 4 | 8;
   /** Called every few rows with (rows done, rows total). */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Checked every few rows; when aborted, an AbortError-like exception is thrown. */
+  /** Checked every 64 rows; when aborted, SahelsatError `interrupted` is thrown. */
   readonly signal?: AbortSignal;
 }
 
@@ -158,7 +159,8 @@ export function polygonizeCompact(
     labels.advance();
     if ((j & 63) === 0) {
       opts.onProgress?.(j, H);
-      if (opts.signal?.aborted) throw new Error('aborted');
+      if (opts.signal?.aborted)
+        throw new SahelsatError('interrupted', 'interrupted while tracing polygons');
     }
   }
   opts.onProgress?.(H, H);

@@ -23,7 +23,11 @@ interface Run {
   err: string;
 }
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+  signal = new AbortController().signal,
+): Promise<Run> {
   let out = '';
   let err = '';
   const code = await main(args, {
@@ -31,7 +35,7 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<Ru
     stderr: { write: (s: string) => (err += s) },
     env,
     cwd: process.cwd(),
-    signal: new AbortController().signal,
+    signal,
   });
   return { code, out, err };
 }
@@ -175,6 +179,17 @@ describe('sahelsat flood', () => {
     const noOverlap = await run(['flood', '--s1', S1, '--s2', far, '--out', join(dir, 'x')]);
     expect(noOverlap.code).toBe(2);
     expect(noOverlap.err).toContain('scenes do not overlap');
+  });
+});
+
+describe('interruption', () => {
+  it('stops with exit code 130 and leaves no product behind', async () => {
+    const dir = await scratch('abort');
+    const ctl = new AbortController();
+    ctl.abort();
+    const res = await run(['flood', '--s1', S1, '--out', join(dir, 'out')], {}, ctl.signal);
+    expect(res.code).toBe(130);
+    await expect(readFile(join(dir, 'out', 'water.tif'))).rejects.toThrow();
   });
 });
 

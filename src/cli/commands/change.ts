@@ -10,7 +10,12 @@ import type { FeatureSource } from '../../imaging/features.js';
 import { areaModelOf } from '../../io/products/water-product.js';
 import { writeChangeProduct } from '../../io/products/change-product.js';
 import type { RasterSource } from '../../io/raster/reader.js';
-import { opticalFeatures, radarFeatures, requireSameGrid } from '../../io/raster/scene.js';
+import {
+  matchingRadarBands,
+  opticalFeatures,
+  radarFeatures,
+  requireSameGrid,
+} from '../../io/raster/scene.js';
 import type { CliContext } from '../context.js';
 import type { RegisterCommand } from './index.js';
 import {
@@ -86,8 +91,11 @@ export async function runChange(ctx: CliContext, f: ChangeFlags): Promise<void> 
     let change: FeatureSource;
     let method: Record<string, unknown>;
     if (kind === 'radar') {
-      const a = await radarFeatures(before, { speckleRadius });
       const b = await radarFeatures(after, { speckleRadius });
+      const a = await radarFeatures(before, {
+        speckleRadius,
+        bands: matchingRadarBands(b.bands, before),
+      });
       change = differenceSource(a.source, b.source);
       method = {
         kind,

@@ -10,6 +10,7 @@ import type { CloudMaskKind } from '../../imaging/water-optical.js';
 import { areaModelOf, writeWaterProduct } from '../../io/products/water-product.js';
 import type { RasterSource } from '../../io/raster/reader.js';
 import {
+  matchingRadarBands,
   opticalFeatures,
   parseBandMap,
   radarFeatures,
@@ -167,20 +168,11 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
       const pre = await open(f.pre);
       requireSameGrid(s1, pre);
       const preRadar = await radarFeatures(pre, {
-        ...(s1Map ? { bands: s1Map } : {}),
+        bands: matchingRadarBands(radar.bands, pre, s1Map),
         units,
         speckleRadius,
         idPrefix: 'pre-',
       });
-      const a = Object.keys(radar.bands).sort().join(',');
-      const b = Object.keys(preRadar.bands).sort().join(',');
-      if (a !== b)
-        throw new ValidationError('pre-event scene has other polarisations than the event scene', {
-          location: { file: pre.source },
-          expected: a,
-          received: b,
-          code: 'mismatched-bands',
-        });
       change = differenceSource(preRadar.source, radar.source);
       inputs.pre = pre.source;
       method.change =

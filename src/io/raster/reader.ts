@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { type GeoTIFF, type GeoTIFFImage, fromFile, fromUrl } from 'geotiff';
-import { ValidationError } from '../../core/errors.js';
+import { SahelsatError, ValidationError } from '../../core/errors.js';
 import type { GeoTransform, RasterGrid } from '../../imaging/grid.js';
 import { blockLayout, readBlocks } from './block-reader.js';
 import { crsDefinition } from './crs.js';
@@ -287,7 +287,8 @@ async function readWindow(
         ...(signal ? { signal } : {}),
       })) as unknown as ArrayLike<number>[];
   } catch (err) {
-    if (signal?.aborted) throw err;
+    if (signal?.aborted)
+      throw new SahelsatError('interrupted', `interrupted while reading ${info.source}`);
     throw new ValidationError(
       `corrupt or truncated raster data in window ${win.x0},${win.y0} ${win.width}×${win.height}: ${errText(err)}`,
       { location: { file: info.source }, code: 'raster-corrupt' },

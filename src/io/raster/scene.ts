@@ -240,3 +240,26 @@ export function requireSameGrid(primary: RasterSource, other: RasterSource): voi
     },
   );
 }
+
+/**
+ * The polarisation bands of `other` in the order of `reference` (so features pair up when
+ * differenced).
+ * @throws ValidationError `mismatched-bands` when the polarisations differ.
+ */
+export function matchingRadarBands(
+  reference: Partial<Record<Pol, number>>,
+  other: RasterSource,
+  explicit?: Record<string, number>,
+): Record<string, number> {
+  const found = radarBands(other, explicit);
+  const a = Object.keys(reference).sort().join(',');
+  const b = Object.keys(found).sort().join(',');
+  if (a !== b)
+    throw new ValidationError('the scenes have different polarisations', {
+      location: { file: other.source },
+      expected: a,
+      received: b,
+      code: 'mismatched-bands',
+    });
+  return Object.fromEntries(Object.keys(reference).map((k) => [k, found[k as Pol]!]));
+}
