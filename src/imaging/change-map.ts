@@ -59,11 +59,7 @@ export async function mapChange(o: ChangeMapOptions): Promise<ChangeMapResult> {
     o.onProgress?.('thresholds', s + 1, n);
   }
   const thresholds = changeThresholds(spec, hist);
-  if (!thresholds)
-    throw new DomainError(
-      'the scenes share no valid pixel, or they do not differ at all',
-      'no-valid-pixels',
-    );
+  if (!thresholds) throw new DomainError('the scenes share no valid pixel', 'no-valid-pixels');
   const codes = new Uint8Array(W * H);
   for (let s = 0; s < n; s++) {
     check();

@@ -9,8 +9,8 @@
  */
 import { ashmanD, bimodalityCoefficient, isBimodal } from './bimodality.js';
 import { type FeatureSource, type FeatureSpec } from './features.js';
-import { type Histogram, createHistogram } from './histogram.js';
-import { type ClassStats, otsu } from './otsu.js';
+import { type Histogram, createHistogram, histogramTotal } from './histogram.js';
+import { type ClassStats, classStats, otsu } from './otsu.js';
 
 /** Change codes. */
 export const NO_CHANGE = 0;
@@ -97,10 +97,27 @@ export function accumulateMagnitude(h: Histogram, d: Float32Array): void {
   }
 }
 
-/** Threshold from the magnitude histogram, or undefined when the scenes never differ. */
+/**
+ * Threshold from the magnitude histogram; undefined when it is empty (no common valid pixel).
+ * When the scenes never differ (one non-empty bin) the result is "not significant".
+ */
 export function changeThresholds(f: FeatureSpec, h: Histogram): ChangeThresholds | undefined {
+  const total = histogramTotal(h);
+  if (total === 0) return undefined;
   const s = otsu(h);
-  if (!s) return undefined;
+  if (!s) {
+    const all = classStats(h, 0, h.counts.length, total);
+    const none = { fraction: 0, mean: NaN, std: NaN, count: 0 };
+    return {
+      feature: f,
+      threshold: Infinity,
+      significant: false,
+      ashmanD: 0,
+      bimodalityCoefficient: NaN,
+      unchanged: all,
+      changed: none,
+    };
+  }
   return {
     feature: f,
     threshold: s.threshold,

@@ -237,4 +237,22 @@ describe('sahelsat change', () => {
       gj.features.some((f: { properties: { class: string } }) => f.properties.class === 'gain'),
     ).toBe(true);
   });
+
+  it('says so, and maps nothing, when the scenes are the same acquisition in two containers', async () => {
+    const dir = await scratch('nochange');
+    const res = await run([
+      'change',
+      '--before',
+      S1,
+      '--after',
+      chipPath('Spain_7370579_S1_v1.0.tif'),
+      '--out',
+      join(dir, 'out'),
+    ]);
+    expect(res.code).toBe(0);
+    expect(res.err).toContain('no significant change');
+    const report = JSON.parse(await readFile(join(dir, 'out', 'report.json'), 'utf8'));
+    expect(report.areas.gain_km2).toBe(0);
+    expect(report.warnings).toEqual(['no-significant-change']);
+  });
 });

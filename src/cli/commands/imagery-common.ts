@@ -3,7 +3,7 @@
  * progress bars per phase, number options, and French/English headlines for raster errors.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { ValidationError } from '../../core/errors.js';
+import { SahelsatError, ValidationError } from '../../core/errors.js';
 import { defineMessages, type Lang } from '../../i18n/index.js';
 import { type RasterSource, openRaster } from '../../io/raster/reader.js';
 import type { CliContext } from '../context.js';
@@ -22,6 +22,7 @@ const errorHeadlines = defineMessages({
     'missing-band': 'missing band',
     'endpoint-not-configured': 'remote imagery endpoint not configured',
     'unsupported-grid': 'unsupported grid',
+    'no-valid-pixels': 'no valid pixel to classify',
   },
   fr: {
     'raster-corrupt': 'raster corrompu ou tronqué',
@@ -34,6 +35,7 @@ const errorHeadlines = defineMessages({
     'missing-band': 'bande manquante',
     'endpoint-not-configured': 'point d’accès distant aux images non configuré',
     'unsupported-grid': 'grille non prise en charge',
+    'no-valid-pixels': 'aucun pixel valide à classer',
   },
 });
 
@@ -41,12 +43,14 @@ type HeadlineKey = Parameters<typeof errorHeadlines>[1];
 
 /** Prefixes a raster ValidationError with a headline in the user's language. */
 export function localiseError(err: unknown, lang: Lang): unknown {
-  if (!(err instanceof ValidationError)) return err;
+  if (!(err instanceof SahelsatError)) return err;
   const key = err.code as HeadlineKey;
   const headline = errorHeadlines(lang, key);
   if (headline === key) return err;
-  const e = new ValidationError(`${headline} — ${err.message}`, { code: err.code });
-  return e;
+  const message = `${headline} — ${err.message}`;
+  return err instanceof ValidationError
+    ? new ValidationError(message, { code: err.code })
+    : new SahelsatError(err.code, message);
 }
 
 /** Opens a raster given on the command line (relative to the working directory). */

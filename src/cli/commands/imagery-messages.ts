@@ -45,8 +45,7 @@ export const imageryMessages = defineMessages({
       'warning: too few tiles show both water and land; thresholds come from the whole scene and may be unreliable',
     'warning.weak-separation':
       'warning: water and land are poorly separated in a feature; check the product',
-    'warning.no-significant-change':
-      'warning: no significant change of that sign was found between the scenes',
+    'warning.no-significant-change': 'warning: no significant change was found between the scenes',
     'warning.feature-constant':
       'warning: a feature has a single value over the scene and was ignored',
     'error.needInput': 'give --s1 FILE (and optionally --s2 FILE)',
@@ -97,8 +96,7 @@ export const imageryMessages = defineMessages({
       'attention : trop peu de tuiles montrent à la fois eau et terre ; les seuils viennent de toute la scène et peuvent être peu fiables',
     'warning.weak-separation':
       'attention : eau et terre sont mal séparées dans une variable ; vérifier le produit',
-    'warning.no-significant-change':
-      'attention : aucun changement significatif de ce signe entre les scènes',
+    'warning.no-significant-change': 'attention : aucun changement significatif entre les scènes',
     'warning.feature-constant':
       'attention : une variable a une seule valeur sur la scène et a été ignorée',
     'error.needInput': 'donner --s1 FICHIER (et en option --s2 FICHIER)',
