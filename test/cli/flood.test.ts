@@ -167,10 +167,17 @@ describe('sahelsat flood', () => {
       ...CHIP_GRID,
       transform: { ...CHIP_GRID.transform, originX: CHIP_GRID.transform.originX + 0.001 },
     });
-    const mismatch = await run(['flood', '--s1', S1, '--s2', shifted, '--out', join(dir, 'x')]);
-    expect(mismatch.code).toBe(2);
-    expect(mismatch.err).toContain('scenes are not on the same grid');
-    expect(mismatch.err).toContain('shifted.tif');
+    // Another grid that overlaps is resampled onto the Sentinel-1 grid; a 1-band raster cannot
+    // be a Sentinel-2 scene, but it can be a permanent-water reference.
+    const oneBand = await run(['flood', '--s1', S1, '--s2', shifted, '--out', join(dir, 'x')]);
+    expect(oneBand.code).toBe(2);
+    expect(oneBand.err).toContain('bands do not match');
+    expect(oneBand.err).toContain('shifted.tif');
+    const perm = await run(['flood', '--s1', S1, '--permanent', shifted, '--out', join(dir, 'p')]);
+    expect(perm.code).toBe(0);
+    const permReport = JSON.parse(await readFile(join(dir, 'p', 'report.json'), 'utf8'));
+    // Value 1000 ≥ 1: everything the reference covers is permanent water, removed from the flood.
+    expect(permReport.pixels.removedPermanent).toBeGreaterThan(0);
     const far = join(dir, 'far.tif');
     await writeBand(far, new Float32Array(CHIP * CHIP).fill(1000), {
       ...CHIP_GRID,

@@ -14,7 +14,7 @@ import {
   matchingRadarBands,
   opticalFeatures,
   radarFeatures,
-  requireSameGrid,
+  checkAlignment,
 } from '../../io/raster/scene.js';
 import type { CliContext } from '../context.js';
 import type { RegisterCommand } from './index.js';
@@ -70,7 +70,7 @@ export async function runChange(ctx: CliContext, f: ChangeFlags): Promise<void> 
     opened.push(before);
     const after = await openInput(ctx, f.after);
     opened.push(after);
-    requireSameGrid(before, after);
+    checkAlignment(after, before);
     if (before.bandCount !== after.bandCount)
       throw new ValidationError('the two scenes have different band counts', {
         location: { file: after.source },
@@ -95,6 +95,7 @@ export async function runChange(ctx: CliContext, f: ChangeFlags): Promise<void> 
       const a = await radarFeatures(before, {
         speckleRadius,
         bands: matchingRadarBands(b.bands, before),
+        onto: after.grid,
       });
       change = differenceSource(a.source, b.source);
       method = {
@@ -104,7 +105,7 @@ export async function runChange(ctx: CliContext, f: ChangeFlags): Promise<void> 
         speckleRadiusPx: speckleRadius,
       };
     } else {
-      const a = opticalFeatures(before);
+      const a = opticalFeatures(before, { onto: after.grid });
       const b = opticalFeatures(after);
       change = differenceSource(a.source, b.source);
       method = { kind, feature: 'after − before of NDWI/MNDWI (mean of the indices available)' };

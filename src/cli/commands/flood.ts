@@ -14,8 +14,9 @@ import {
   opticalFeatures,
   parseBandMap,
   radarFeatures,
-  requireSameGrid,
+  checkAlignment,
 } from '../../io/raster/scene.js';
+import { warpedReader } from '../../io/raster/warp.js';
 import type { CliContext } from '../context.js';
 import type { RegisterCommand } from './index.js';
 import {
@@ -140,11 +141,11 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
     };
     if (f.s2) {
       const s2 = await open(f.s2);
-      requireSameGrid(s1, s2);
+      const alignment = checkAlignment(s1, s2);
       let cloud: RasterSource | undefined;
       if (f.cloud) {
         cloud = await open(f.cloud);
-        requireSameGrid(s2, cloud);
+        checkAlignment(s2, cloud);
         inputs.cloud = cloud.source;
       }
       const quantification = numberOption(ctx, '--s2-scale', f.s2Scale, 10000);
@@ -154,10 +155,15 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
         quantification,
         offset,
         ...(cloud ? { cloud, cloudKind } : {}),
+        onto: s1.grid,
       });
       sources.push(optical.source);
       inputs.s2 = s2.source;
       method.optical = {
+        grid:
+          alignment === 'same'
+            ? 'the Sentinel-1 grid'
+            : 'resampled onto the Sentinel-1 grid (nearest neighbour)',
         bands: oneBased(optical.bands),
         reflectance: `(DN + ${offset}) / ${quantification}`,
         ...(cloud ? { cloudMask: cloudKind } : {}),
@@ -166,15 +172,20 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
     let change: FeatureSource | undefined;
     if (f.pre) {
       const pre = await open(f.pre);
-      requireSameGrid(s1, pre);
+      const preAlignment = checkAlignment(s1, pre);
       const preRadar = await radarFeatures(pre, {
         bands: matchingRadarBands(radar.bands, pre, s1Map),
         units,
         speckleRadius,
         idPrefix: 'pre-',
+        onto: s1.grid,
       });
       change = differenceSource(preRadar.source, radar.source);
       inputs.pre = pre.source;
+      method.preGrid =
+        preAlignment === 'same'
+          ? 'the Sentinel-1 grid'
+          : 'resampled onto the Sentinel-1 grid (nearest neighbour)';
       method.change =
         'post − pre backscatter (dB, mean of polarisations), Otsu on its magnitude; flood = water with a significant decrease';
     }
@@ -182,14 +193,11 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
       ((y0: number, rows: number, signal?: AbortSignal) => Promise<Uint8Array>) | undefined;
     if (f.permanent) {
       const perm = await open(f.permanent);
-      requireSameGrid(s1, perm);
+      const read =
+        checkAlignment(s1, perm) === 'same' ? perm.readWindow : warpedReader(perm, s1.grid);
       inputs.permanent = perm.source;
       permanentWater = async (y0, rows, signal) => {
-        const [v] = await perm.readWindow(
-          { x0: 0, y0, width: perm.grid.width, height: rows },
-          [0],
-          signal,
-        );
+        const [v] = await read({ x0: 0, y0, width: s1.grid.width, height: rows }, [0], signal);
         return Uint8Array.from(v!, (x) => (x >= 1 ? 1 : 0));
       };
     }

@@ -6,10 +6,11 @@ export const imageryMessages = defineMessages({
     'flood.description':
       'map water / flood extent from Sentinel-1 (and optionally Sentinel-2, a pre-event scene, a permanent-water reference)',
     'flood.s1': 'Sentinel-1 GRD GeoTIFF/COG (VV, VH; dB or linear); its grid is the product grid',
-    'flood.s2': 'Sentinel-2 L1C/L2A GeoTIFF on the same grid (fused with the radar)',
-    'flood.pre': 'pre-event Sentinel-1 scene on the same grid: only new water is flood',
+    'flood.s2':
+      'Sentinel-2 L1C/L2A GeoTIFF (fused with the radar; resampled onto the Sentinel-1 grid if needed)',
+    'flood.pre': 'pre-event Sentinel-1 scene: only new water is flood',
     'flood.permanent':
-      'permanent-water raster on the same grid (1 = permanent water), removed from the flood',
+      'permanent-water raster (value ≥ 1 = permanent water), removed from the flood',
     'opt.out': 'output directory',
     'opt.s1Bands':
       'Sentinel-1 bands, 1-based, e.g. VV=1,VH=2 (default: band descriptions, else VV,VH)',
@@ -28,7 +29,8 @@ export const imageryMessages = defineMessages({
     'change.description':
       'map changes between two scenes of the same area (radar log-ratio, optical index difference)',
     'change.before': 'scene before (GeoTIFF/COG)',
-    'change.after': 'scene after, on the same grid',
+    'change.after':
+      'scene after; its grid is the product grid (the scene before is resampled onto it if needed)',
     'change.kind': 'radar or optical (default: radar for 1–2 bands, optical otherwise)',
     'phase.thresholds': 'thresholds',
     'phase.classify': 'classifying',
@@ -56,11 +58,11 @@ export const imageryMessages = defineMessages({
       'cartographier l’étendue de l’eau / de l’inondation à partir de Sentinel-1 (et en option Sentinel-2, une scène avant l’événement, une référence d’eau permanente)',
     'flood.s1':
       'GeoTIFF/COG Sentinel-1 GRD (VV, VH ; dB ou linéaire) ; sa grille est celle du produit',
-    'flood.s2': 'GeoTIFF Sentinel-2 L1C/L2A sur la même grille (fusionné avec le radar)',
-    'flood.pre':
-      'scène Sentinel-1 avant l’événement sur la même grille : seule l’eau nouvelle est inondation',
+    'flood.s2':
+      'GeoTIFF Sentinel-2 L1C/L2A (fusionné avec le radar ; rééchantillonné sur la grille Sentinel-1 si besoin)',
+    'flood.pre': 'scène Sentinel-1 avant l’événement : seule l’eau nouvelle est inondation',
     'flood.permanent':
-      'raster d’eau permanente sur la même grille (1 = eau permanente), retirée de l’inondation',
+      'raster d’eau permanente (valeur ≥ 1 = eau permanente), retirée de l’inondation',
     'opt.out': 'répertoire de sortie',
     'opt.s1Bands':
       'bandes Sentinel-1, numérotées à partir de 1, p. ex. VV=1,VH=2 (par défaut : descriptions des bandes, sinon VV,VH)',
@@ -79,7 +81,8 @@ export const imageryMessages = defineMessages({
     'change.description':
       'cartographier les changements entre deux scènes d’une même zone (log-rapport radar, différence d’indice optique)',
     'change.before': 'scène avant (GeoTIFF/COG)',
-    'change.after': 'scène après, sur la même grille',
+    'change.after':
+      'scène après ; sa grille est celle du produit (la scène avant y est rééchantillonnée si besoin)',
     'change.kind': 'radar ou optical (par défaut : radar pour 1 à 2 bandes, optique sinon)',
     'phase.thresholds': 'seuils',
     'phase.classify': 'classification',

@@ -8,8 +8,10 @@ import { type RasterGrid, gridBounds, sameGrid } from '../../imaging/grid.js';
 import { type FeatureSource } from '../../imaging/features.js';
 import { type CloudMaskKind, opticalSource } from '../../imaging/water-optical.js';
 import { guessBackscatterUnits, radarSource } from '../../imaging/water-radar.js';
+import type { WindowReader } from '../../imaging/water-radar.js';
 import { toLonLatTransform } from './crs.js';
 import type { RasterSource } from './reader.js';
+import { warpedReader } from './warp.js';
 
 type Pol = 'VV' | 'VH' | 'HH' | 'HV';
 
@@ -93,6 +95,17 @@ export interface RadarOpenOptions {
   readonly units?: 'dB' | 'linear' | 'auto';
   readonly speckleRadius?: number;
   readonly idPrefix?: string;
+  /** Product grid to resample onto (nearest neighbour) when the scene is on another grid. */
+  readonly onto?: RasterGrid;
+}
+
+/** The scene's reader on `onto` (resampled when the grids differ) and the grid it delivers. */
+function readerOn(
+  r: RasterSource,
+  onto: RasterGrid | undefined,
+): { read: WindowReader; grid: RasterGrid } {
+  if (!onto || sameGrid(onto, r.grid)) return { read: r.readWindow, grid: r.grid };
+  return { read: warpedReader(r, onto), grid: onto };
 }
 
 /** The radar feature source of an opened S1 scene, with the choices made. */
@@ -104,9 +117,10 @@ export async function radarFeatures(
   const first = Object.values(bands)[0]!;
   const units =
     !opts.units || opts.units === 'auto' ? await detectRadarUnits(r, first) : opts.units;
-  const source = radarSource(r.readWindow, {
-    width: r.grid.width,
-    height: r.grid.height,
+  const on = readerOn(r, opts.onto);
+  const source = radarSource(on.read, {
+    width: on.grid.width,
+    height: on.grid.height,
     bands,
     units,
     ...(opts.speckleRadius !== undefined ? { speckleRadius: opts.speckleRadius } : {}),
@@ -176,6 +190,8 @@ export interface OpticalOpenOptions {
   readonly offset?: number;
   readonly cloud?: RasterSource;
   readonly cloudKind?: CloudMaskKind;
+  /** Product grid to resample onto (nearest neighbour) when the scene is on another grid. */
+  readonly onto?: RasterGrid;
 }
 
 /** The optical feature source of an opened S2 scene. */
@@ -184,13 +200,14 @@ export function opticalFeatures(
   opts: OpticalOpenOptions = {},
 ): { source: FeatureSource; bands: OpticalBands } {
   const bands = opticalBands(r, opts.bands);
-  const source = opticalSource(r.readWindow, {
-    width: r.grid.width,
+  const on = readerOn(r, opts.onto);
+  const source = opticalSource(on.read, {
+    width: on.grid.width,
     ...bands,
     ...(opts.quantification !== undefined ? { quantification: opts.quantification } : {}),
     ...(opts.offset !== undefined ? { offset: opts.offset } : {}),
     ...(opts.cloud
-      ? { cloudReader: opts.cloud.readWindow, cloudKind: opts.cloudKind ?? 'binary' }
+      ? { cloudReader: readerOn(opts.cloud, on.grid).read, cloudKind: opts.cloudKind ?? 'binary' }
       : {}),
   });
   return { source, bands };
@@ -209,6 +226,22 @@ export function lonLatBounds(g: RasterGrid, file: string): [number, number, numb
     Math.max(...pts.map((p) => p[0])),
     Math.max(...pts.map((p) => p[1])),
   ];
+}
+
+/**
+ * Checks that `other` can be combined with `primary`: 'same' when on the same grid, 'resampled'
+ * when it overlaps on another grid (it will be resampled onto the primary grid).
+ * @throws ValidationError `no-overlap` when the scenes do not overlap at all.
+ */
+export function checkAlignment(primary: RasterSource, other: RasterSource): 'same' | 'resampled' {
+  if (sameGrid(primary.grid, other.grid)) return 'same';
+  try {
+    requireSameGrid(primary, other);
+  } catch (err) {
+    if (err instanceof ValidationError && err.code === 'grid-mismatch') return 'resampled';
+    throw err;
+  }
+  return 'same';
 }
 
 /**
