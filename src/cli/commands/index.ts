@@ -5,11 +5,13 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAccess } from './access.js';
+import { registerChange } from './change.js';
 import { registerCoverage } from './coverage.js';
 import { registerCatalog } from './catalog.js';
 import { registerDemo } from './demo.js';
 import { registerElset } from './elset.js';
 import { registerEphemeris } from './ephemeris.js';
+import { registerFlood } from './flood.js';
 import { registerGeo } from './geo.js';
 import { registerItur } from './itur.js';
 import { registerLink } from './link.js';
@@ -30,4 +32,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerItur,
   registerAccess,
   registerCoverage,
+  registerFlood,
+  registerChange,
 ];
