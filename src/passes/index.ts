@@ -1,0 +1,3 @@
+export * from './pass.js';
+export * from './station.js';
+export * from './find-passes.js';
