@@ -199,6 +199,17 @@ export function catalogueRepo({ db }: RepoContext) {
         .execute();
       return rows.map(toElementSet);
     },
+    /**
+     * A number that changes whenever an element set is added (the highest id): caches of
+     * propagators and passes are keyed by it, so they follow imports made by any process.
+     */
+    async elementSetsVersion(): Promise<number> {
+      const r = await db
+        .selectFrom('element_sets')
+        .select((eb) => eb.fn.max('id').as('v'))
+        .executeTakeFirst();
+      return Number(r?.v ?? 0);
+    },
     async countElementSets(): Promise<number> {
       const r = await db
         .selectFrom('element_sets')

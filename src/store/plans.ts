@@ -167,6 +167,16 @@ export function plansRepo({ db }: RepoContext) {
         .execute();
       return rows.map(toAcquisition);
     },
+    /** Every acquisition of a plan version, whatever its releasability (system use). */
+    async versionAcquisitionsAll(planId: string, version: number): Promise<AcquisitionRecord[]> {
+      const rows = await db
+        .selectFrom('acquisitions')
+        .selectAll()
+        .where('plan_id', '=', planId)
+        .where('plan_version', '=', version)
+        .execute();
+      return rows.map(toAcquisition);
+    },
     async listAcquisitions(viewer: Viewer, f: AcquisitionFilter): Promise<{ items: AcquisitionRecord[]; total: number }> {
       const base = () => {
         let q = db.selectFrom('acquisitions').where(visibleTo(viewer));

@@ -70,15 +70,15 @@ export function sessionsRepo({ db }: RepoContext) {
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
-    /** Revokes every live session of a user; returns their public ids. */
-    async revokeAllOfUser(userId: string, nowMs: number): Promise<string[]> {
-      const rows = await db
+    /** Revokes every live session of a user (but `exceptId`); returns their public ids. */
+    async revokeAllOfUser(userId: string, nowMs: number, exceptId?: string): Promise<string[]> {
+      let q = db
         .updateTable('sessions')
         .set({ revoked_at_ms: nowMs })
         .where('user_id', '=', userId)
-        .where('revoked_at_ms', 'is', null)
-        .returning('public_id')
-        .execute();
+        .where('revoked_at_ms', 'is', null);
+      if (exceptId !== undefined) q = q.where('public_id', '<>', exceptId);
+      const rows = await q.returning('public_id').execute();
       return rows.map((r) => r.public_id);
     },
     /** Deletes sessions that expired or were revoked before `beforeMs`. */
