@@ -83,6 +83,8 @@ export interface SahelsatContext {
   readonly services: Services;
   readonly runner: JobRunner | null;
   readonly seeded: SeedOutcome;
+  /** Every route (method and URL pattern), for tests that must cover them all. */
+  readonly routes: ReadonlyArray<{ readonly method: string; readonly url: string }>;
 }
 
 declare module 'fastify' {
@@ -155,7 +157,11 @@ async function assemble(o: ServerOptions, store: Store, clock: () => number): Pr
       log: app.log,
     });
   }
-  app.decorate('sahelsat', { store, services, runner, seeded });
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
+  app.decorate('sahelsat', { store, services, runner, seeded, routes });
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
