@@ -131,7 +131,7 @@ async function assemble(o: ServerOptions, store: Store, clock: () => number): Pr
     ...(o.demoDataDir ? { dataDir: o.demoDataDir } : {}),
   });
   // The embedded database has one user, this process: jobs still marked running were orphaned.
-  if (store.dialect === 'sqlite') await store.jobs.expireAllLeases();
+  if (store.dialect === 'sqlite') await store.jobs.requeueOrphans(clock());
 
   const app = Fastify({
     logger: o.logger ?? false,

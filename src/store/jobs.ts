@@ -317,13 +317,21 @@ export function jobsRepo({ db, dialect }: RepoContext) {
       return this.get(id, viewer);
     },
     /**
-     * Expires every lease at once. Only for the embedded (SQLite) server at start: it is the
-     * database's only user, so every job still marked running was orphaned by a crash.
+     * Puts every running job back in the queue, without counting the interrupted attempt. Only
+     * for the embedded (SQLite) server at start: it is the database's only user, so a job still
+     * marked running was orphaned by the death of the process (kill -9, power cut), not by a
+     * fault of the job (a failing job thread is caught and counted by the runner).
      */
-    async expireAllLeases(): Promise<number> {
+    async requeueOrphans(nowMs: number): Promise<number> {
       const r = await db
         .updateTable('jobs')
-        .set({ lease_until_ms: 0 })
+        .set((eb) => ({
+          status: 'queued',
+          locked_by: null,
+          lease_until_ms: null,
+          updated_at_ms: nowMs,
+          attempts: eb.fn('max', [eb('attempts', '-', 1), eb.val(0)]),
+        }))
         .where('status', '=', 'running')
         .executeTakeFirst();
       return Number(r.numUpdatedRows);

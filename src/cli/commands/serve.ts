@@ -19,9 +19,11 @@ const help = defineMessages({
     host: 'address to bind (default 127.0.0.1; 0.0.0.0 for every interface)',
     dataDir: 'data directory of the embedded SQLite database (default: SAHELSAT_DATA_DIR or ./var)',
     threads: 'jobs run at once in worker threads (default 1; 0 runs none here)',
+    lease: 'job lease, seconds: a job whose worker stops renewing it for this long is taken over (default 30)',
     noDemo: 'do not seed the bundled demo data at first start',
     badPort: 'bad port',
     badThreads: 'bad number of job threads',
+    badLease: 'bad job lease',
   },
   fr: {
     description: 'lancer le serveur d’opérations (API REST sous /api/v1, flux temps réel, documentation sur /api/docs)',
@@ -29,9 +31,11 @@ const help = defineMessages({
     host: 'adresse d’écoute (par défaut 127.0.0.1 ; 0.0.0.0 pour toutes les interfaces)',
     dataDir: 'répertoire de données de la base SQLite intégrée (par défaut : SAHELSAT_DATA_DIR ou ./var)',
     threads: 'tâches exécutées simultanément dans des threads (par défaut 1 ; 0 : aucune ici)',
+    lease: 'bail d’une tâche, secondes : une tâche dont le bail n’est plus renouvelé pendant cette durée est reprise (par défaut 30)',
     noDemo: 'ne pas charger les données de démonstration au premier démarrage',
     badPort: 'port invalide',
     badThreads: 'nombre de threads invalide',
+    badLease: 'bail de tâche invalide',
   },
 });
 
@@ -40,6 +44,7 @@ interface ServeFlags {
   host?: string;
   dataDir?: string;
   jobThreads?: string;
+  jobLease?: string;
   demo?: boolean;
 }
 
@@ -59,6 +64,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--host <address>', help(ctx.lang, 'host'))
     .option('--data-dir <dir>', help(ctx.lang, 'dataDir'))
     .option('--job-threads <n>', help(ctx.lang, 'threads'))
+    .option('--job-lease <seconds>', help(ctx.lang, 'lease'))
     .option('--no-demo', help(ctx.lang, 'noDemo'))
     .action(async (flags: ServeFlags) => serve(flags, ctx));
 }
@@ -66,6 +72,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
 async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
   const port = integer(flags.port ?? ctx.env.PORT ?? '8080', '--port', 0, 65535, help(ctx.lang, 'badPort'));
   const threads = integer(flags.jobThreads ?? '1', '--job-threads', 0, 64, help(ctx.lang, 'badThreads'));
+  const leaseS = integer(flags.jobLease ?? '30', '--job-lease', 1, 3600, help(ctx.lang, 'badLease'));
   const host = flags.host ?? '127.0.0.1';
   const dataDir = resolve(ctx.cwd, flags.dataDir ?? ctx.env.SAHELSAT_DATA_DIR ?? 'var');
   const databaseUrl = ctx.env.DATABASE_URL || undefined;
@@ -74,7 +81,7 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(ctx.env.SAHELSAT_ADMIN_PASSWORD ? { adminPassword: ctx.env.SAHELSAT_ADMIN_PASSWORD } : {}),
     seedDemoData: flags.demo !== false,
-    jobs: { threads },
+    jobs: { threads, leaseMs: leaseS * 1000 },
     logger: { level: ctx.env.SAHELSAT_LOG_LEVEL ?? 'warn', stream: { write: (s: string) => void ctx.stderr.write(s) } },
   });
   const admin = app.sahelsat.seeded.admin;

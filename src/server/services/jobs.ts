@@ -8,6 +8,13 @@ import { type Caller, requirePermission } from '../policy.js';
 import type { NewJobBody } from '../schemas/ops.js';
 import { audit, auditNation } from './audit.js';
 
+/**
+ * Attempts before a job is failed for good. A failing computation is retried with back-off; on
+ * PostgreSQL an expired lease (its worker's machine died or was killed) also counts, since a
+ * dead machine cannot be told from a job that kills its machine.
+ */
+export const MAX_ATTEMPTS = 5;
+
 export interface JobsServiceHooks {
   /** Called after a job is queued (the local runner looks for work at once). */
   readonly queued?: () => void;
@@ -43,7 +50,7 @@ export function jobsService(deps: ServiceDeps, definitions: JobDefinitions, hook
           ownerNation: caller.nation,
           releasability: b.releasability,
           createdBy: caller.id,
-          maxAttempts: 3,
+          maxAttempts: MAX_ATTEMPTS,
           nowMs: now,
         });
         await audit(tx, now, caller, 'job.create', { type: 'job', id: j.id, nation: auditNation(j) }, { type: j.type });
