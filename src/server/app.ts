@@ -111,7 +111,11 @@ export async function buildServer(o: ServerOptions = {}): Promise<FastifyInstanc
   }
 }
 
-async function assemble(o: ServerOptions, store: Store, clock: () => number): Promise<FastifyInstance> {
+async function assemble(
+  o: ServerOptions,
+  store: Store,
+  clock: () => number,
+): Promise<FastifyInstance> {
   const events = createEventBus();
   const deps = { store, clock, events, newId: randomUUID };
   const definitions = o.jobs?.definitions ?? JOB_DEFINITIONS;
@@ -175,14 +179,24 @@ async function assemble(o: ServerOptions, store: Store, clock: () => number): Pr
         description:
           'Ground segment of the Mali–Burkina Faso–Niger programme. Authenticate with POST /api/v1/auth/login, then send the session cookie or `Authorization: Bearer <token>`. Items released to one nation do not exist for the others (404).',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'sahelsat_session' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'sahelsat_session' },
+        },
+      },
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   app.addHook('onSend', async (_req, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
@@ -198,7 +212,15 @@ async function assemble(o: ServerOptions, store: Store, clock: () => number): Pr
   await app.register(
     async (api) => {
       installAuthentication(api, services.auth);
-      for (const routes of [authRoutes, userRoutes, requestRoutes, planRoutes, catalogueRoutes, opsRoutes, liveRoutes]) {
+      for (const routes of [
+        authRoutes,
+        userRoutes,
+        requestRoutes,
+        planRoutes,
+        catalogueRoutes,
+        opsRoutes,
+        liveRoutes,
+      ]) {
         await api.register(routes, routeOptions);
       }
     },

@@ -96,7 +96,10 @@ function sendError(err: FastifyError, req: FastifyRequest, reply: FastifyReply):
           : (v.message ?? '');
       // An unknown key is reported at the key itself, so the path points at what to remove.
       if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
-        return params.keys.map((k) => ({ path: [root, ...segments, String(k)].join('.'), message }));
+        return params.keys.map((k) => ({
+          path: [root, ...segments, String(k)].join('.'),
+          message,
+        }));
       }
       return [{ path: [root, ...segments].join('.'), message }];
     });
@@ -111,23 +114,29 @@ function sendError(err: FastifyError, req: FastifyRequest, reply: FastifyReply):
     return reply.code(err.status).send(body(err.code, m(lang, err.key, err.vars), err.issues));
   }
   if (err instanceof ValidationError) {
-    const issues = err.location.field ? [{ path: err.location.field, message: err.message }] : undefined;
+    const issues = err.location.field
+      ? [{ path: err.location.field, message: err.message }]
+      : undefined;
     return reply.code(400).send(body(err.code, err.message, issues));
   }
   if (err instanceof NotFoundError) return reply.code(404).send(body(err.code, err.message));
   if (err instanceof ConflictError) return reply.code(409).send(body(err.code, err.message));
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return reply.code(413).send(
-        body('too-large', m(lang, 'error.too-large', { limit: req.routeOptions.bodyLimit ?? 0 })),
-      );
+      return reply
+        .code(413)
+        .send(
+          body('too-large', m(lang, 'error.too-large', { limit: req.routeOptions.bodyLimit ?? 0 })),
+        );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return reply.code(415).send(
-        body(
-          'unsupported-media-type',
-          m(lang, 'error.unsupported-media', { type: String(req.headers['content-type'] ?? '') }),
-        ),
-      );
+      return reply
+        .code(415)
+        .send(
+          body(
+            'unsupported-media-type',
+            m(lang, 'error.unsupported-media', { type: String(req.headers['content-type'] ?? '') }),
+          ),
+        );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return reply.code(400).send(body('bad-json', m(lang, 'error.bad-json')));

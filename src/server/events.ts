@@ -19,7 +19,10 @@ export interface LiveEvent {
 }
 
 /** Internal notices that are not sent to clients (e.g. sessions revoked: close their sockets). */
-export type InternalNotice = { readonly type: 'sessions.revoked'; readonly sessionIds: readonly string[] };
+export type InternalNotice = {
+  readonly type: 'sessions.revoked';
+  readonly sessionIds: readonly string[];
+};
 
 export interface EventBus {
   publish(e: LiveEvent): void;

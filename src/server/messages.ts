@@ -4,7 +4,8 @@ import { defineMessages } from '../i18n/index.js';
 export const serverMessages = defineMessages({
   en: {
     'error.validation': 'the request is not valid: {count} problem(s)',
-    'error.unauthenticated': 'authentication required: log in, then send the session cookie or a bearer token',
+    'error.unauthenticated':
+      'authentication required: log in, then send the session cookie or a bearer token',
     'error.session-expired': 'the session has expired or was revoked: log in again',
     'error.bad-credentials': 'unknown user or wrong password',
     'error.forbidden': 'your role ({role}) may not {action}',
@@ -21,13 +22,15 @@ export const serverMessages = defineMessages({
     'error.unavailable': 'the server is shutting down',
     'error.invalid-input': '{detail}',
     'serve.listening': 'Sahelsat server listening on {url} (storage: {storage})',
-    'serve.admin-created': 'created the admin account "admin" with password: {password} (shown once; change it)',
+    'serve.admin-created':
+      'created the admin account "admin" with password: {password} (shown once; change it)',
     'serve.stopping': 'stopping: finishing requests and checkpointing jobs…',
     'serve.stopped': 'server stopped',
   },
   fr: {
     'error.validation': 'la requête n’est pas valide : {count} problème(s)',
-    'error.unauthenticated': 'authentification requise : se connecter, puis envoyer le cookie de session ou un jeton bearer',
+    'error.unauthenticated':
+      'authentification requise : se connecter, puis envoyer le cookie de session ou un jeton bearer',
     'error.session-expired': 'la session a expiré ou a été révoquée : se reconnecter',
     'error.bad-credentials': 'utilisateur inconnu ou mot de passe erroné',
     'error.forbidden': 'votre rôle ({role}) ne permet pas de {action}',
@@ -35,16 +38,19 @@ export const serverMessages = defineMessages({
     'error.route-not-found': 'point d’accès inexistant : {method} {url}',
     'error.conflict': '{detail}',
     'error.bad-transition': 'une demande ne peut pas passer de {from} à {to}',
-    'error.changed-meanwhile': '{what} a été modifié entre-temps par quelqu’un d’autre : recharger et réessayer',
+    'error.changed-meanwhile':
+      '{what} a été modifié entre-temps par quelqu’un d’autre : recharger et réessayer',
     'error.too-large': 'le corps de la requête dépasse la limite de {limit} octets',
     'error.rate-limited': 'trop de tentatives de connexion : réessayer dans {seconds} s',
     'error.unsupported-media': 'type de contenu non pris en charge : {type}',
     'error.bad-json': 'le corps n’est pas du JSON valide',
-    'error.internal': 'erreur interne (référence {ref}) ; les détails sont dans le journal du serveur',
+    'error.internal':
+      'erreur interne (référence {ref}) ; les détails sont dans le journal du serveur',
     'error.unavailable': 'le serveur est en cours d’arrêt',
     'error.invalid-input': '{detail}',
     'serve.listening': 'serveur Sahelsat à l’écoute sur {url} (stockage : {storage})',
-    'serve.admin-created': 'compte administrateur « admin » créé avec le mot de passe : {password} (affiché une seule fois ; le changer)',
+    'serve.admin-created':
+      'compte administrateur « admin » créé avec le mot de passe : {password} (affiché une seule fois ; le changer)',
     'serve.stopping': 'arrêt : fin des requêtes en cours et sauvegarde de l’état des tâches…',
     'serve.stopped': 'serveur arrêté',
   },

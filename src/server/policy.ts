@@ -29,7 +29,7 @@ export const PERMISSIONS = {
   'create areas of interest': ['analyst', 'operator', 'admin'],
   'create requests': ['analyst', 'admin'],
   'edit requests': ['analyst', 'admin'],
-  'plan': ['operator', 'admin'],
+  plan: ['operator', 'admin'],
   'update acquisitions': ['operator', 'admin'],
   'run jobs': ['analyst', 'operator', 'admin'],
   'cancel jobs': ['analyst', 'operator', 'admin'],
@@ -52,7 +52,9 @@ export function requirePermission(caller: Caller, action: Action): void {
  * `operations`: operators/admins of any nation that can see it (feasibility, planning, delivery);
  * `owner-or-operations`: either (cancelling).
  */
-export const TRANSITIONS: Readonly<Record<RequestStatus, Partial<Record<RequestStatus, TransitionActor>>>> = {
+export const TRANSITIONS: Readonly<
+  Record<RequestStatus, Partial<Record<RequestStatus, TransitionActor>>>
+> = {
   draft: { submitted: 'owner', cancelled: 'owner' },
   submitted: { feasible: 'operations', infeasible: 'operations', cancelled: 'owner-or-operations' },
   feasible: { planned: 'operations', infeasible: 'operations', cancelled: 'owner-or-operations' },
@@ -72,7 +74,11 @@ export const TRANSITIONS: Readonly<Record<RequestStatus, Partial<Record<RequestS
 export type TransitionActor = 'owner' | 'operations' | 'owner-or-operations';
 
 /** Whether `caller` may move a request owned by `ownerNation` along this transition actor rule. */
-export function mayTransition(caller: Caller, actor: TransitionActor, ownerNation: Nation): boolean {
+export function mayTransition(
+  caller: Caller,
+  actor: TransitionActor,
+  ownerNation: Nation,
+): boolean {
   const owner =
     (caller.role === 'analyst' || caller.role === 'admin') && caller.nation === ownerNation;
   const operations = caller.role === 'operator' || caller.role === 'admin';

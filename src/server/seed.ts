@@ -16,15 +16,17 @@ export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta
 
 const StationsFile = z.object({
   stations: z.array(
-    z.object({
-      id: z.string().min(1),
-      name: z.string().min(1),
-      nation: z.enum(NATIONS),
-      latitudeDeg: z.number().min(-90).max(90),
-      longitudeDeg: z.number().min(-180).max(180),
-      altitudeM: z.number(),
-      minElevationDeg: z.number(),
-    }).loose(),
+    z
+      .object({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        nation: z.enum(NATIONS),
+        latitudeDeg: z.number().min(-90).max(90),
+        longitudeDeg: z.number().min(-180).max(180),
+        altitudeM: z.number(),
+        minElevationDeg: z.number(),
+      })
+      .loose(),
   ),
 });
 
@@ -36,7 +38,13 @@ export interface SeedOutcome {
 
 export async function seed(
   store: Store,
-  o: { adminPassword?: string | undefined; demoData: boolean; nowMs: number; newId: () => string; dataDir?: string },
+  o: {
+    adminPassword?: string | undefined;
+    demoData: boolean;
+    nowMs: number;
+    newId: () => string;
+    dataDir?: string;
+  },
 ): Promise<SeedOutcome> {
   let admin: SeedOutcome['admin'] = null;
   if ((await store.users.count()) === 0) {
@@ -45,21 +53,48 @@ export async function seed(
     const passwordHash = await hashPassword(password);
     const created = await store.transaction(async (tx) => {
       if ((await tx.users.count()) > 0) return false; // another process seeded meanwhile
-      const u = await tx.users.insert({ id: o.newId(), username: 'admin', passwordHash, role: 'admin', nation: 'AES', nowMs: o.nowMs });
-      await audit(tx, o.nowMs, null, 'user.create', { type: 'user', id: u.id }, { username: 'admin', role: 'admin', nation: 'AES', seeded: true });
+      const u = await tx.users.insert({
+        id: o.newId(),
+        username: 'admin',
+        passwordHash,
+        role: 'admin',
+        nation: 'AES',
+        nowMs: o.nowMs,
+      });
+      await audit(
+        tx,
+        o.nowMs,
+        null,
+        'user.create',
+        { type: 'user', id: u.id },
+        { username: 'admin', role: 'admin', nation: 'AES', seeded: true },
+      );
       return true;
     });
     if (created) admin = { password, generated };
   }
   let stations = 0;
-  if (o.demoData && (await store.settings.claimMeta('demo-data-seeded', new Date(o.nowMs).toISOString()))) {
+  if (
+    o.demoData &&
+    (await store.settings.claimMeta('demo-data-seeded', new Date(o.nowMs).toISOString()))
+  ) {
     const dir = o.dataDir ?? BUNDLED_DATA_DIR;
     const file = `${dir}stations.json`;
     if (existsSync(file)) {
       const parsed = StationsFile.parse(JSON.parse(readFileSync(file, 'utf8')));
       for (const s of parsed.stations) {
-        const { id, name, nation, latitudeDeg, longitudeDeg, altitudeM, minElevationDeg, ...rest } = s;
-        await store.catalogue.upsertStation({ id, name, nation, latDeg: latitudeDeg, lonDeg: longitudeDeg, altM: altitudeM, minElevationDeg, data: rest });
+        const { id, name, nation, latitudeDeg, longitudeDeg, altitudeM, minElevationDeg, ...rest } =
+          s;
+        await store.catalogue.upsertStation({
+          id,
+          name,
+          nation,
+          latDeg: latitudeDeg,
+          lonDeg: longitudeDeg,
+          altM: altitudeM,
+          minElevationDeg,
+          data: rest,
+        });
         stations++;
       }
     }

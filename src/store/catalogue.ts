@@ -164,7 +164,6 @@ export function catalogueRepo({ db }: RepoContext) {
             })
             .where('id', '=', sat.id)
             .execute();
-          sat = { ...sat, latest_epoch_ms: s.epochMs };
         }
       }
       return { satellitesCreated, elementSetsAdded, duplicates, satelliteIds: [...ids] };
@@ -174,7 +173,11 @@ export function catalogueRepo({ db }: RepoContext) {
       return rows.map(toSatellite);
     },
     async getSatellite(id: string): Promise<SatelliteRecord | null> {
-      const r = await db.selectFrom('satellites').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('satellites')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r ? toSatellite(r) : null;
     },
     /** Element-set history of a satellite, newest epoch first. */

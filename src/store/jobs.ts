@@ -155,7 +155,10 @@ export function jobsRepo({ db, dialect }: RepoContext) {
           lease_until_ms: null,
           error: cancelled
             ? null
-            : toJson({ code: 'worker-lost', message: 'the worker stopped answering; attempts exhausted' }),
+            : toJson({
+                code: 'worker-lost',
+                message: 'the worker stopped answering; attempts exhausted',
+              }),
         };
         const u = await db
           .updateTable('jobs')
@@ -302,7 +305,12 @@ export function jobsRepo({ db, dialect }: RepoContext) {
     async requestCancel(id: string, viewer: Viewer, nowMs: number): Promise<JobRecord | null> {
       await db
         .updateTable('jobs')
-        .set({ status: 'cancelled', cancel_requested: 1, finished_at_ms: nowMs, updated_at_ms: nowMs })
+        .set({
+          status: 'cancelled',
+          cancel_requested: 1,
+          finished_at_ms: nowMs,
+          updated_at_ms: nowMs,
+        })
         .where('id', '=', id)
         .where('status', '=', 'queued')
         .where(visibleTo(viewer))

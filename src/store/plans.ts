@@ -85,7 +85,10 @@ export function plansRepo({ db }: RepoContext) {
      * Adds version `v.version`, which must be the plan's latest + 1 (checked atomically); false
      * when another version was added meanwhile.
      */
-    async addVersion(v: PlanVersionRecord, acquisitions: readonly AcquisitionRecord[]): Promise<boolean> {
+    async addVersion(
+      v: PlanVersionRecord,
+      acquisitions: readonly AcquisitionRecord[],
+    ): Promise<boolean> {
       const bumped = await db
         .updateTable('plans')
         .set({ latest_version: v.version, updated_at_ms: v.createdAtMs })
@@ -134,7 +137,11 @@ export function plansRepo({ db }: RepoContext) {
       return r ? toPlan(r) : null;
     },
     async listPlans(): Promise<PlanRecord[]> {
-      const rows = await db.selectFrom('plans').selectAll().orderBy('updated_at_ms', 'desc').execute();
+      const rows = await db
+        .selectFrom('plans')
+        .selectAll()
+        .orderBy('updated_at_ms', 'desc')
+        .execute();
       return rows.map(toPlan);
     },
     async versions(planId: string): Promise<PlanVersionRecord[]> {
@@ -156,7 +163,11 @@ export function plansRepo({ db }: RepoContext) {
       return r ? toVersion(r) : null;
     },
     /** Visible acquisitions of one plan version, by start time. */
-    async versionAcquisitions(planId: string, version: number, viewer: Viewer): Promise<AcquisitionRecord[]> {
+    async versionAcquisitions(
+      planId: string,
+      version: number,
+      viewer: Viewer,
+    ): Promise<AcquisitionRecord[]> {
       const rows = await db
         .selectFrom('acquisitions')
         .selectAll()
@@ -177,7 +188,10 @@ export function plansRepo({ db }: RepoContext) {
         .execute();
       return rows.map(toAcquisition);
     },
-    async listAcquisitions(viewer: Viewer, f: AcquisitionFilter): Promise<{ items: AcquisitionRecord[]; total: number }> {
+    async listAcquisitions(
+      viewer: Viewer,
+      f: AcquisitionFilter,
+    ): Promise<{ items: AcquisitionRecord[]; total: number }> {
       const base = () => {
         let q = db.selectFrom('acquisitions').where(visibleTo(viewer));
         if (f.planId) q = q.where('plan_id', '=', f.planId);
@@ -187,8 +201,16 @@ export function plansRepo({ db }: RepoContext) {
         if (f.toMs !== undefined) q = q.where('start_ms', '<=', f.toMs);
         return q;
       };
-      const rows = await base().selectAll().orderBy('start_ms').orderBy('id').limit(f.limit).offset(f.offset).execute();
-      const total = await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base()
+        .selectAll()
+        .orderBy('start_ms')
+        .orderBy('id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute();
+      const total = await base()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return { items: rows.map(toAcquisition), total: Number(total.n) };
     },
     async getAcquisition(id: string, viewer: Viewer): Promise<AcquisitionRecord | null> {

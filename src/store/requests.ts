@@ -105,7 +105,8 @@ export function requestsRepo({ db }: RepoContext) {
     let q = visible(viewer);
     if (f.status && f.status.length > 0) q = q.where('status', 'in', [...f.status]);
     if (f.ownerNation) q = q.where('owner_nation', '=', f.ownerNation);
-    if (f.q) q = q.where((eb) => eb(eb.fn('lower', ['title']), 'like', likePattern(f.q!.toLowerCase())));
+    if (f.q)
+      q = q.where((eb) => eb(eb.fn('lower', ['title']), 'like', likePattern(f.q!.toLowerCase())));
     if (f.bbox) {
       const b = f.bbox;
       q = q

@@ -18,7 +18,11 @@ export function settingsRepo({ db }: RepoContext) {
         .execute();
     },
     async getMeta(key: string): Promise<string | null> {
-      const r = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+      const r = await db
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', key)
+        .executeTakeFirst();
       return r ? r.value : null;
     },
     /** Sets a metadata key only if absent; true when this call set it. */

@@ -109,12 +109,17 @@ async function connect(config: StoreConfig): Promise<{ db: Kysely<Database>; dia
     database.pragma(`synchronous = ${config.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+    return {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+      dialect: 'sqlite',
+    };
   }
   const types = {
     getTypeParser: ((oid: number, format?: string) =>
       // BIGINT (20) and COUNT results: our integers (ms instants, counts) fit in a double.
-      oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      oid === 20
+        ? (v: string) => Number(v)
+        : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
   };
   if (config.schema) {
     const admin = new pg.Client({ connectionString: config.url });
@@ -134,7 +139,10 @@ async function connect(config: StoreConfig): Promise<{ db: Kysely<Database>; dia
   pool.on('error', () => {
     // An idle client lost its connection (server restart): the pool replaces it on next use.
   });
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: 'postgres',
+  };
 }
 
 function quoteIdent(name: string): string {

@@ -20,7 +20,8 @@ const backends = await testBackends();
 const CYCLES = 3;
 const ACTIVE = readFileSync(referencePath('tle', 'active-2026-03-19.txt'), 'utf8').split('\n');
 /** A distinct 3-line slice of the catalogue per import: `count` objects from object `first`. */
-const slice = (first: number, count: number) => ACTIVE.slice(first * 3, (first + count) * 3).join('\n');
+const slice = (first: number, count: number) =>
+  ACTIVE.slice(first * 3, (first + count) * 3).join('\n');
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -42,7 +43,10 @@ describe.each(backends)('kill -9 on $name', (backend) => {
     const fresh = await backend.fresh();
     cleanups.push(fresh.cleanup);
     const config = fresh.config as StoreConfig;
-    const env: Record<string, string> = { ...process.env as Record<string, string>, SAHELSAT_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      SAHELSAT_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    };
     delete env.DATABASE_URL;
     if (config.kind === 'postgres') {
       await (await openStore(config)).close(); // creates the schema
@@ -51,10 +55,25 @@ describe.each(backends)('kill -9 on $name', (backend) => {
     let child: ChildProcess | null = null;
     const start = async (threads: number) => {
       const port = await freePort();
-      child = spawn(process.execPath, [join(REPO_DIR, 'bin/sahelsat.js'), 'serve', '--port', String(port), '--data-dir', fresh.dataDir, '--job-threads', String(threads), '--job-lease', '2'], {
-        env,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      child = spawn(
+        process.execPath,
+        [
+          join(REPO_DIR, 'bin/sahelsat.js'),
+          'serve',
+          '--port',
+          String(port),
+          '--data-dir',
+          fresh.dataDir,
+          '--job-threads',
+          String(threads),
+          '--job-lease',
+          '2',
+        ],
+        {
+          env,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr!.on('data', (d) => (stderr += String(d)));
       const base = `http://127.0.0.1:${port}`;
@@ -68,10 +87,15 @@ describe.each(backends)('kill -9 on $name', (backend) => {
         await new Promise((r) => setTimeout(r, 50));
       }
       const login = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
       });
       const token = ((await login.json()) as { token: string }).token;
-      return { base, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+      return {
+        base,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      };
     };
 
     const acknowledged: string[] = [];
@@ -83,14 +107,20 @@ describe.each(backends)('kill -9 on $name', (backend) => {
       if (cycle === 0) {
         // Some satellites first, so that the job has work to do.
         const first = await fetch(`${base}/api/v1/satellites/import?source=crash-seed`, {
-          method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: slice(0, 50),
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'text/plain' },
+          body: slice(0, 50),
         });
         expect(first.status).toBe(200);
         imports.push({ source: 'crash-seed', count: 50, acknowledged: true });
         nextObject = 50;
         const r = await fetch(`${base}/api/v1/jobs`, {
-          method: 'POST', headers,
-          body: JSON.stringify({ type: 'passes', params: { start: '2026-03-19T00:00:00Z', hours: 24 * 3 } }),
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            type: 'passes',
+            params: { start: '2026-03-19T00:00:00Z', hours: 24 * 3 },
+          }),
         });
         jobId = ((await r.json()) as { id: string }).id;
       }
@@ -98,7 +128,11 @@ describe.each(backends)('kill -9 on $name', (backend) => {
       const creator = async () => {
         while (!stop) {
           try {
-            const r = await fetch(`${base}/api/v1/requests`, { method: 'POST', headers, body: JSON.stringify(requestBody({ title: `crash ${cycle}` })) });
+            const r = await fetch(`${base}/api/v1/requests`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify(requestBody({ title: `crash ${cycle}` })),
+            });
             if (r.status === 201) acknowledged.push(((await r.json()) as { id: string }).id);
           } catch {
             return; // the server is gone
@@ -113,7 +147,9 @@ describe.each(backends)('kill -9 on $name', (backend) => {
         imports.push(entry);
         try {
           const r = await fetch(`${base}/api/v1/satellites/import?source=${entry.source}`, {
-            method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: slice(first, count),
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'text/plain' },
+            body: slice(first, count),
           });
           entry.acknowledged = r.status === 200;
         } catch {
@@ -123,7 +159,8 @@ describe.each(backends)('kill -9 on $name', (backend) => {
       const before = acknowledged.length;
       const work = Promise.all([creator(), creator(), creator(), importer(0), importer(1)]);
       // Kill at a random moment once work is flowing (some requests acknowledged, imports under way).
-      for (let i = 0; i < 100 && acknowledged.length < before + 3; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && acknowledged.length < before + 3; i++)
+        await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, Math.random() * 300));
       child!.kill('SIGKILL');
       await new Promise((r) => child!.once('exit', r));
@@ -141,7 +178,15 @@ describe.each(backends)('kill -9 on $name', (backend) => {
         expect((await store.requests.events(id)).map((e) => e.toStatus)).toEqual(['draft']);
       }
       for (const imp of imports) {
-        const n = Number((await sql<{ n: number }>`select count(*) as n from element_sets where source = ${imp.source}`.execute(store.db)).rows[0]!.n);
+        const n = Number(
+          (
+            await sql<{
+              n: number;
+            }>`select count(*) as n from element_sets where source = ${imp.source}`.execute(
+              store.db,
+            )
+          ).rows[0]!.n,
+        );
         expect([0, imp.count], `import ${imp.source}`).toContain(n);
         if (imp.acknowledged) expect(n).toBe(imp.count);
       }
@@ -154,7 +199,10 @@ describe.each(backends)('kill -9 on $name', (backend) => {
     const { base, headers } = await start(1);
     try {
       for (let i = 0; ; i++) {
-        const j = (await (await fetch(`${base}/api/v1/jobs/${jobId}`, { headers })).json()) as { status: string; result: { count: number } };
+        const j = (await (await fetch(`${base}/api/v1/jobs/${jobId}`, { headers })).json()) as {
+          status: string;
+          result: { count: number };
+        };
         if (j.status === 'succeeded') {
           expect(j.result.count).toBeGreaterThan(0);
           break;

@@ -21,13 +21,25 @@ const START = '2026-03-19T00:00:00Z';
 type App = Awaited<ReturnType<typeof buildServer>>;
 
 async function boot(storage: StoreConfig, threads = 1): Promise<{ app: App; token: string }> {
-  const app = await buildServer({ storage, adminPassword: ADMIN_PASSWORD, jobs: { threads, pollMs: 100, leaseMs: 1500, graceMs: 5000 } });
+  const app = await buildServer({
+    storage,
+    adminPassword: ADMIN_PASSWORD,
+    jobs: { threads, pollMs: 100, leaseMs: 1500, graceMs: 5000 },
+  });
   await app.ready();
-  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'admin', password: ADMIN_PASSWORD },
+  });
   return { app, token: r.json().token };
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = await fn();
@@ -42,9 +54,15 @@ describe.each(backends)('jobs on $name', (backend) => {
   let cleanup: () => Promise<void>;
   let app: App;
   let token: string;
-  const job = (id: string) => app.inject({ url: `/api/v1/jobs/${id}`, headers: bearer(token) }).then((r) => r.json());
+  const job = (id: string) =>
+    app.inject({ url: `/api/v1/jobs/${id}`, headers: bearer(token) }).then((r) => r.json());
   const submit = async (type: string, params: object) => {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/jobs', headers: bearer(token), payload: { type, params } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/jobs',
+      headers: bearer(token),
+      payload: { type, params },
+    });
     expect(r.statusCode, r.body).toBe(202);
     return r.json().id as string;
   };
@@ -54,7 +72,12 @@ describe.each(backends)('jobs on $name', (backend) => {
     storage = fresh.config;
     cleanup = fresh.cleanup;
     ({ app, token } = await boot(storage));
-    const imp = await app.inject({ method: 'POST', url: '/api/v1/satellites/import', headers: bearer(token), payload: { format: 'tle', text: TLE } });
+    const imp = await app.inject({
+      method: 'POST',
+      url: '/api/v1/satellites/import',
+      headers: bearer(token),
+      payload: { format: 'tle', text: TLE },
+    });
     expect(imp.statusCode).toBe(200);
   });
   afterAll(async () => {
@@ -64,7 +87,12 @@ describe.each(backends)('jobs on $name', (backend) => {
 
   it('runs an ephemeris job in a worker thread and stores its result', async () => {
     const sat = (await app.inject({ url: '/api/v1/satellites', headers: bearer(token) })).json()[0];
-    const id = await submit('ephemeris', { satellite: sat.id, start: START, end: '2026-03-19T02:00:00Z', stepS: 60 });
+    const id = await submit('ephemeris', {
+      satellite: sat.id,
+      start: START,
+      end: '2026-03-19T02:00:00Z',
+      stepS: 60,
+    });
     const done = await waitFor('ephemeris job', async () => {
       const j = await job(id);
       return j.status === 'succeeded' || j.status === 'failed' ? j : null;
@@ -73,7 +101,9 @@ describe.each(backends)('jobs on $name', (backend) => {
     expect(done.progress).toBe(1);
     expect(done.result.latitudeDeg).toHaveLength(121);
     // Independent check of one point: propagate the same element set here.
-    const el = parseTle(TLE).entries.find((e) => e.elements.catalogNumber === sat.catalogNumber)!.elements;
+    const el = parseTle(TLE).entries.find(
+      (e) => e.elements.catalogNumber === sat.catalogNumber,
+    )!.elements;
     const t = Date.parse(START) + 30 * 60_000;
     const s = createPropagator(el).at(t);
     if (!s.ok) throw new Error('propagation failed');
@@ -84,27 +114,51 @@ describe.each(backends)('jobs on $name', (backend) => {
 
   it('rejects bad parameters with the path of each bad field', async () => {
     const r = await app.inject({
-      method: 'POST', url: '/api/v1/jobs', headers: bearer(token),
+      method: 'POST',
+      url: '/api/v1/jobs',
+      headers: bearer(token),
       payload: { type: 'passes', params: { start: 'soon', hours: 0, stations: ['gao'] } },
     });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.params.hours', 'body.params.start']);
-    const unknown = await app.inject({ method: 'POST', url: '/api/v1/jobs', headers: bearer(token), payload: { type: 'teleport', params: {} } });
+    expect(
+      r
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['body.params.hours', 'body.params.start']);
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/v1/jobs',
+      headers: bearer(token),
+      payload: { type: 'teleport', params: {} },
+    });
     expect(unknown.json().error.issues[0].path).toBe('body.type');
   });
 
   it('reports progress and stops a running job on cancellation', async () => {
     const id = await submit('passes', { start: START, hours: 24 * 31 });
     await waitFor('progress', async () => (await job(id)).progress > 0.05);
-    const c = await app.inject({ method: 'POST', url: `/api/v1/jobs/${id}/cancel`, headers: bearer(token) });
+    const c = await app.inject({
+      method: 'POST',
+      url: `/api/v1/jobs/${id}/cancel`,
+      headers: bearer(token),
+    });
     expect(c.statusCode).toBe(200);
-    const end = await waitFor('cancellation', async () => {
-      const j = await job(id);
-      return j.status !== 'running' && j.status !== 'queued' ? j : null;
-    }, 20_000);
+    const end = await waitFor(
+      'cancellation',
+      async () => {
+        const j = await job(id);
+        return j.status !== 'running' && j.status !== 'queued' ? j : null;
+      },
+      20_000,
+    );
     expect(end.status).toBe('cancelled');
     expect(end.progress).toBeLessThan(1);
-    const again = await app.inject({ method: 'POST', url: `/api/v1/jobs/${id}/cancel`, headers: bearer(token) });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/jobs/${id}/cancel`,
+      headers: bearer(token),
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -130,29 +184,51 @@ describe.each(backends)('jobs on $name', (backend) => {
     // The resumed run found exactly the passes of an uninterrupted search.
     const startMs = Date.parse(START);
     const stations = STATIONS.filter((s: { id: string }) => s.id === 'bamako' || s.id === 'niamey');
-    const expected = parseTle(TLE).entries.flatMap((e) =>
-      findPasses(createPropagator(e.elements), stations, { startMs, endMs: startMs + hours * 3600_000 }).passes,
+    const expected = parseTle(TLE).entries.flatMap(
+      (e) =>
+        findPasses(createPropagator(e.elements), stations, {
+          startMs,
+          endMs: startMs + hours * 3600_000,
+        }).passes,
     );
     expect(done.result.count).toBe(expected.length);
-    const key = (p: { catalogNumber: number; stationId: string; aos: string }) => `${p.catalogNumber}/${p.stationId}/${p.aos}`;
+    const key = (p: { catalogNumber: number; stationId: string; aos: string }) =>
+      `${p.catalogNumber}/${p.stationId}/${p.aos}`;
     expect(new Set(done.result.passes.map(key))).toEqual(
       new Set(expected.map((p) => key({ ...p, aos: formatIsoUtc(p.aosMs) }))),
     );
   });
 
-  it.runIf(backend.name === 'postgres')('lets several servers share one queue: each job runs exactly once', async () => {
-    const other = await boot(storage, 2);
-    try {
-      const sat = (await app.inject({ url: '/api/v1/satellites', headers: bearer(token) })).json()[1];
-      const ids: string[] = [];
-      for (let i = 0; i < 8; i++) ids.push(await submit('ephemeris', { satellite: sat.id, start: START, end: '2026-03-19T06:00:00Z', stepS: 10 + i }));
-      const done = await Promise.all(ids.map((id) => waitFor('shared job', async () => {
-        const j = await job(id);
-        return j.status === 'succeeded' || j.status === 'failed' ? j : null;
-      })));
-      expect(done.map((j) => [j.status, j.attempts])).toEqual(ids.map(() => ['succeeded', 1]));
-    } finally {
-      await other.app.close();
-    }
-  });
+  it.runIf(backend.name === 'postgres')(
+    'lets several servers share one queue: each job runs exactly once',
+    async () => {
+      const other = await boot(storage, 2);
+      try {
+        const sat = (
+          await app.inject({ url: '/api/v1/satellites', headers: bearer(token) })
+        ).json()[1];
+        const ids: string[] = [];
+        for (let i = 0; i < 8; i++)
+          ids.push(
+            await submit('ephemeris', {
+              satellite: sat.id,
+              start: START,
+              end: '2026-03-19T06:00:00Z',
+              stepS: 10 + i,
+            }),
+          );
+        const done = await Promise.all(
+          ids.map((id) =>
+            waitFor('shared job', async () => {
+              const j = await job(id);
+              return j.status === 'succeeded' || j.status === 'failed' ? j : null;
+            }),
+          ),
+        );
+        expect(done.map((j) => [j.status, j.attempts])).toEqual(ids.map(() => ['succeeded', 1]));
+      } finally {
+        await other.app.close();
+      }
+    },
+  );
 });

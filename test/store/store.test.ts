@@ -43,7 +43,14 @@ describe.each(backends)('store on $name', (backend) => {
       ['u-ml', 'ML'],
       ['u-bf', 'BF'],
     ] as const) {
-      await store.users.insert({ id, username: id, passwordHash: 'x', role: 'analyst', nation, nowMs: T0 });
+      await store.users.insert({
+        id,
+        username: id,
+        passwordHash: 'x',
+        role: 'analyst',
+        nation,
+        nowMs: T0,
+      });
     }
   });
   afterAll(async () => {
@@ -57,7 +64,9 @@ describe.each(backends)('store on $name', (backend) => {
 
   it('hides nation-released requests from other nations in gets, lists and counts', async () => {
     const mine = await store.requests.insert(request({ title: 'ML only' }));
-    const shared = await store.requests.insert(request({ title: 'shared', releasability: 'alliance' }));
+    const shared = await store.requests.insert(
+      request({ title: 'shared', releasability: 'alliance' }),
+    );
     expect(await store.requests.get(mine.id, { nation: 'ML' })).not.toBeNull();
     expect(await store.requests.get(mine.id, { nation: 'BF' })).toBeNull();
     expect(await store.requests.get(mine.id, { nation: 'AES' })).toBeNull();
@@ -86,7 +95,15 @@ describe.each(backends)('store on $name', (backend) => {
     await store.transaction(async (tx) => {
       for (let i = 0; i < 5; i++) {
         await tx.audit.append(
-          { actorId: 'u-ml', actorName: 'u-ml', action: 'test', entityType: 'x', entityId: String(i), nation: null, details: { i } },
+          {
+            actorId: 'u-ml',
+            actorName: 'u-ml',
+            action: 'test',
+            entityType: 'x',
+            entityId: String(i),
+            nation: null,
+            details: { i },
+          },
           T0 + i,
         );
       }
@@ -127,7 +144,9 @@ describe.each(backends)('store on $name', (backend) => {
     await store.transaction((tx) =>
       tx.catalogue.importElementSets([{ ...s0, epochMs: s0.epochMs + 86_400_000 }], meta),
     );
-    const sat = (await store.catalogue.listSatellites()).find((s) => s.catalogNumber === s0.catalogNumber)!;
+    const sat = (await store.catalogue.listSatellites()).find(
+      (s) => s.catalogNumber === s0.catalogNumber,
+    )!;
     expect(sat.latestEpochMs).toBe(s0.epochMs + 86_400_000);
     expect((await store.catalogue.elementSets(sat.id)).length).toBe(2);
     expect((await store.catalogue.latestElementSets()).length).toBe(50);
@@ -137,8 +156,15 @@ describe.each(backends)('store on $name', (backend) => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
       const j = await store.jobs.enqueue({
-        id: randomUUID(), type: 'noop', params: { i }, priority: 5, ownerNation: 'ML',
-        releasability: 'nation', createdBy: 'u-ml', maxAttempts: 3, nowMs: T0 + i,
+        id: randomUUID(),
+        type: 'noop',
+        params: { i },
+        priority: 5,
+        ownerNation: 'ML',
+        releasability: 'nation',
+        createdBy: 'u-ml',
+        maxAttempts: 3,
+        nowMs: T0 + i,
       });
       ids.push(j.id);
     }
@@ -159,21 +185,35 @@ describe.each(backends)('store on $name', (backend) => {
 
   it('re-offers a job whose worker stopped renewing its lease, with its checkpoint', async () => {
     const j = await store.jobs.enqueue({
-      id: randomUUID(), type: 'lease', params: {}, priority: 1, ownerNation: 'BF',
-      releasability: 'nation', createdBy: 'u-bf', maxAttempts: 2, nowMs: T0,
+      id: randomUUID(),
+      type: 'lease',
+      params: {},
+      priority: 1,
+      ownerNation: 'BF',
+      releasability: 'nation',
+      createdBy: 'u-bf',
+      maxAttempts: 2,
+      nowMs: T0,
     });
     const a = await store.jobs.claim('dead', ['lease'], T0, 1000);
     expect(a?.id).toBe(j.id);
-    await store.jobs.heartbeat(j.id, 'dead', T0 + 500, 1000, { progress: 0.4, checkpoint: { k: 4 } });
+    await store.jobs.heartbeat(j.id, 'dead', T0 + 500, 1000, {
+      progress: 0.4,
+      checkpoint: { k: 4 },
+    });
     expect(await store.jobs.claim('alive', ['lease'], T0 + 1000, 1000)).toBeNull();
     const b = await store.jobs.claim('alive', ['lease'], T0 + 1600, 1000);
     expect(b).toMatchObject({ id: j.id, attempts: 2, checkpoint: { k: 4 }, progress: 0.4 });
     // The old worker has lost the job: its heartbeat and its result are refused.
     expect(await store.jobs.heartbeat(j.id, 'dead', T0 + 1700, 1000, {})).toBeNull();
-    expect(await store.jobs.finish(j.id, 'dead', T0 + 1700, { status: 'succeeded', result: 1 })).toBeNull();
+    expect(
+      await store.jobs.finish(j.id, 'dead', T0 + 1700, { status: 'succeeded', result: 1 }),
+    ).toBeNull();
     // Once the attempts are used up an expired lease ends the job as failed.
     const swept = await store.jobs.sweep(T0 + 10_000);
-    expect(swept.map((x) => [x.id, x.status, x.error?.code])).toEqual([[j.id, 'failed', 'worker-lost']]);
+    expect(swept.map((x) => [x.id, x.status, x.error?.code])).toEqual([
+      [j.id, 'failed', 'worker-lost'],
+    ]);
     expect(await store.jobs.get(j.id, { nation: 'ML' })).toBeNull();
   });
 });

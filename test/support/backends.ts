@@ -66,7 +66,8 @@ const postgres: Backend = {
 export async function testBackends(): Promise<Backend[]> {
   if (process.env.SAHELSAT_TEST_PG === '0') return [sqlite];
   if (await postgresReachable()) return [sqlite, postgres];
-  if (process.env.CI) throw new Error(`PostgreSQL is required on CI but ${TEST_PG_URL} does not answer`);
+  if (process.env.CI)
+    throw new Error(`PostgreSQL is required on CI but ${TEST_PG_URL} does not answer`);
   console.warn(`PostgreSQL not reachable at ${TEST_PG_URL}: running the SQLite backend only`);
   return [sqlite];
 }

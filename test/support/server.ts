@@ -16,7 +16,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(backend: Backend, opts: Partial<ServerOptions> = {}): Promise<TestServer> {
+export async function startServer(
+  backend: Backend,
+  opts: Partial<ServerOptions> = {},
+): Promise<TestServer> {
   const fresh = await backend.fresh();
   const app = await buildServer({
     storage: fresh.config,
@@ -26,8 +29,13 @@ export async function startServer(backend: Backend, opts: Partial<ServerOptions>
   });
   await app.ready();
   const login = async (username: string, password: string): Promise<string> => {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (r.statusCode !== 200) throw new Error(`login of ${username} failed: ${r.statusCode} ${r.body}`);
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (r.statusCode !== 200)
+      throw new Error(`login of ${username} failed: ${r.statusCode} ${r.body}`);
     return r.json<{ token: string }>().token;
   };
   const adminToken = await login('admin', ADMIN_PASSWORD);
@@ -46,7 +54,9 @@ export async function startServer(backend: Backend, opts: Partial<ServerOptions>
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** One user per role and nation, named `<role>-<nation>` (lower case), with their tokens. */
-export async function createUsers(s: TestServer): Promise<Map<string, { role: Role; nation: Nation; id: string; token: string }>> {
+export async function createUsers(
+  s: TestServer,
+): Promise<Map<string, { role: Role; nation: Nation; id: string; token: string }>> {
   const users = new Map<string, { role: Role; nation: Nation; id: string; token: string }>();
   await Promise.all(
     ROLES.flatMap((role) =>
@@ -58,8 +68,14 @@ export async function createUsers(s: TestServer): Promise<Map<string, { role: Ro
           headers: bearer(s.adminToken),
           payload: { username, password: USER_PASSWORD, role, nation },
         });
-        if (r.statusCode !== 201) throw new Error(`creating ${username}: ${r.statusCode} ${r.body}`);
-        users.set(username, { role, nation, id: r.json<{ id: string }>().id, token: await s.login(username, USER_PASSWORD) });
+        if (r.statusCode !== 201)
+          throw new Error(`creating ${username}: ${r.statusCode} ${r.body}`);
+        users.set(username, {
+          role,
+          nation,
+          id: r.json<{ id: string }>().id,
+          token: await s.login(username, USER_PASSWORD),
+        });
       }),
     ),
   );
@@ -72,7 +88,15 @@ export function requestBody(over: Record<string, unknown> = {}): Record<string, 
     title: 'Flood extent along the Niger at Mopti',
     aoi: {
       type: 'Polygon',
-      coordinates: [[[-4.3, 14.4], [-4.0, 14.4], [-4.0, 14.6], [-4.3, 14.6], [-4.3, 14.4]]],
+      coordinates: [
+        [
+          [-4.3, 14.4],
+          [-4.0, 14.4],
+          [-4.0, 14.6],
+          [-4.3, 14.6],
+          [-4.3, 14.4],
+        ],
+      ],
     },
     priority: 2,
     window: { start: '2026-03-20T06:00:00Z', end: '2026-03-22T18:00:00Z' },

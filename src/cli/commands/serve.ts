@@ -14,24 +14,29 @@ import { defineMessages } from '../../i18n/index.js';
 
 const help = defineMessages({
   en: {
-    description: 'run the operations server (REST API under /api/v1, live socket, API docs at /api/docs)',
+    description:
+      'run the operations server (REST API under /api/v1, live socket, API docs at /api/docs)',
     port: 'TCP port (default: PORT or 8080)',
     host: 'address to bind (default 127.0.0.1; 0.0.0.0 for every interface)',
     dataDir: 'data directory of the embedded SQLite database (default: SAHELSAT_DATA_DIR or ./var)',
     threads: 'jobs run at once in worker threads (default 1; 0 runs none here)',
-    lease: 'job lease, seconds: a job whose worker stops renewing it for this long is taken over (default 30)',
+    lease:
+      'job lease, seconds: a job whose worker stops renewing it for this long is taken over (default 30)',
     noDemo: 'do not seed the bundled demo data at first start',
     badPort: 'bad port',
     badThreads: 'bad number of job threads',
     badLease: 'bad job lease',
   },
   fr: {
-    description: 'lancer le serveur d’opérations (API REST sous /api/v1, flux temps réel, documentation sur /api/docs)',
+    description:
+      'lancer le serveur d’opérations (API REST sous /api/v1, flux temps réel, documentation sur /api/docs)',
     port: 'port TCP (par défaut : PORT ou 8080)',
     host: 'adresse d’écoute (par défaut 127.0.0.1 ; 0.0.0.0 pour toutes les interfaces)',
-    dataDir: 'répertoire de données de la base SQLite intégrée (par défaut : SAHELSAT_DATA_DIR ou ./var)',
+    dataDir:
+      'répertoire de données de la base SQLite intégrée (par défaut : SAHELSAT_DATA_DIR ou ./var)',
     threads: 'tâches exécutées simultanément dans des threads (par défaut 1 ; 0 : aucune ici)',
-    lease: 'bail d’une tâche, secondes : une tâche dont le bail n’est plus renouvelé pendant cette durée est reprise (par défaut 30)',
+    lease:
+      'bail d’une tâche, secondes : une tâche dont le bail n’est plus renouvelé pendant cette durée est reprise (par défaut 30)',
     noDemo: 'ne pas charger les données de démonstration au premier démarrage',
     badPort: 'port invalide',
     badThreads: 'nombre de threads invalide',
@@ -51,7 +56,11 @@ interface ServeFlags {
 function integer(text: string, field: string, min: number, max: number, message: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ValidationError(message, { location: { field }, expected: `an integer in ${min}…${max}`, received: text });
+    throw new ValidationError(message, {
+      location: { field },
+      expected: `an integer in ${min}…${max}`,
+      received: text,
+    });
   }
   return n;
 }
@@ -70,9 +79,27 @@ export function registerServe(program: Command, ctx: CliContext): void {
 }
 
 async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
-  const port = integer(flags.port ?? ctx.env.PORT ?? '8080', '--port', 0, 65535, help(ctx.lang, 'badPort'));
-  const threads = integer(flags.jobThreads ?? '1', '--job-threads', 0, 64, help(ctx.lang, 'badThreads'));
-  const leaseS = integer(flags.jobLease ?? '30', '--job-lease', 1, 3600, help(ctx.lang, 'badLease'));
+  const port = integer(
+    flags.port ?? ctx.env.PORT ?? '8080',
+    '--port',
+    0,
+    65535,
+    help(ctx.lang, 'badPort'),
+  );
+  const threads = integer(
+    flags.jobThreads ?? '1',
+    '--job-threads',
+    0,
+    64,
+    help(ctx.lang, 'badThreads'),
+  );
+  const leaseS = integer(
+    flags.jobLease ?? '30',
+    '--job-lease',
+    1,
+    3600,
+    help(ctx.lang, 'badLease'),
+  );
   const host = flags.host ?? '127.0.0.1';
   const dataDir = resolve(ctx.cwd, flags.dataDir ?? ctx.env.SAHELSAT_DATA_DIR ?? 'var');
   const databaseUrl = ctx.env.DATABASE_URL || undefined;
@@ -82,10 +109,14 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     ...(ctx.env.SAHELSAT_ADMIN_PASSWORD ? { adminPassword: ctx.env.SAHELSAT_ADMIN_PASSWORD } : {}),
     seedDemoData: flags.demo !== false,
     jobs: { threads, leaseMs: leaseS * 1000 },
-    logger: { level: ctx.env.SAHELSAT_LOG_LEVEL ?? 'warn', stream: { write: (s: string) => void ctx.stderr.write(s) } },
+    logger: {
+      level: ctx.env.SAHELSAT_LOG_LEVEL ?? 'warn',
+      stream: { write: (s: string) => void ctx.stderr.write(s) },
+    },
   });
   const admin = app.sahelsat.seeded.admin;
-  if (admin?.generated) ctx.stderr.write(`${m(ctx.lang, 'serve.admin-created', { password: admin.password })}\n`);
+  if (admin?.generated)
+    ctx.stderr.write(`${m(ctx.lang, 'serve.admin-created', { password: admin.password })}\n`);
   const storage = databaseUrl ? 'PostgreSQL' : `SQLite, ${dataDir}`;
   // A stop asked while the port is still opening waits for it, so nothing is left listening.
   const listening = app.listen({ port, host });

@@ -49,7 +49,10 @@ export interface PassesOutput {
 }
 
 /** Passes of many satellites over several stations; resumes satellite by satellite. */
-export const passesComputation: Computation<PassesInput, PassesOutput> = (input, ctx: ComputeContext) => {
+export const passesComputation: Computation<PassesInput, PassesOutput> = (
+  input,
+  ctx: ComputeContext,
+) => {
   const cp = (ctx.checkpoint as { next: number; out: PassesOutput } | null) ?? null;
   const out: PassesOutput = cp?.out ?? { passes: [], issues: [] };
   const due = every(2000);
@@ -93,7 +96,13 @@ export interface EphemerisOutput {
 export const ephemerisComputation: Computation<EphemerisInput, EphemerisOutput> = (input, ctx) => {
   const prop = propagator(input.elementSet);
   const cp = ctx.checkpoint as EphemerisOutput | null;
-  const out: EphemerisOutput = cp ?? { startMs: input.startMs, stepS: input.stepS, latitudeDeg: [], longitudeDeg: [], altitudeKm: [] };
+  const out: EphemerisOutput = cp ?? {
+    startMs: input.startMs,
+    stepS: input.stepS,
+    latitudeDeg: [],
+    longitudeDeg: [],
+    altitudeKm: [],
+  };
   const due = every(2000);
   for (let i = out.latitudeDeg.length; i < input.count; i++) {
     if (i % 1000 === 0) {

@@ -26,17 +26,34 @@ export interface JobDefinition<P = unknown, I = unknown, O = unknown> {
 const MAX_EPHEMERIS_POINTS = 100_000;
 
 const PassesParams = z.strictObject({
-  stations: z.array(z.string().min(1)).min(1).max(50).optional().describe('station ids (default: all)'),
-  satellites: z.array(z.string().min(1)).min(1).max(20_000).optional().describe('satellite ids (default: all)'),
+  stations: z
+    .array(z.string().min(1))
+    .min(1)
+    .max(50)
+    .optional()
+    .describe('station ids (default: all)'),
+  satellites: z
+    .array(z.string().min(1))
+    .min(1)
+    .max(20_000)
+    .optional()
+    .describe('satellite ids (default: all)'),
   start: IsoInstant,
-  hours: z.number().min(0.1).max(24 * 31),
+  hours: z
+    .number()
+    .min(0.1)
+    .max(24 * 31),
   minElevationDeg: z.number().min(-5).max(90).optional(),
 });
 type PassesParams = z.infer<typeof PassesParams>;
 
 async function passesInput(store: Store, p: PassesParams): Promise<PassesInput> {
-  const stations = (await store.catalogue.listStations()).filter((s) => !p.stations || p.stations.includes(s.id));
-  const sets = (await store.catalogue.latestElementSets()).filter((e) => !p.satellites || p.satellites.includes(e.satelliteId));
+  const stations = (await store.catalogue.listStations()).filter(
+    (s) => !p.stations || p.stations.includes(s.id),
+  );
+  const sets = (await store.catalogue.latestElementSets()).filter(
+    (e) => !p.satellites || p.satellites.includes(e.satelliteId),
+  );
   const startMs = parseIsoUtc(p.start, 'params.start');
   return {
     stations: stations.map((s) => ({
@@ -48,7 +65,12 @@ async function passesInput(store: Store, p: PassesParams): Promise<PassesInput> 
       altitudeM: s.altM,
       minElevationDeg: s.minElevationDeg,
     })),
-    elementSets: sets.map((e) => ({ satelliteId: e.satelliteId, name: e.name, line1: e.line1, line2: e.line2 })),
+    elementSets: sets.map((e) => ({
+      satelliteId: e.satelliteId,
+      name: e.name,
+      line1: e.line1,
+      line2: e.line2,
+    })),
     startMs,
     endMs: startMs + p.hours * 3600_000,
     ...(p.minElevationDeg !== undefined ? { minElevationDeg: p.minElevationDeg } : {}),
@@ -98,18 +120,25 @@ const EphemerisParams = z
     end: IsoInstant,
     stepS: z.number().min(0.1).max(86_400),
   })
-  .refine((p) => Date.parse(p.end) > Date.parse(p.start), { message: 'end must be after start', path: ['end'] })
-  .refine((p) => (Date.parse(p.end) - Date.parse(p.start)) / 1000 / p.stepS < MAX_EPHEMERIS_POINTS, {
-    message: `at most ${MAX_EPHEMERIS_POINTS} points: widen stepS or shorten the window`,
-    path: ['stepS'],
-  });
+  .refine((p) => Date.parse(p.end) > Date.parse(p.start), {
+    message: 'end must be after start',
+    path: ['end'],
+  })
+  .refine(
+    (p) => (Date.parse(p.end) - Date.parse(p.start)) / 1000 / p.stepS < MAX_EPHEMERIS_POINTS,
+    {
+      message: `at most ${MAX_EPHEMERIS_POINTS} points: widen stepS or shorten the window`,
+      path: ['stepS'],
+    },
+  );
 type EphemerisParams = z.infer<typeof EphemerisParams>;
 
 const ephemeris: JobDefinition<EphemerisParams, EphemerisInput, EphemerisOutput> = {
   params: EphemerisParams,
   permission: 'run jobs',
   async check(store, p) {
-    if (!(await store.catalogue.getSatellite(p.satellite))) throw invalidField('body.params.satellite', 'no such satellite');
+    if (!(await store.catalogue.getSatellite(p.satellite)))
+      throw invalidField('body.params.satellite', 'no such satellite');
     const [e] = await store.catalogue.elementSets(p.satellite, 1);
     if (!e) throw invalidField('body.params.satellite', 'the satellite has no element set');
   },
@@ -126,7 +155,8 @@ const ephemeris: JobDefinition<EphemerisParams, EphemerisInput, EphemerisOutput>
     };
   },
   async commit(_tx, _job, out) {
-    const round = (xs: number[], k: number) => xs.map((x) => (Number.isFinite(x) ? Math.round(x * k) / k : null));
+    const round = (xs: number[], k: number) =>
+      xs.map((x) => (Number.isFinite(x) ? Math.round(x * k) / k : null));
     return {
       start: formatIsoUtc(out.startMs),
       stepS: out.stepS,

@@ -31,7 +31,10 @@ export interface JobRunnerOptions {
   readonly pollMs?: number;
   /** How long a stopping computation may take to save its checkpoint, ms (default 5 s). */
   readonly graceMs?: number;
-  readonly log?: { error(obj: unknown, msg?: string): void; info?(obj: unknown, msg?: string): void };
+  readonly log?: {
+    error(obj: unknown, msg?: string): void;
+    info?(obj: unknown, msg?: string): void;
+  };
 }
 
 export interface JobRunner {
@@ -61,7 +64,10 @@ interface Running {
 export function workerScriptUrl(): URL {
   const here = new URL('./worker-entry.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
-  const path = fileURLToPath(here).replace(/([/\\])src([/\\])server([/\\])jobs([/\\])/, '$1dist$2server$3jobs$4');
+  const path = fileURLToPath(here).replace(
+    /([/\\])src([/\\])server([/\\])jobs([/\\])/,
+    '$1dist$2server$3jobs$4',
+  );
   return pathToFileURL(path);
 }
 
@@ -86,7 +92,13 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
     events.publish({
       type,
       at: formatIsoUtc(clock()),
-      data: { jobId: j.id, type: j.type, status: j.status, progress: j.progress, message: j.progressMessage },
+      data: {
+        jobId: j.id,
+        type: j.type,
+        status: j.status,
+        progress: j.progress,
+        message: j.progressMessage,
+      },
       audience: { kind: 'item', ownerNation: j.ownerNation, releasability: j.releasability },
     });
 
@@ -155,7 +167,10 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
     };
     const heartbeat = setInterval(() => void r.beat(), Math.max(50, Math.floor(leaseMs / 3)));
 
-    type Outcome = { kind: 'done'; output: unknown } | { kind: 'stopped' } | { kind: 'error'; code: string; message: string };
+    type Outcome =
+      | { kind: 'done'; output: unknown }
+      | { kind: 'stopped' }
+      | { kind: 'error'; code: string; message: string };
     const execute = async (): Promise<Outcome> => {
       let input: unknown;
       try {
@@ -173,7 +188,9 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
             resolve(x);
           }
         };
-        const worker = new Worker(script, { workerData: { type: job.type, input, checkpoint: job.checkpoint, stopFlag } });
+        const worker = new Worker(script, {
+          workerData: { type: job.type, input, checkpoint: job.checkpoint, stopFlag },
+        });
         w.current = worker;
         worker.on('message', (m: { kind: string; [k: string]: unknown }) => {
           if (m.kind === 'progress') {
@@ -182,11 +199,22 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
           } else if (m.kind === 'checkpoint') checkpoint = m.state;
           else if (m.kind === 'done') settle({ kind: 'done', output: m.output });
           else if (m.kind === 'stopped') settle({ kind: 'stopped' });
-          else if (m.kind === 'error') settle({ kind: 'error', code: String(m.code), message: String(m.message) });
+          else if (m.kind === 'error')
+            settle({ kind: 'error', code: String(m.code), message: String(m.message) });
         });
-        worker.on('error', (err) => settle({ kind: 'error', code: 'worker-crashed', message: err.message }));
+        worker.on('error', (err) =>
+          settle({ kind: 'error', code: 'worker-crashed', message: err.message }),
+        );
         worker.on('exit', (code) =>
-          settle(r.reason ? { kind: 'stopped' } : { kind: 'error', code: 'worker-exited', message: `worker thread exited with code ${code}` }),
+          settle(
+            r.reason
+              ? { kind: 'stopped' }
+              : {
+                  kind: 'error',
+                  code: 'worker-exited',
+                  message: `worker thread exited with code ${code}`,
+                },
+          ),
         );
       });
     };

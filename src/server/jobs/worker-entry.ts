@@ -35,5 +35,9 @@ try {
   port.postMessage(result === STOPPED ? { kind: 'stopped' } : { kind: 'done', output: result });
 } catch (err) {
   const e = err as Error;
-  port.postMessage({ kind: 'error', message: e.message ?? String(err), code: (err as { code?: string }).code ?? 'job-error' });
+  port.postMessage({
+    kind: 'error',
+    message: e.message ?? String(err),
+    code: (err as { code?: string }).code ?? 'job-error',
+  });
 }

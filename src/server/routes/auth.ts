@@ -21,9 +21,12 @@ export const authRoutes: RoutePlugin = async (app, { services, cookie, loginRate
         hook: 'preHandler',
         // Per address and username: guessing one account's password is slow, and one
         // address cannot try many accounts quickly either (both keys count).
-        keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+        keyGenerator: (req: FastifyRequest) =>
+          `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
         errorResponseBuilder: (_req: FastifyRequest, ctx: { ttl: number }) =>
-          new ApiError(429, 'rate-limited', 'error.rate-limited', { seconds: Math.ceil(ctx.ttl / 1000) }),
+          new ApiError(429, 'rate-limited', 'error.rate-limited', {
+            seconds: Math.ceil(ctx.ttl / 1000),
+          }),
       },
     },
     schema: {
@@ -49,7 +52,11 @@ export const authRoutes: RoutePlugin = async (app, { services, cookie, loginRate
   });
 
   app.post('/auth/logout', {
-    schema: { tags: ['auth'], summary: 'Revoke the current session', response: { 200: Ok, ...COMMON_ERRORS } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Revoke the current session',
+      response: { 200: Ok, ...COMMON_ERRORS },
+    },
     handler: async (req, reply) => {
       const caller = callerOf(req);
       await auth.revoke(caller, caller.sessionId, async () => false);
@@ -59,7 +66,11 @@ export const authRoutes: RoutePlugin = async (app, { services, cookie, loginRate
   });
 
   app.get('/auth/me', {
-    schema: { tags: ['auth'], summary: 'The current user and session', response: { 200: MeOut, ...COMMON_ERRORS } },
+    schema: {
+      tags: ['auth'],
+      summary: 'The current user and session',
+      response: { 200: MeOut, ...COMMON_ERRORS },
+    },
     handler: async (req) => {
       const caller = callerOf(req);
       const user = await users.get(caller, caller.id);
@@ -82,7 +93,11 @@ export const authRoutes: RoutePlugin = async (app, { services, cookie, loginRate
   });
 
   app.get('/sessions', {
-    schema: { tags: ['auth'], summary: 'One’s live sessions', response: { 200: z.array(SessionOut), ...COMMON_ERRORS } },
+    schema: {
+      tags: ['auth'],
+      summary: 'One’s live sessions',
+      response: { 200: z.array(SessionOut), ...COMMON_ERRORS },
+    },
     handler: async (req) => {
       const caller = callerOf(req);
       return (await auth.listSessions(caller)).map((s) => sessionOut(s, caller.sessionId));

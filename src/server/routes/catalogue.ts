@@ -22,16 +22,24 @@ import type { RoutePlugin } from './plugin.js';
 
 export const catalogueRoutes: RoutePlugin = async (app, { services: { catalogue }, limits }) => {
   app.get('/satellites', {
-    schema: { tags: ['catalogue'], summary: 'Satellites', response: { 200: z.array(SatelliteOut), ...COMMON_ERRORS } },
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Satellites',
+      response: { 200: z.array(SatelliteOut), ...COMMON_ERRORS },
+    },
     handler: async () => (await catalogue.listSatellites()).map(satelliteOut),
   });
   app.post('/satellites/import', {
     bodyLimit: limits.importBodyBytes,
     schema: {
       tags: ['catalogue'],
-      summary: 'Import element sets: a TLE file as text/plain, or JSON {format: "tle", text}. Good entries land together; bad ones are listed by line.',
+      summary:
+        'Import element sets: a TLE file as text/plain, or JSON {format: "tle", text}. Good entries land together; bad ones are listed by line.',
       querystring: ImportQuery,
-      body: z.union([z.string().min(1).describe('TLE text (2- or 3-line), sent as text/plain'), ImportJsonBody]),
+      body: z.union([
+        z.string().min(1).describe('TLE text (2- or 3-line), sent as text/plain'),
+        ImportJsonBody,
+      ]),
       response: { 200: ImportOut, 413: ErrorBody, ...COMMON_ERRORS },
     },
     handler: async (req) => {
@@ -42,38 +50,79 @@ export const catalogueRoutes: RoutePlugin = async (app, { services: { catalogue 
     },
   });
   app.get('/satellites/:id', {
-    schema: { tags: ['catalogue'], summary: 'A satellite with its newest element set', params: IdParams, response: { 200: SatelliteDetailOut, ...COMMON_ERRORS } },
+    schema: {
+      tags: ['catalogue'],
+      summary: 'A satellite with its newest element set',
+      params: IdParams,
+      response: { 200: SatelliteDetailOut, ...COMMON_ERRORS },
+    },
     handler: async (req) => {
       const { satellite, elementSet } = await catalogue.satellite(req.params.id);
-      return { ...satelliteOut(satellite), elementSet: elementSet ? elementSetOut(elementSet) : null };
+      return {
+        ...satelliteOut(satellite),
+        elementSet: elementSet ? elementSetOut(elementSet) : null,
+      };
     },
   });
   app.get('/satellites/:id/element-sets', {
-    schema: { tags: ['catalogue'], summary: 'Element-set history of a satellite, newest first', params: IdParams, response: { 200: z.array(ElementSetOut), ...COMMON_ERRORS } },
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Element-set history of a satellite, newest first',
+      params: IdParams,
+      response: { 200: z.array(ElementSetOut), ...COMMON_ERRORS },
+    },
     handler: async (req) => (await catalogue.elementSets(req.params.id)).map(elementSetOut),
   });
   app.get('/stations', {
-    schema: { tags: ['catalogue'], summary: 'Ground stations', response: { 200: z.array(StationOut), ...COMMON_ERRORS } },
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Ground stations',
+      response: { 200: z.array(StationOut), ...COMMON_ERRORS },
+    },
     handler: async () => (await catalogue.listStations()).map(stationOut),
   });
   app.get('/stations/:id', {
-    schema: { tags: ['catalogue'], summary: 'A ground station', params: IdParams, response: { 200: StationOut, ...COMMON_ERRORS } },
+    schema: {
+      tags: ['catalogue'],
+      summary: 'A ground station',
+      params: IdParams,
+      response: { 200: StationOut, ...COMMON_ERRORS },
+    },
     handler: async (req) => stationOut(await catalogue.station(req.params.id)),
   });
   app.get('/sensors', {
-    schema: { tags: ['catalogue'], summary: 'Sensors of the constellation', response: { 200: z.array(SensorOut), ...COMMON_ERRORS } },
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Sensors of the constellation',
+      response: { 200: z.array(SensorOut), ...COMMON_ERRORS },
+    },
     handler: async () => (await catalogue.listSensors()).map(sensorOut),
   });
   app.get('/aois', {
-    schema: { tags: ['catalogue'], summary: 'Areas of interest visible to the caller', response: { 200: z.array(AoiOut), ...COMMON_ERRORS } },
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Areas of interest visible to the caller',
+      response: { 200: z.array(AoiOut), ...COMMON_ERRORS },
+    },
     handler: async (req) => (await catalogue.listAois(callerOf(req))).map(aoiOut),
   });
   app.post('/aois', {
-    schema: { tags: ['catalogue'], summary: 'Create an area of interest', body: NewAoiBody, response: { 201: AoiOut, ...COMMON_ERRORS } },
-    handler: async (req, reply) => reply.code(201).send(aoiOut(await catalogue.createAoi(callerOf(req), req.body))),
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Create an area of interest',
+      body: NewAoiBody,
+      response: { 201: AoiOut, ...COMMON_ERRORS },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(aoiOut(await catalogue.createAoi(callerOf(req), req.body))),
   });
   app.get('/aois/:id', {
-    schema: { tags: ['catalogue'], summary: 'An area of interest', params: IdParams, response: { 200: AoiOut, ...COMMON_ERRORS } },
+    schema: {
+      tags: ['catalogue'],
+      summary: 'An area of interest',
+      params: IdParams,
+      response: { 200: AoiOut, ...COMMON_ERRORS },
+    },
     handler: async (req) => aoiOut(await catalogue.aoi(callerOf(req), req.params.id)),
   });
   app.get('/passes', {
@@ -85,7 +134,12 @@ export const catalogueRoutes: RoutePlugin = async (app, { services: { catalogue 
     },
     handler: async (req) => {
       const q = req.query;
-      return catalogue.passes(q.station, q.start ? parseIsoUtc(q.start, 'query.start') : undefined, q.hours, q.satellite);
+      return catalogue.passes(
+        q.station,
+        q.start ? parseIsoUtc(q.start, 'query.start') : undefined,
+        q.hours,
+        q.satellite,
+      );
     },
   });
 };

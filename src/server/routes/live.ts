@@ -31,7 +31,13 @@ export const liveRoutes: RoutePlugin = async (app, { services }) => {
   const { deps, orbits, settings } = services;
   app.get(
     '/live',
-    { websocket: true, schema: { tags: ['live'], summary: 'WebSocket: satellite positions and events (see docs/server.md)' } },
+    {
+      websocket: true,
+      schema: {
+        tags: ['live'],
+        summary: 'WebSocket: satellite positions and events (see docs/server.md)',
+      },
+    },
     async (socket: WebSocket, req) => {
       const caller = callerOf(req);
       const send = (m: unknown) => {
@@ -46,7 +52,11 @@ export const liveRoutes: RoutePlugin = async (app, { services }) => {
         sending = true;
         try {
           const t = deps.clock();
-          send({ type: 'positions', at: formatIsoUtc(t), satellites: await orbits.positions(t, only) });
+          send({
+            type: 'positions',
+            at: formatIsoUtc(t),
+            satellites: await orbits.positions(t, only),
+          });
         } catch (err) {
           req.log.error({ err }, 'live positions failed');
         } finally {
@@ -59,12 +69,16 @@ export const liveRoutes: RoutePlugin = async (app, { services }) => {
         if (intervalMs > 0) void tick();
       };
       const unsubscribe = deps.events.subscribe((e) => {
-        if (audienceIncludes(e.audience, caller.nation)) send({ type: 'event', event: { type: e.type, at: e.at, data: e.data } });
+        if (audienceIncludes(e.audience, caller.nation))
+          send({ type: 'event', event: { type: e.type, at: e.at, data: e.data } });
       });
       const unnotice = deps.events.onNotice((n) => {
-        if (n.type === 'sessions.revoked' && n.sessionIds.includes(caller.sessionId)) socket.close(CLOSE_SESSION_ENDED, 'session ended');
+        if (n.type === 'sessions.revoked' && n.sessionIds.includes(caller.sessionId))
+          socket.close(CLOSE_SESSION_ENDED, 'session ended');
       });
-      const session = (await services.auth.listSessions(caller)).find((s) => s.id === caller.sessionId);
+      const session = (await services.auth.listSessions(caller)).find(
+        (s) => s.id === caller.sessionId,
+      );
       const expiry = setTimeout(
         () => socket.close(CLOSE_SESSION_ENDED, 'session expired'),
         Math.max(0, Math.min(2 ** 31 - 1, (session?.expiresAtMs ?? 0) - deps.clock())),
@@ -74,7 +88,10 @@ export const liveRoutes: RoutePlugin = async (app, { services }) => {
         try {
           const r = ClientMessage.safeParse(JSON.parse(String(raw)));
           if (!r.success) {
-            send({ type: 'error', issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+            send({
+              type: 'error',
+              issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+            });
             return;
           }
           parsed = r.data;

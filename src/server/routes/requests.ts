@@ -32,13 +32,19 @@ export const requestRoutes: RoutePlugin = async (app, { services: { requests } }
         ...(q.status ? { status: q.status } : {}),
         ...(q.nation ? { ownerNation: q.nation } : {}),
         ...(q.q ? { q: q.q } : {}),
-        ...(bbox ? { bbox: { minLon: bbox[0]!, minLat: bbox[1]!, maxLon: bbox[2]!, maxLat: bbox[3]! } } : {}),
+        ...(bbox
+          ? { bbox: { minLon: bbox[0]!, minLat: bbox[1]!, maxLon: bbox[2]!, maxLat: bbox[3]! } }
+          : {}),
       });
       return { items: page.items.map(requestOut), total: page.total };
     },
   });
   app.get('/requests/summary', {
-    schema: { tags: ['requests'], summary: 'Counts of visible requests by status', response: { 200: RequestSummaryOut, ...COMMON_ERRORS } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Counts of visible requests by status',
+      response: { 200: RequestSummaryOut, ...COMMON_ERRORS },
+    },
     handler: (req) => requests.summary(callerOf(req)),
   });
   app.post('/requests', {
@@ -48,7 +54,8 @@ export const requestRoutes: RoutePlugin = async (app, { services: { requests } }
       body: NewRequestBody,
       response: { 201: RequestOut, ...COMMON_ERRORS },
     },
-    handler: async (req, reply) => reply.code(201).send(requestOut(await requests.create(callerOf(req), req.body))),
+    handler: async (req, reply) =>
+      reply.code(201).send(requestOut(await requests.create(callerOf(req), req.body))),
   });
   app.get('/requests/:id', {
     schema: {
@@ -70,17 +77,26 @@ export const requestRoutes: RoutePlugin = async (app, { services: { requests } }
       body: RequestPatchBody,
       response: { 200: RequestOut, ...COMMON_ERRORS },
     },
-    handler: async (req) => requestOut(await requests.update(callerOf(req), req.params.id, req.body)),
+    handler: async (req) =>
+      requestOut(await requests.update(callerOf(req), req.params.id, req.body)),
   });
   app.post('/requests/:id/transitions', {
     schema: {
       tags: ['requests'],
-      summary: 'Move a request along its lifecycle (draft → submitted → feasible | infeasible → planned → acquired → delivered; cancelled, failed)',
+      summary:
+        'Move a request along its lifecycle (draft → submitted → feasible | infeasible → planned → acquired → delivered; cancelled, failed)',
       params: RequestIdParams,
       body: TransitionBody,
       response: { 200: RequestOut, ...COMMON_ERRORS },
     },
     handler: async (req) =>
-      requestOut(await requests.transition(callerOf(req), req.params.id, req.body.to, req.body.reason ?? null)),
+      requestOut(
+        await requests.transition(
+          callerOf(req),
+          req.params.id,
+          req.body.to,
+          req.body.reason ?? null,
+        ),
+      ),
   });
 };

@@ -3,11 +3,17 @@ import { IsoInstant, Nation, Role } from './common.js';
 
 export const Username = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'lower-case letters, digits, ".", "_" or "-", 2 to 32 characters');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,31}$/,
+    'lower-case letters, digits, ".", "_" or "-", 2 to 32 characters',
+  );
 /** At least 10 characters: argon2 protects the stored hash, not a guessable password. */
 export const Password = z.string().min(10).max(200);
 
-export const LoginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+export const LoginBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
 
 export const UserOut = z
   .object({
@@ -40,9 +46,17 @@ export const LoginOut = z.object({
 
 export const MeOut = z.object({ user: UserOut, session: SessionOut });
 
-export const PasswordChangeBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+export const PasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: Password,
+});
 
-export const NewUserBody = z.strictObject({ username: Username, password: Password, role: Role, nation: Nation });
+export const NewUserBody = z.strictObject({
+  username: Username,
+  password: Password,
+  role: Role,
+  nation: Nation,
+});
 
 export const UserPatchBody = z
   .strictObject({

@@ -90,7 +90,12 @@ export const NewAoiBody = z.strictObject({
 
 export const PassesQuery = z.strictObject({
   station: z.string().min(1).max(100).describe('station id, e.g. bamako'),
-  hours: z.coerce.number().min(0.1).max(240).default(24).describe('length of the window from `start`, hours'),
+  hours: z.coerce
+    .number()
+    .min(0.1)
+    .max(240)
+    .default(24)
+    .describe('length of the window from `start`, hours'),
   start: IsoInstant.optional().describe('start of the window (default: now)'),
   satellite: z.string().max(100).optional().describe('only this satellite (id)'),
 });

@@ -15,7 +15,9 @@ export const Nation = z.enum(NATIONS).describe('ML, BF, NE, or AES (the joint ce
 export const Role = z.enum(ROLES);
 export const Releasability = z
   .enum(RELEASABILITIES)
-  .describe('nation: only the owner nation sees it; alliance: all three nations and the joint centre');
+  .describe(
+    'nation: only the owner nation sees it; alliance: all three nations and the joint centre',
+  );
 export const SensorType = z.enum(SENSOR_TYPES);
 export const RequestStatus = z.enum(REQUEST_STATUSES);
 
@@ -47,7 +49,10 @@ const LinearRing = z
 export const AoiGeometry = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('Point'), coordinates: Position }),
-    z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1).max(100) }),
+    z.strictObject({
+      type: z.literal('Polygon'),
+      coordinates: z.array(LinearRing).min(1).max(100),
+    }),
     z.strictObject({
       type: z.literal('MultiPolygon'),
       coordinates: z.array(z.array(LinearRing).min(1).max(100)).min(1).max(100),

@@ -33,7 +33,10 @@ export const JobOut = z
   })
   .meta({ id: 'Job' });
 
-export const JobListQuery = Page.extend({ status: JobStatus.optional(), type: z.string().max(100).optional() });
+export const JobListQuery = Page.extend({
+  status: JobStatus.optional(),
+  type: z.string().max(100).optional(),
+});
 export const JobListOut = z.object({ items: z.array(JobOut), total: z.number().int() });
 
 export const AuditOut = z
@@ -69,9 +72,19 @@ export const AuditVerifyOut = z.object({
 /** Server settings an admin may change at run time. */
 export const Settings = z
   .strictObject({
-    livePositionsIntervalMs: z.number().int().min(250).max(60_000).optional()
+    livePositionsIntervalMs: z
+      .number()
+      .int()
+      .min(250)
+      .max(60_000)
+      .optional()
       .describe('default interval of satellite positions on the live socket, ms'),
-    sessionTtlHours: z.number().min(0.25).max(24 * 30).optional().describe('lifetime of new sessions, hours'),
+    sessionTtlHours: z
+      .number()
+      .min(0.25)
+      .max(24 * 30)
+      .optional()
+      .describe('lifetime of new sessions, hours'),
   })
   .meta({ id: 'Settings' });
 

@@ -5,7 +5,9 @@ import { Id, IsoInstant, Nation, Page, Releasability } from './common.js';
 export const AcquisitionStatus = z.enum(ACQUISITION_STATUSES);
 
 export const AcquisitionIn = z.strictObject({
-  requestId: Id.optional().describe('the request served; omitted for calibration or background takes'),
+  requestId: Id.optional().describe(
+    'the request served; omitted for calibration or background takes',
+  ),
   satelliteId: Id,
   sensorId: Id.optional(),
   start: IsoInstant,
@@ -13,7 +15,12 @@ export const AcquisitionIn = z.strictObject({
 });
 
 export const PlanVersionBody = z.strictObject({
-  reason: z.string().trim().min(1).max(1000).describe('why this version: it is kept in the history'),
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .describe('why this version: it is kept in the history'),
   horizon: z.strictObject({ start: IsoInstant, end: IsoInstant }),
   acquisitions: z.array(AcquisitionIn).max(10_000),
 });
@@ -64,7 +71,10 @@ export const PlanDetailOut = PlanOut.extend({
   acquisitions: z.array(AcquisitionOut),
 });
 
-export const PlanVersionParams = z.strictObject({ id: Id, version: z.coerce.number().int().min(1) });
+export const PlanVersionParams = z.strictObject({
+  id: Id,
+  version: z.coerce.number().int().min(1),
+});
 
 export const AcquisitionListQuery = Page.extend({
   plan: Id.optional(),

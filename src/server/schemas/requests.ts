@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { AoiGeometry, Id, IsoInstant, Nation, Page, Releasability, RequestStatus, SensorType } from './common.js';
+import {
+  AoiGeometry,
+  Id,
+  IsoInstant,
+  Nation,
+  Page,
+  Releasability,
+  RequestStatus,
+  SensorType,
+} from './common.js';
 
 export const Window = z.strictObject({ start: IsoInstant, end: IsoInstant });
 

@@ -3,7 +3,10 @@ import type { Nation, Releasability, Repos } from '../../store/index.js';
 import type { Caller } from '../policy.js';
 
 /** The nation an audit entry may be shown to: the owner of a nation-released item, else all. */
-export function auditNation(item: { ownerNation: Nation; releasability: Releasability }): Nation | null {
+export function auditNation(item: {
+  ownerNation: Nation;
+  releasability: Releasability;
+}): Nation | null {
   return item.releasability === 'nation' ? item.ownerNation : null;
 }
 

@@ -37,7 +37,9 @@ export function authService(deps: ServiceDeps, opts: AuthServiceOptions) {
       meta: { userAgent: string | null; ip: string | null },
     ): Promise<{ token: string; session: SessionRecord; user: UserRecord }> {
       const found = await store.users.getByUsername(username);
-      const ok = found ? await verifyPassword(found.passwordHash, password) : await verifyNothing(password);
+      const ok = found
+        ? await verifyPassword(found.passwordHash, password)
+        : await verifyNothing(password);
       if (!found || !ok || found.user.disabled) {
         throw new ApiError(401, 'bad-credentials', 'error.bad-credentials');
       }
@@ -55,7 +57,11 @@ export function authService(deps: ServiceDeps, opts: AuthServiceOptions) {
           userAgent: meta.userAgent?.slice(0, 300) ?? null,
           ip: meta.ip,
         });
-        await audit(tx, now, { ...user, sessionId: s.id }, 'session.login', { type: 'user', id: user.id, nation: user.nation });
+        await audit(tx, now, { ...user, sessionId: s.id }, 'session.login', {
+          type: 'user',
+          id: user.id,
+          nation: user.nation,
+        });
         return s;
       });
       return { token, session, user };
@@ -68,20 +74,37 @@ export function authService(deps: ServiceDeps, opts: AuthServiceOptions) {
       if (!user || user.disabled) return null;
       return {
         session,
-        caller: { id: user.id, username: user.username, role: user.role, nation: user.nation, sessionId: session.id },
+        caller: {
+          id: user.id,
+          username: user.username,
+          role: user.role,
+          nation: user.nation,
+          sessionId: session.id,
+        },
       };
     },
     async listSessions(caller: Caller): Promise<SessionRecord[]> {
       return store.sessions.listLive(caller.id, clock());
     },
     /** Revokes a session of the caller (or, for an admin, of a user they manage). */
-    async revoke(caller: Caller, sessionId: string, mayManage: (userId: string) => Promise<boolean>): Promise<void> {
+    async revoke(
+      caller: Caller,
+      sessionId: string,
+      mayManage: (userId: string) => Promise<boolean>,
+    ): Promise<void> {
       const s = await store.sessions.get(sessionId);
       if (!s || (s.userId !== caller.id && !(await mayManage(s.userId)))) throw notFound('session');
       const now = clock();
       await store.transaction(async (tx) => {
         await tx.sessions.revoke(sessionId, now);
-        await audit(tx, now, caller, 'session.revoke', { type: 'session', id: sessionId, nation: null }, { userId: s.userId });
+        await audit(
+          tx,
+          now,
+          caller,
+          'session.revoke',
+          { type: 'session', id: sessionId, nation: null },
+          { userId: s.userId },
+        );
       });
       deps.events.notify({ type: 'sessions.revoked', sessionIds: [sessionId] });
     },

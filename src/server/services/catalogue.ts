@@ -15,7 +15,9 @@ import { geometryBBox } from './geometry.js';
 import type { OrbitsService } from './orbits.js';
 
 const issueOut = (i: CatalogIssue) => ({
-  message: formatLocation(i.location) ? `${formatLocation(i.location)}: ${i.message}${i.expected ? `; expected ${i.expected}` : ''}${i.received !== undefined ? `; got ${JSON.stringify(i.received)}` : ''}` : i.message,
+  message: formatLocation(i.location)
+    ? `${formatLocation(i.location)}: ${i.message}${i.expected ? `; expected ${i.expected}` : ''}${i.received !== undefined ? `; got ${JSON.stringify(i.received)}` : ''}`
+    : i.message,
   ...(i.location.line !== undefined ? { line: i.location.line } : {}),
   ...(i.location.column !== undefined ? { column: i.location.column } : {}),
   ...(i.location.field !== undefined ? { field: i.location.field } : {}),
@@ -28,7 +30,10 @@ const PASS_CACHE_SIZE = 64;
 
 export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
   const { store, clock } = deps;
-  const passCache = new Map<string, Promise<{ passes: Pass[]; bySatNumber: Map<number, string> }>>();
+  const passCache = new Map<
+    string,
+    Promise<{ passes: Pass[]; bySatNumber: Map<number, string> }>
+  >();
 
   const station = async (id: string): Promise<StationRecord> => {
     const s = await store.catalogue.getStation(id);
@@ -51,18 +56,33 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
       }));
       if (sets.length === 0 && parsed.errors.length === 0) {
         throw new ApiError(400, 'invalid-input', 'error.validation', { count: 1 }, [
-          { path: 'body', message: 'no element set found: expected TLE lines starting with "1 " and "2 "' },
+          {
+            path: 'body',
+            message: 'no element set found: expected TLE lines starting with "1 " and "2 "',
+          },
         ]);
       }
       const now = clock();
       const outcome = await store.transaction(async (tx) => {
-        const o = await tx.catalogue.importElementSets(sets, { source, importedBy: caller.id, nowMs: now, newId: deps.newId });
-        await audit(tx, now, caller, 'satellites.import', { type: 'element-sets', id: source }, {
-          satellitesCreated: o.satellitesCreated,
-          elementSetsAdded: o.elementSetsAdded,
-          duplicates: o.duplicates,
-          errors: parsed.errors.length,
+        const o = await tx.catalogue.importElementSets(sets, {
+          source,
+          importedBy: caller.id,
+          nowMs: now,
+          newId: deps.newId,
         });
+        await audit(
+          tx,
+          now,
+          caller,
+          'satellites.import',
+          { type: 'element-sets', id: source },
+          {
+            satellitesCreated: o.satellitesCreated,
+            elementSetsAdded: o.elementSetsAdded,
+            duplicates: o.duplicates,
+            errors: parsed.errors.length,
+          },
+        );
         return o;
       });
       return {
@@ -108,7 +128,14 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
       };
       await store.transaction(async (tx) => {
         await tx.catalogue.insertAoi(a);
-        await audit(tx, now, caller, 'aoi.create', { type: 'aoi', id: a.id, nation: auditNation(a) }, { name: a.name });
+        await audit(
+          tx,
+          now,
+          caller,
+          'aoi.create',
+          { type: 'aoi', id: a.id, nation: auditNation(a) },
+          { name: a.name },
+        );
       });
       return a;
     },
@@ -117,7 +144,12 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
      * bucket and element-set version, over a window widened by an hour on each side, so passes
      * in progress at the window edges keep their true AOS and LOS.
      */
-    async passes(stationId: string, startMs: number | undefined, hours: number, satelliteId?: string) {
+    async passes(
+      stationId: string,
+      startMs: number | undefined,
+      hours: number,
+      satelliteId?: string,
+    ) {
       const st = await station(stationId);
       const from = startMs ?? clock();
       const to = from + hours * 3600_000;
@@ -142,7 +174,12 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
           const bySatNumber = new Map<number, string>();
           for (const { satelliteId: sid, propagator } of props) {
             bySatNumber.set(propagator.elements.catalogNumber, sid);
-            passes.push(...findPasses(propagator, [gs], { startMs: bucket - PASS_MARGIN_MS, endMs: bucketEnd + PASS_MARGIN_MS }).passes);
+            passes.push(
+              ...findPasses(propagator, [gs], {
+                startMs: bucket - PASS_MARGIN_MS,
+                endMs: bucketEnd + PASS_MARGIN_MS,
+              }).passes,
+            );
           }
           passes.sort((a, b) => a.aosMs - b.aosMs);
           return { passes, bySatNumber };

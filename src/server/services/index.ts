@@ -12,7 +12,12 @@ import { usersService } from './users.js';
 
 export function createServices(
   deps: ServiceDeps,
-  o: { sessionTtlMs: number; jobDefinitions: JobDefinitions; jobHooks: JobsServiceHooks; livePositionsIntervalMs: number },
+  o: {
+    sessionTtlMs: number;
+    jobDefinitions: JobDefinitions;
+    jobHooks: JobsServiceHooks;
+    livePositionsIntervalMs: number;
+  },
 ) {
   const requests = requestsService(deps);
   const orbits = orbitsService(deps.store);

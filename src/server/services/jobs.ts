@@ -22,7 +22,11 @@ export interface JobsServiceHooks {
   readonly cancelRequested?: (jobId: string) => void;
 }
 
-export function jobsService(deps: ServiceDeps, definitions: JobDefinitions, hooks: JobsServiceHooks = {}) {
+export function jobsService(
+  deps: ServiceDeps,
+  definitions: JobDefinitions,
+  hooks: JobsServiceHooks = {},
+) {
   const { store, clock } = deps;
   return {
     types: () => Object.keys(definitions),
@@ -30,14 +34,26 @@ export function jobsService(deps: ServiceDeps, definitions: JobDefinitions, hook
       const def = definitions[b.type];
       if (!def) {
         throw new ApiError(400, 'invalid-input', 'error.validation', { count: 1 }, [
-          { path: 'body.type', message: `unknown job type; expected one of: ${Object.keys(definitions).join(', ')}` },
+          {
+            path: 'body.type',
+            message: `unknown job type; expected one of: ${Object.keys(definitions).join(', ')}`,
+          },
         ]);
       }
       requirePermission(caller, def.permission);
       const parsed = def.params.safeParse(b.params ?? {});
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: ['body', 'params', ...i.path.map(String)].join('.'), message: i.message }));
-        throw new ApiError(400, 'invalid-input', 'error.validation', { count: issues.length }, issues);
+        const issues = parsed.error.issues.map((i) => ({
+          path: ['body', 'params', ...i.path.map(String)].join('.'),
+          message: i.message,
+        }));
+        throw new ApiError(
+          400,
+          'invalid-input',
+          'error.validation',
+          { count: issues.length },
+          issues,
+        );
       }
       await def.check(store, parsed.data as never);
       const now = clock();
@@ -53,7 +69,14 @@ export function jobsService(deps: ServiceDeps, definitions: JobDefinitions, hook
           maxAttempts: MAX_ATTEMPTS,
           nowMs: now,
         });
-        await audit(tx, now, caller, 'job.create', { type: 'job', id: j.id, nation: auditNation(j) }, { type: j.type });
+        await audit(
+          tx,
+          now,
+          caller,
+          'job.create',
+          { type: 'job', id: j.id, nation: auditNation(j) },
+          { type: j.type },
+        );
         return j;
       });
       hooks.queued?.();
@@ -70,7 +93,9 @@ export function jobsService(deps: ServiceDeps, definitions: JobDefinitions, hook
       if (!j) throw notFound('job');
       requirePermission(caller, 'cancel jobs');
       if (j.status !== 'queued' && j.status !== 'running') {
-        throw new ApiError(409, 'job-finished', 'error.conflict', { detail: `the job is already ${j.status}` });
+        throw new ApiError(409, 'job-finished', 'error.conflict', {
+          detail: `the job is already ${j.status}`,
+        });
       }
       const now = clock();
       const after = await store.transaction(async (tx) => {

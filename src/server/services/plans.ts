@@ -35,18 +35,27 @@ export function plansService(deps: ServiceDeps, requests: RequestsService) {
   const { store, clock, events } = deps;
 
   /** Checks a version body and turns it into records (requests must be visible to the caller). */
-  async function prepare(caller: Caller, planId: string, version: number, b: VersionBody, now: number) {
+  async function prepare(
+    caller: Caller,
+    planId: string,
+    version: number,
+    b: VersionBody,
+    now: number,
+  ) {
     const horizonStartMs = parseIsoUtc(b.horizon.start, 'body.horizon.start');
     const horizonEndMs = parseIsoUtc(b.horizon.end, 'body.horizon.end');
-    if (!(horizonEndMs > horizonStartMs)) throw invalidField('body.horizon.end', 'the horizon must end after it starts');
+    if (!(horizonEndMs > horizonStartMs))
+      throw invalidField('body.horizon.end', 'the horizon must end after it starts');
     const reqs = new Map<string, RequestRecord>();
     const acquisitions: AcquisitionRecord[] = [];
     for (const [i, a] of b.acquisitions.entries()) {
       const path = `body.acquisitions.${i}`;
       const startMs = parseIsoUtc(a.start, `${path}.start`);
       const endMs = parseIsoUtc(a.end, `${path}.end`);
-      if (!(endMs > startMs)) throw invalidField(`${path}.end`, 'an acquisition must end after it starts');
-      if (!(await store.catalogue.getSatellite(a.satelliteId))) throw invalidField(`${path}.satelliteId`, 'no such satellite');
+      if (!(endMs > startMs))
+        throw invalidField(`${path}.end`, 'an acquisition must end after it starts');
+      if (!(await store.catalogue.getSatellite(a.satelliteId)))
+        throw invalidField(`${path}.satelliteId`, 'no such satellite');
       let req: RequestRecord | null = null;
       if (a.requestId !== undefined) {
         req = reqs.get(a.requestId) ?? (await store.requests.get(a.requestId, caller));
@@ -94,7 +103,12 @@ export function plansService(deps: ServiceDeps, requests: RequestsService) {
     for (const id of new Set([...served, ...previouslyServed])) {
       const r = await tx.requests.getAny(id);
       if (!r) continue;
-      const to = served.has(id) && r.status === 'feasible' ? 'planned' : !served.has(id) && r.status === 'planned' ? 'feasible' : null;
+      const to =
+        served.has(id) && r.status === 'feasible'
+          ? 'planned'
+          : !served.has(id) && r.status === 'planned'
+            ? 'feasible'
+            : null;
       if (!to) continue;
       const after = await requests.move(tx, caller, r, to, reason, now);
       if (after) moved.push([r, after]);
@@ -102,7 +116,12 @@ export function plansService(deps: ServiceDeps, requests: RequestsService) {
     return moved;
   }
 
-  async function addVersion(caller: Caller, plan: PlanRecord | null, name: string | null, b: VersionBody) {
+  async function addVersion(
+    caller: Caller,
+    plan: PlanRecord | null,
+    name: string | null,
+    b: VersionBody,
+  ) {
     requirePermission(caller, 'plan');
     const now = clock();
     const planId = plan?.id ?? deps.newId();
@@ -113,22 +132,46 @@ export function plansService(deps: ServiceDeps, requests: RequestsService) {
       let previous = new Set<string>();
       if (plan) {
         previous = new Set(
-          (await tx.plans.versionAcquisitionsAll(planId, plan.latestVersion)).flatMap((a) => (a.requestId ? [a.requestId] : [])),
+          (await tx.plans.versionAcquisitionsAll(planId, plan.latestVersion)).flatMap((a) =>
+            a.requestId ? [a.requestId] : [],
+          ),
         );
       } else {
-        await tx.plans.insertPlan({ id: planId, name: name ?? '', createdBy: caller.id, createdAtMs: now, updatedAtMs: now, latestVersion: 0 });
+        await tx.plans.insertPlan({
+          id: planId,
+          name: name ?? '',
+          createdBy: caller.id,
+          createdAtMs: now,
+          updatedAtMs: now,
+          latestVersion: 0,
+        });
       }
       if (!(await tx.plans.addVersion(v, acquisitions))) return null;
-      await audit(tx, now, caller, plan ? 'plan.version' : 'plan.create', { type: 'plan', id: planId }, {
-        version,
-        reason: b.reason,
-        acquisitions: acquisitions.length,
-      });
-      const moved = await syncRequests(tx, caller, served, previous, `plan ${planId} v${version}: ${b.reason}`, now);
+      await audit(
+        tx,
+        now,
+        caller,
+        plan ? 'plan.version' : 'plan.create',
+        { type: 'plan', id: planId },
+        {
+          version,
+          reason: b.reason,
+          acquisitions: acquisitions.length,
+        },
+      );
+      const moved = await syncRequests(
+        tx,
+        caller,
+        served,
+        previous,
+        `plan ${planId} v${version}: ${b.reason}`,
+        now,
+      );
       return { plan: (await tx.plans.getPlan(planId))!, moved };
     });
     if (!result) throw changedMeanwhile('plan');
-    for (const [before, after] of result.moved) requests.publishStatus(after, before.status, `plan v${version}`);
+    for (const [before, after] of result.moved)
+      requests.publishStatus(after, before.status, `plan v${version}`);
     events.publish({
       type: 'plan.version',
       at: formatIsoUtc(now),
@@ -160,41 +203,74 @@ export function plansService(deps: ServiceDeps, requests: RequestsService) {
       const plan = await getPlan(id);
       const v = await store.plans.version(id, version ?? plan.latestVersion);
       if (!v) throw notFound('plan version');
-      return { plan, version: v, acquisitions: await store.plans.versionAcquisitions(id, v.version, caller) };
+      return {
+        plan,
+        version: v,
+        acquisitions: await store.plans.versionAcquisitions(id, v.version, caller),
+      };
     },
-    listAcquisitions: (caller: Caller, f: AcquisitionFilter) => store.plans.listAcquisitions(caller, f),
+    listAcquisitions: (caller: Caller, f: AcquisitionFilter) =>
+      store.plans.listAcquisitions(caller, f),
     async getAcquisition(caller: Caller, id: string): Promise<AcquisitionRecord> {
       const a = await store.plans.getAcquisition(id, caller);
       if (!a) throw notFound('acquisition');
       return a;
     },
-    async setAcquisitionStatus(caller: Caller, id: string, to: AcquisitionStatus, reason: string | null) {
+    async setAcquisitionStatus(
+      caller: Caller,
+      id: string,
+      to: AcquisitionStatus,
+      reason: string | null,
+    ) {
       const a = await store.plans.getAcquisition(id, caller);
       if (!a) throw notFound('acquisition');
       requirePermission(caller, 'update acquisitions');
       if (!ACQUISITION_NEXT[a.status].includes(to)) {
-        throw new ApiError(409, 'bad-transition', 'error.conflict', { detail: `an acquisition cannot go from ${a.status} to ${to}` });
+        throw new ApiError(409, 'bad-transition', 'error.conflict', {
+          detail: `an acquisition cannot go from ${a.status} to ${to}`,
+        });
       }
       const now = clock();
       const out = await store.transaction(async (tx) => {
         const after = await tx.plans.setAcquisitionStatus(id, a.status, to, now);
         if (!after) return null;
-        await audit(tx, now, caller, 'acquisition.status', {
-          type: 'acquisition',
-          id,
-          nation: a.ownerNation && a.releasability === 'nation' ? auditNation({ ownerNation: a.ownerNation, releasability: a.releasability }) : null,
-        }, { from: a.status, to, reason });
+        await audit(
+          tx,
+          now,
+          caller,
+          'acquisition.status',
+          {
+            type: 'acquisition',
+            id,
+            nation:
+              a.ownerNation && a.releasability === 'nation'
+                ? auditNation({ ownerNation: a.ownerNation, releasability: a.releasability })
+                : null,
+          },
+          { from: a.status, to, reason },
+        );
         let moved: [RequestRecord, RequestRecord] | null = null;
         if (a.requestId) {
           const r = await tx.requests.getAny(a.requestId);
           const next =
-            r?.status === 'planned' && to === 'acquired' ? 'acquired'
-            : r?.status === 'acquired' && to === 'delivered' ? 'delivered'
-            : r?.status === 'acquired' && to === 'failed' ? 'failed'
-            : r?.status === 'planned' && (to === 'failed' || to === 'cancelled') ? 'feasible'
-            : null;
+            r?.status === 'planned' && to === 'acquired'
+              ? 'acquired'
+              : r?.status === 'acquired' && to === 'delivered'
+                ? 'delivered'
+                : r?.status === 'acquired' && to === 'failed'
+                  ? 'failed'
+                  : r?.status === 'planned' && (to === 'failed' || to === 'cancelled')
+                    ? 'feasible'
+                    : null;
           if (r && next) {
-            const m = await requests.move(tx, caller, r, next, `acquisition ${id} ${to}${reason ? `: ${reason}` : ''}`, now);
+            const m = await requests.move(
+              tx,
+              caller,
+              r,
+              next,
+              `acquisition ${id} ${to}${reason ? `: ${reason}` : ''}`,
+              now,
+            );
             if (m) moved = [r, m];
           }
         }

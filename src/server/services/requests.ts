@@ -17,7 +17,10 @@ import type { NewRequestBody, RequestPatchBody } from '../schemas/requests.js';
 import { audit, auditNation } from './audit.js';
 import { geometryBBox } from './geometry.js';
 
-function window(w: { start: string; end: string }, path: string): { startMs: number; endMs: number } {
+function window(
+  w: { start: string; end: string },
+  path: string,
+): { startMs: number; endMs: number } {
   const startMs = parseIsoUtc(w.start, `${path}.start`);
   const endMs = parseIsoUtc(w.end, `${path}.end`);
   if (!(endMs > startMs)) throw invalidField(`${path}.end`, 'the window must end after it starts');
@@ -31,7 +34,14 @@ export function requestsService(deps: ServiceDeps) {
     events.publish({
       type: from === null ? 'request.created' : 'request.status',
       at: formatIsoUtc(r.updatedAtMs),
-      data: { requestId: r.id, title: r.title, from, to: r.status, reason, ownerNation: r.ownerNation },
+      data: {
+        requestId: r.id,
+        title: r.title,
+        from,
+        to: r.status,
+        reason,
+        ownerNation: r.ownerNation,
+      },
       audience: { kind: 'item', ownerNation: r.ownerNation, releasability: r.releasability },
     });
 
@@ -53,9 +63,20 @@ export function requestsService(deps: ServiceDeps) {
     reason: string | null,
     now: number,
   ): Promise<RequestRecord | null> {
-    const after = await tx.requests.transition(r.id, r.status, to, { userId: caller?.id ?? null, reason, nowMs: now });
+    const after = await tx.requests.transition(r.id, r.status, to, {
+      userId: caller?.id ?? null,
+      reason,
+      nowMs: now,
+    });
     if (!after) return null;
-    await audit(tx, now, caller, 'request.status', { type: 'request', id: r.id, nation: auditNation(r) }, { from: r.status, to, reason });
+    await audit(
+      tx,
+      now,
+      caller,
+      'request.status',
+      { type: 'request', id: r.id, nation: auditNation(r) },
+      { from: r.status, to, reason },
+    );
     return after;
   }
 
@@ -86,17 +107,31 @@ export function requestsService(deps: ServiceDeps) {
       };
       await store.transaction(async (tx) => {
         await tx.requests.insert(rec);
-        await tx.requests.addEvent(rec.id, null, 'draft', { userId: caller.id, reason: null, nowMs: now });
-        await audit(tx, now, caller, 'request.create', { type: 'request', id: rec.id, nation: auditNation(rec) }, {
-          title: rec.title,
-          priority: rec.priority,
-          releasability: rec.releasability,
+        await tx.requests.addEvent(rec.id, null, 'draft', {
+          userId: caller.id,
+          reason: null,
+          nowMs: now,
         });
+        await audit(
+          tx,
+          now,
+          caller,
+          'request.create',
+          { type: 'request', id: rec.id, nation: auditNation(rec) },
+          {
+            title: rec.title,
+            priority: rec.priority,
+            releasability: rec.releasability,
+          },
+        );
       });
       publishStatus(rec, null, null);
       return rec;
     },
-    async get(caller: Caller, id: string): Promise<{ request: RequestRecord; history: RequestEventRecord[] }> {
+    async get(
+      caller: Caller,
+      id: string,
+    ): Promise<{ request: RequestRecord; history: RequestEventRecord[] }> {
       const request = await visible(caller, id);
       return { request, history: await store.requests.events(id) };
     },
@@ -107,12 +142,19 @@ export function requestsService(deps: ServiceDeps) {
       const byStatus = (await store.requests.countByStatus(caller)) as Record<string, number>;
       return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
     },
-    async update(caller: Caller, id: string, b: z.infer<typeof RequestPatchBody>): Promise<RequestRecord> {
+    async update(
+      caller: Caller,
+      id: string,
+      b: z.infer<typeof RequestPatchBody>,
+    ): Promise<RequestRecord> {
       const r = await visible(caller, id);
       requirePermission(caller, 'edit requests');
-      if (r.ownerNation !== caller.nation) throw forbidden(caller.role, `edit requests of ${r.ownerNation}`);
+      if (r.ownerNation !== caller.nation)
+        throw forbidden(caller.role, `edit requests of ${r.ownerNation}`);
       if (r.status !== 'draft') {
-        throw new ApiError(409, 'not-a-draft', 'error.conflict', { detail: `only drafts can be edited; this request is ${r.status}` });
+        throw new ApiError(409, 'not-a-draft', 'error.conflict', {
+          detail: `only drafts can be edited; this request is ${r.status}`,
+        });
       }
       const c: { -readonly [K in keyof RequestChanges]: RequestChanges[K] } = {};
       if (b.title !== undefined) c.title = b.title;
@@ -134,20 +176,34 @@ export function requestsService(deps: ServiceDeps) {
         const u = await tx.requests.update(id, r.version, c, now);
         if (!u) return null;
         // Audited under the stricter of the old and new releasability.
-        const nation = r.releasability === 'nation' || u.releasability === 'nation' ? r.ownerNation : null;
-        await audit(tx, now, caller, 'request.update', { type: 'request', id, nation }, { fields: Object.keys(b) });
+        const nation =
+          r.releasability === 'nation' || u.releasability === 'nation' ? r.ownerNation : null;
+        await audit(
+          tx,
+          now,
+          caller,
+          'request.update',
+          { type: 'request', id, nation },
+          { fields: Object.keys(b) },
+        );
         return u;
       });
       if (!after) throw changedMeanwhile('request');
       return after;
     },
-    async transition(caller: Caller, id: string, to: RequestStatus, reason: string | null): Promise<RequestRecord> {
+    async transition(
+      caller: Caller,
+      id: string,
+      to: RequestStatus,
+      reason: string | null,
+    ): Promise<RequestRecord> {
       const r = await visible(caller, id);
       const actor = TRANSITIONS[r.status][to];
       if (!actor) {
         throw new ApiError(409, 'bad-transition', 'error.bad-transition', { from: r.status, to });
       }
-      if (!mayTransition(caller, actor, r.ownerNation)) throw forbidden(caller.role, `move a request to ${to}`);
+      if (!mayTransition(caller, actor, r.ownerNation))
+        throw forbidden(caller.role, `move a request to ${to}`);
       const now = clock();
       const after = await store.transaction((tx) => move(tx, caller, r, to, reason, now));
       if (!after) throw changedMeanwhile('request');

@@ -23,7 +23,9 @@ export function settingsService(deps: ServiceDeps, defaults: { livePositionsInte
           if (v === undefined) continue;
           await tx.settings.set(k, v, caller.id, now);
         }
-        const diff = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, [before[k] ?? null, v]]));
+        const diff = Object.fromEntries(
+          Object.entries(changes).map(([k, v]) => [k, [before[k] ?? null, v]]),
+        );
         await audit(tx, now, caller, 'settings.update', { type: 'settings', id: 'server' }, diff);
       });
       return this.get();

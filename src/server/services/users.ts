@@ -30,29 +30,59 @@ export function usersService(deps: ServiceDeps) {
     async create(caller: Caller, b: z.infer<typeof NewUserBody>): Promise<UserRecord> {
       requirePermission(caller, 'manage users');
       if (!mayManageNation(caller, b.nation)) {
-        throw new ApiError(403, 'forbidden', 'error.forbidden', { role: caller.role, action: `manage users of ${b.nation}` });
+        throw new ApiError(403, 'forbidden', 'error.forbidden', {
+          role: caller.role,
+          action: `manage users of ${b.nation}`,
+        });
       }
       const passwordHash = await hashPassword(b.password);
       const now = clock();
       return store.transaction(async (tx) => {
         if (await tx.users.getByUsername(b.username)) {
-          throw new ApiError(409, 'username-taken', 'error.conflict', { detail: `username "${b.username}" is taken` });
+          throw new ApiError(409, 'username-taken', 'error.conflict', {
+            detail: `username "${b.username}" is taken`,
+          });
         }
-        const u = await tx.users.insert({ id: deps.newId(), username: b.username, passwordHash, role: b.role, nation: b.nation, nowMs: now });
-        await audit(tx, now, caller, 'user.create', { type: 'user', id: u.id }, { username: u.username, role: u.role, nation: u.nation });
+        const u = await tx.users.insert({
+          id: deps.newId(),
+          username: b.username,
+          passwordHash,
+          role: b.role,
+          nation: b.nation,
+          nowMs: now,
+        });
+        await audit(
+          tx,
+          now,
+          caller,
+          'user.create',
+          { type: 'user', id: u.id },
+          { username: u.username, role: u.role, nation: u.nation },
+        );
         return u;
       });
     },
-    async update(caller: Caller, id: string, b: z.infer<typeof UserPatchBody>): Promise<UserRecord> {
+    async update(
+      caller: Caller,
+      id: string,
+      b: z.infer<typeof UserPatchBody>,
+    ): Promise<UserRecord> {
       const before = await managed(caller, id);
       if (b.nation !== undefined && !mayManageNation(caller, b.nation)) {
-        throw new ApiError(403, 'forbidden', 'error.forbidden', { role: caller.role, action: `manage users of ${b.nation}` });
+        throw new ApiError(403, 'forbidden', 'error.forbidden', {
+          role: caller.role,
+          action: `manage users of ${b.nation}`,
+        });
       }
       const passwordHash = b.password === undefined ? undefined : await hashPassword(b.password);
       const now = clock();
       let revoked: string[] = [];
       const u = await store.transaction(async (tx) => {
-        const after = await tx.users.update(id, { role: b.role, nation: b.nation, disabled: b.disabled, passwordHash }, now);
+        const after = await tx.users.update(
+          id,
+          { role: b.role, nation: b.nation, disabled: b.disabled, passwordHash },
+          now,
+        );
         const changes: Record<string, unknown> = {};
         if (b.role !== undefined) changes.role = [before.role, b.role];
         if (b.nation !== undefined) changes.nation = [before.nation, b.nation];
@@ -60,7 +90,14 @@ export function usersService(deps: ServiceDeps) {
         if (b.password !== undefined) changes.password = 'changed';
         // A changed role, nation, password or a disabled account ends the user's sessions.
         revoked = await tx.sessions.revokeAllOfUser(id, now);
-        await audit(tx, now, caller, 'user.update', { type: 'user', id }, { ...changes, sessionsRevoked: revoked.length });
+        await audit(
+          tx,
+          now,
+          caller,
+          'user.update',
+          { type: 'user', id },
+          { ...changes, sessionsRevoked: revoked.length },
+        );
         return after!;
       });
       deps.events.notify({ type: 'sessions.revoked', sessionIds: revoked });
