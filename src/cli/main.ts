@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { SahelsatError, ValidationError } from '../core/errors.js';
 import { resolveLang } from '../i18n/index.js';
+import { type IssueWords, formatIssue } from '../io/catalog-issue.js';
 import type { CliContext, Writable } from './context.js';
 import { COMMANDS } from './commands/index.js';
 import { cliMessages as m } from './messages.js';
@@ -33,6 +34,8 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
   const program = new Command('sahelsat')
     .description(m(ctx.lang, 'program.description'))
     .option('--lang <lang>', m(ctx.lang, 'option.lang'))
+    .helpOption('-h, --help', m(ctx.lang, 'option.help'))
+    .helpCommand('help [command]', m(ctx.lang, 'option.helpCommand'))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
@@ -63,6 +66,11 @@ function processSignal(): AbortSignal {
   return controller.signal;
 }
 
+/** The translated connecting words for located messages. */
+export function issueWords(ctx: CliContext): IssueWords {
+  return { expected: m(ctx.lang, 'expected'), got: m(ctx.lang, 'got') };
+}
+
 /** Prints an error without a stack trace (unless SAHELSAT_DEBUG is set) and picks the exit code. */
 export function reportError(err: unknown, ctx: CliContext): number {
   if (err instanceof CommanderError) {
@@ -72,16 +80,22 @@ export function reportError(err: unknown, ctx: CliContext): number {
   }
   const debug = Boolean(ctx.env.SAHELSAT_DEBUG);
   if (err instanceof ValidationError) {
-    ctx.stderr.write(`${m(ctx.lang, 'error.prefix')}: ${err.message}\n`);
+    const issue = {
+      message: err.detail,
+      location: err.location,
+      ...(err.expected !== undefined ? { expected: err.expected } : {}),
+      ...(err.received !== undefined ? { received: err.received } : {}),
+    };
+    ctx.stderr.write(`${m(ctx.lang, 'error.prefix')} ${formatIssue(issue, issueWords(ctx))}\n`);
     return 2;
   }
   if (err instanceof SahelsatError) {
-    ctx.stderr.write(`${m(ctx.lang, 'error.prefix')}: ${err.message}\n`);
+    ctx.stderr.write(`${m(ctx.lang, 'error.prefix')} ${err.message}\n`);
     if (debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
     return err.code === 'interrupted' ? 130 : 1;
   }
   const message = err instanceof Error ? err.message : String(err);
-  ctx.stderr.write(`${m(ctx.lang, 'error.unexpected')}: ${message}\n`);
+  ctx.stderr.write(`${m(ctx.lang, 'error.unexpected')} ${message}\n`);
   if (debug && err instanceof Error && err.stack) ctx.stderr.write(`${err.stack}\n`);
   return 1;
 }

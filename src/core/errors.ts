@@ -13,6 +13,8 @@ export interface SourceLocation {
 
 /** Formats a location as `file:line:column (field)`, omitting what is unknown. */
 export function formatLocation(loc: SourceLocation): string {
+  if (loc.file === undefined && loc.line === undefined && loc.column === undefined)
+    return loc.field ?? '';
   let s = loc.file ?? '';
   if (loc.line !== undefined) s += `${s ? ':' : 'line '}${loc.line}`;
   if (loc.column !== undefined)
@@ -36,6 +38,8 @@ export class ValidationError extends SahelsatError {
   readonly location: SourceLocation;
   readonly expected: string | undefined;
   readonly received: string | undefined;
+  /** The message alone, without location, expected and received (for translated output). */
+  readonly detail: string;
   constructor(
     message: string,
     details: {
@@ -50,6 +54,7 @@ export class ValidationError extends SahelsatError {
     if (details.expected !== undefined) parts.push(`expected ${details.expected}`);
     if (details.received !== undefined) parts.push(`got ${JSON.stringify(details.received)}`);
     super(details.code ?? 'invalid-input', parts.join('; '));
+    this.detail = message;
     this.location = details.location ?? {};
     this.expected = details.expected;
     this.received = details.received;

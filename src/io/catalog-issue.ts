@@ -37,11 +37,19 @@ export function issue(
   };
 }
 
+/** The connecting words of {@link formatIssue}, for translated output. */
+export interface IssueWords {
+  readonly expected: string;
+  readonly got: string;
+}
+
+const ENGLISH: IssueWords = { expected: 'expected', got: 'got' };
+
 /** One-line human-readable form: `file:12:34 (field): message; expected …; got "…"`. */
-export function formatIssue(i: CatalogIssue): string {
+export function formatIssue(i: CatalogIssue, words: IssueWords = ENGLISH): string {
   const where = formatLocation(i.location);
   let s = where ? `${where}: ${i.message}` : i.message;
-  if (i.expected !== undefined) s += `; expected ${i.expected}`;
-  if (i.received !== undefined) s += `; got ${JSON.stringify(i.received)}`;
+  if (i.expected !== undefined) s += `; ${words.expected} ${i.expected}`;
+  if (i.received !== undefined) s += `; ${words.got} ${JSON.stringify(i.received)}`;
   return s;
 }

@@ -10,7 +10,12 @@
  * elevation g-function. Grazing passes are found because the maximum is refined before it is
  * compared with the threshold.
  */
-import { findMaximum, findPositiveIntervals, findRoot } from '../core/events.js';
+import {
+  findMaximum,
+  findPositiveIntervals,
+  findRoot,
+  findRootWithDerivative,
+} from '../core/events.js';
 import type { TemeVec } from '../core/vector.js';
 import { gmst1982 } from '../core/earth-rotation.js';
 import { type TopocentricFrame, lookAngles, topocentricFrame } from '../core/topocentric.js';
@@ -71,11 +76,39 @@ function prepare(station: GroundStation, minElevationDeg: number | undefined): P
   };
 }
 
-/** Finds the passes of one satellite over each station in the window. */
+/**
+ * Earth-fixed positions of the satellite on a time grid covering the window (first instant =
+ * window start, last = window end), computed elsewhere, e.g. in bulk by orbit/bulk.ts. Any step
+ * is valid: the candidate test widens its margin with the step.
+ */
+export interface CoarseTrack {
+  readonly timesMs: Float64Array;
+  /** x, y, z (km) per instant. */
+  readonly positionsKm: Float64Array;
+  readonly ok: Uint8Array;
+}
+
+/** Coarse step (s) for near-Earth objects when sampling in bulk: ψ moves ≤ ~8° per step. */
+export const BULK_COARSE_STEP_S = 240;
+
+/** The grid of a coarse track: start, start + step, …, end. */
+export function coarseGrid(startMs: Instant, endMs: Instant, stepS: number): Float64Array {
+  const stepMs = stepS * 1000;
+  const n = Math.ceil((endMs - startMs) / stepMs) + 1;
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) times[i] = i === n - 1 ? endMs : startMs + i * stepMs;
+  return times;
+}
+
+/**
+ * Finds the passes of one satellite over each station in the window. `coarse`, when given,
+ * replaces the coarse propagation (deep-space and geostationary objects ignore it).
+ */
 export function findPasses(
   prop: Propagator,
   stations: readonly GroundStation[],
   opts: PassSearchOptions,
+  coarse?: CoarseTrack,
 ): PassSearchResult {
   const { startMs, endMs } = opts;
   if (!(endMs > startMs)) throw new RangeError('pass search window must end after it starts');
@@ -129,33 +162,47 @@ export function findPasses(
       passes.push(...geostationaryPasses(prop, p, stateItrf, startMs, endMs, tol));
     }
   } else {
-    // Coarse grid: a step over which ψ moves by at most ~8°, and no longer than 5 min.
-    const stepS = Math.min(300, Math.max(20, (0.14 * 2) / psiRateMax));
-    const stepMs = stepS * 1000;
-    const n = Math.ceil((endMs - startMs) / stepMs) + 1;
-    const times = new Float64Array(n);
-    const pos = new Float64Array(3 * n);
-    const ok = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const t = i === n - 1 ? endMs : startMs + i * stepMs;
-      times[i] = t;
-      const s = prop.at(t);
-      if (s.ok) {
-        const r = temeToItrfPosition(s.positionKm, t, dut1S);
-        pos[3 * i] = r.x;
-        pos[3 * i + 1] = r.y;
-        pos[3 * i + 2] = r.z;
-        ok[i] = 1;
-      } else if (!firstError) {
-        firstError = {
-          catalogNumber: el.catalogNumber,
-          satelliteName: el.name,
-          atMs: t,
-          errorCode: s.errorCode,
-          message: s.message,
-        };
+    let times: Float64Array;
+    let pos: Float64Array;
+    let ok: Uint8Array;
+    if (
+      coarse &&
+      coarse.timesMs[0] === startMs &&
+      coarse.timesMs[coarse.timesMs.length - 1] === endMs
+    ) {
+      ({ timesMs: times, positionsKm: pos, ok } = coarse);
+      for (let i = 0; i < ok.length; i++) {
+        if (!ok[i]) {
+          stateItrf(times[i]!); // records the SGP4 error
+          break;
+        }
+      }
+    } else {
+      // Coarse grid: a step over which ψ moves by at most ~8°, and no longer than 5 min.
+      times = coarseGrid(startMs, endMs, Math.min(300, Math.max(20, (0.14 * 2) / psiRateMax)));
+      pos = new Float64Array(3 * times.length);
+      ok = new Uint8Array(times.length);
+      for (let i = 0; i < times.length; i++) {
+        const t = times[i]!;
+        const s = prop.at(t);
+        if (s.ok) {
+          const r = temeToItrfPosition(s.positionKm, t, dut1S);
+          pos[3 * i] = r.x;
+          pos[3 * i + 1] = r.y;
+          pos[3 * i + 2] = r.z;
+          ok[i] = 1;
+        } else if (!firstError) {
+          firstError = {
+            catalogNumber: el.catalogNumber,
+            satelliteName: el.name,
+            atMs: t,
+            errorCode: s.errorCode,
+            message: s.message,
+          };
+        }
       }
     }
+    const n = times.length;
     for (const p of prepared) {
       const psiLimit = visibilityAngleRad(p.minThresholdDeg, p.radiusKm, apogeeKm) + PSI_MARGIN_RAD;
       const psi = new Float64Array(n);
@@ -186,7 +233,9 @@ export function findPasses(
       if (regionStart >= 0) searchRegion(times[regionStart]!, times[n - 1]!);
 
       function searchRegion(a: Instant, b: Instant): void {
-        passes.push(...passesInRegion(prop, p, stateItrf, a, b, startMs, endMs, tol, periodS));
+        passes.push(
+          ...passesInRegion(prop, p, stateItrf, a, b, startMs, endMs, tol, periodS, psiRateMax),
+        );
       }
     }
   }
@@ -235,6 +284,30 @@ export function visibilityAngleRad(
 
 type StateFn = (t: Instant) => { r: ItrfVec; v: ItrfVec } | null;
 
+/** Look angles at an instant, with a tiny cache: searches revisit the same edges. */
+function lookAnglesCache(
+  p: Prepared,
+  state: StateFn,
+): (t: Instant) => { el: number; rate: number; az: number } {
+  const keys: Instant[] = [NaN, NaN, NaN, NaN];
+  const vals: { el: number; rate: number; az: number }[] = new Array(4);
+  let k = 0;
+  return (t: Instant) => {
+    for (let i = 0; i < 4; i++) if (keys[i] === t) return vals[i]!;
+    const s = state(t);
+    let v: { el: number; rate: number; az: number };
+    if (!s) v = { el: NOT_VISIBLE_DEG, rate: 0, az: NaN };
+    else {
+      const la = lookAngles(p.frame, s.r, s.v);
+      v = { el: la.elevationDeg, rate: la.elevationRateDegS, az: la.azimuthDeg };
+    }
+    keys[k] = t;
+    vals[k] = v;
+    k = (k + 1) & 3;
+    return v;
+  };
+}
+
 function passesInRegion(
   prop: Propagator,
   p: Prepared,
@@ -245,48 +318,61 @@ function passesInRegion(
   windowEnd: Instant,
   tol: number,
   periodS: number,
+  psiRateMax: number,
 ): Pass[] {
-  const elevation = (t: Instant): number => {
-    const s = state(t);
-    return s ? lookAngles(p.frame, s.r, s.v).elevationDeg : NOT_VISIBLE_DEG;
-  };
+  const look = lookAnglesCache(p, state);
+  const elevation = (t: Instant): number => look(t).el;
   const g = (t: Instant): number => {
-    const s = state(t);
-    if (!s) return NOT_VISIBLE_DEG;
-    const la = lookAngles(p.frame, s.r, s.v);
-    return la.elevationDeg - p.threshold(la.azimuthDeg);
+    const la = look(t);
+    return Number.isNaN(la.az) ? NOT_VISIBLE_DEG : la.el - p.threshold(la.az);
   };
   // Long regions (slow or high orbits) may hold several passes, and a horizon mask may split a
-  // pass: use the generic interval search with a step of 1/100 of the period (≤ 60 s).
+  // pass: use the generic interval search, sampling every ~2° of the fastest geocentric motion
+  // (the elevation hump of a pass is much wider than that).
   if ((b - a) / 1000 > periodS / 2 || p.constantThreshold === null) {
-    const stepS = Math.max(1, Math.min(60, periodS / 100));
+    const stepS = Math.max(10, Math.min(900, 0.035 / psiRateMax));
     return findPositiveIntervals(g, a, b, { stepS, toleranceS: tol }).map((iv) =>
-      buildPass(prop, p, state, elevation, iv.start, iv.end, windowStart, windowEnd, tol),
+      buildPass(prop, p, look, elevation, iv.start, iv.end, windowStart, windowEnd, tol),
     );
   }
   const threshold = p.constantThreshold;
-  let peak = findMaximum(elevation, a, b, tol);
-  // The maximum may sit on a region edge that is also a window edge.
-  for (const edge of [a, b]) {
-    const v = elevation(edge);
+  const la = look(a);
+  const lb = look(b);
+  // Culmination: where the elevation rate changes sign (Brent on the analytic rate), or the
+  // plain maximum search when the region does not bracket it (window edges, SGP4 failures).
+  let peak: { t: Instant; value: number };
+  if (la.rate > 0 && lb.rate < 0) {
+    const t = findRoot((x) => look(x).rate, a, b, tol, la.rate, lb.rate);
+    peak = { t, value: elevation(t) };
+  } else {
+    peak = findMaximum(elevation, a, b, tol);
+  }
+  for (const [edge, v] of [
+    [a, la.el],
+    [b, lb.el],
+  ] as const) {
     if (v > peak.value) peak = { t: edge, value: v };
   }
   if (peak.value <= threshold) return [];
-  const ga = elevation(a) - threshold;
-  const gb = elevation(b) - threshold;
+  const gd = (t: Instant): readonly [number, number] => {
+    const l = look(t);
+    return [l.el - threshold, l.rate];
+  };
+  const ga = la.el - threshold;
+  const gb = lb.el - threshold;
   let aos: Instant;
   if (ga > 0) {
     aos = a === windowStart ? a : searchEdgeBackward(g, a, windowStart, periodS, tol);
   } else {
-    aos = findRoot(g, a, peak.t, tol, ga, peak.value - threshold);
+    aos = findRootWithDerivative(gd, a, peak.t, tol, ga, peak.value - threshold);
   }
   let los: Instant;
   if (gb > 0) {
     los = b === windowEnd ? b : searchEdgeForward(g, b, windowEnd, periodS, tol);
   } else {
-    los = findRoot(g, peak.t, b, tol, peak.value - threshold, gb);
+    los = findRootWithDerivative(gd, peak.t, b, tol, peak.value - threshold, gb);
   }
-  return [buildPass(prop, p, state, elevation, aos, los, windowStart, windowEnd, tol, peak)];
+  return [buildPass(prop, p, look, elevation, aos, los, windowStart, windowEnd, tol, peak)];
 }
 
 /** Fallback when a region edge is unexpectedly visible: step outwards until below, then refine. */
@@ -333,7 +419,7 @@ function searchEdgeForward(
 function buildPass(
   prop: Propagator,
   p: Prepared,
-  state: StateFn,
+  look: (t: Instant) => { el: number; az: number },
   elevation: (t: Instant) => number,
   aos: Instant,
   los: Instant,
@@ -351,10 +437,7 @@ function buildPass(
       if (v > peak.value) peak = { t: edge, value: v };
     }
   }
-  const azAt = (t: Instant): number => {
-    const s = state(t);
-    return s ? lookAngles(p.frame, s.r, s.v).azimuthDeg : NaN;
-  };
+  const azAt = (t: Instant): number => look(t).az;
   const flags: PassFlag[] = [];
   if (aos <= windowStart) flags.push('aos-cut');
   if (los >= windowEnd) flags.push('los-cut');
@@ -387,15 +470,11 @@ function geostationaryPasses(
   windowEnd: Instant,
   tol: number,
 ): Pass[] {
-  const elevation = (t: Instant): number => {
-    const s = state(t);
-    return s ? lookAngles(p.frame, s.r, s.v).elevationDeg : NOT_VISIBLE_DEG;
-  };
+  const look = lookAnglesCache(p, state);
+  const elevation = (t: Instant): number => look(t).el;
   const g = (t: Instant): number => {
-    const s = state(t);
-    if (!s) return NOT_VISIBLE_DEG;
-    const la = lookAngles(p.frame, s.r, s.v);
-    return la.elevationDeg - p.threshold(la.azimuthDeg);
+    const la = look(t);
+    return Number.isNaN(la.az) ? NOT_VISIBLE_DEG : la.el - p.threshold(la.az);
   };
   // Look angles of a geostationary object change with a daily period: 15-min sampling sees
   // every extremum.
@@ -407,7 +486,7 @@ function geostationaryPasses(
     buildPass(
       prop,
       p,
-      state,
+      look,
       elevation,
       iv.start,
       iv.end,

@@ -4,8 +4,26 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerCatalog } from './catalog.js';
+import { registerDemo } from './demo.js';
+import { registerElset } from './elset.js';
+import { registerEphemeris } from './ephemeris.js';
+import { registerGeo } from './geo.js';
+import { registerItur } from './itur.js';
+import { registerLink } from './link.js';
+import { registerPasses } from './passes.js';
 import { registerServe } from './serve.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerServe];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerDemo,
+  registerPasses,
+  registerEphemeris,
+  registerCatalog,
+  registerElset,
+  registerGeo,
+  registerLink,
+  registerItur,
+  registerServe,
+];
