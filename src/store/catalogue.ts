@@ -83,6 +83,8 @@ function toAoi(r: AoisTable): AoiRecord {
 
 /** One element set to store for a satellite identified by catalogue number. */
 export interface ElementSetInput {
+  /** Id to give the satellite if it is new (default: a fresh one from `newId`). */
+  readonly satelliteId?: string;
   readonly catalogNumber: number;
   readonly name: string;
   readonly objectId: string;
@@ -122,7 +124,7 @@ export function catalogueRepo({ db }: RepoContext) {
           .executeTakeFirst();
         if (!sat) {
           sat = {
-            id: meta.newId(),
+            id: s.satelliteId ?? meta.newId(),
             catalog_number: s.catalogNumber,
             name: s.name || `NORAD ${s.catalogNumber}`,
             object_id: s.objectId,

@@ -16,6 +16,7 @@ import { ADMIN_PASSWORD, bearer } from '../support/server.js';
 const backends = await testBackends();
 const TLE = readFileSync(referencePath('tle', 'sahel-eo-leo-50.tle'), 'utf8');
 const STATIONS = JSON.parse(readFileSync(`${REPO_DIR}/data/stations.json`, 'utf8')).stations;
+// The jobs below run without the demo constellation, so results compare with the reference TLEs alone.
 const START = '2026-03-19T00:00:00Z';
 
 type App = Awaited<ReturnType<typeof buildServer>>;
@@ -24,6 +25,7 @@ async function boot(storage: StoreConfig, threads = 1): Promise<{ app: App; toke
   const app = await buildServer({
     storage,
     adminPassword: ADMIN_PASSWORD,
+    seedDemoData: false,
     jobs: { threads, pollMs: 100, leaseMs: 1500, graceMs: 5000 },
   });
   await app.ready();
