@@ -1,6 +1,6 @@
 /** Login sessions. The store keeps the SHA-256 of each bearer token, never the token. */
 import type { RepoContext } from './executor.js';
-import type { SessionRecord } from './records.js';
+import type { Nation, Role, SessionRecord } from './records.js';
 import type { SessionsTable } from './schema.js';
 
 function toSession(r: SessionsTable): SessionRecord {
@@ -39,6 +39,32 @@ export function sessionsRepo({ db }: RepoContext) {
         .where('id', '=', tokenHash)
         .executeTakeFirst();
       return r ? toSession(r) : null;
+    },
+    /** The session of a token hash with its user's role, nation and state, in one query. */
+    async getWithUser(
+      tokenHash: string,
+    ): Promise<{
+      session: SessionRecord;
+      user: { id: string; username: string; role: Role; nation: Nation; disabled: boolean };
+    } | null> {
+      const r = await db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .selectAll('s')
+        .select(['u.username', 'u.role', 'u.nation', 'u.disabled'])
+        .where('s.id', '=', tokenHash)
+        .executeTakeFirst();
+      if (!r) return null;
+      return {
+        session: toSession(r),
+        user: {
+          id: r.user_id,
+          username: r.username,
+          role: r.role as Role,
+          nation: r.nation as Nation,
+          disabled: r.disabled !== 0,
+        },
+      };
     },
     async get(id: string): Promise<SessionRecord | null> {
       const r = await db

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { elementSetToOmm } from '../../src/io/omm.js';
 import { parseTle } from '../../src/io/tle.js';
 import { createPropagator } from '../../src/orbit/propagator.js';
 import { findPasses } from '../../src/passes/index.js';
@@ -530,6 +531,38 @@ describe.each(backends)('API on $name', (backend) => {
           })
         ).json().error.issues[0].path,
       ).toBe('query.hours');
+    });
+
+    it('imports an OMM (JSON) and adds the epoch to the satellite’s history', async () => {
+      const el = parseTle(readFileSync(TLE_FILE, 'utf8')).entries[0]!.elements;
+      const dayMs = 86_400_000;
+      const later = { ...el, epochMs: el.epochMs + dayMs, epochDayOfYear: el.epochDayOfYear + 1 };
+      const omm = elementSetToOmm(later);
+      const text = JSON.stringify([{ ...omm.metadata, ...omm.meanElements, ...omm.tleParameters }]);
+      const r = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/satellites/import?source=omm-test',
+        headers: { ...tok('operator-bf'), 'content-type': 'text/plain' },
+        payload: text,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ format: 'omm-json', elementSetsAdded: 1, errors: [] });
+      const sat = (
+        (
+          await s.app.inject({ url: '/api/v1/satellites', headers: tok('viewer-bf') })
+        ).json() as Array<{ id: string; catalogNumber: number }>
+      ).find((x) => x.catalogNumber === el.catalogNumber)!;
+      const history = (
+        await s.app.inject({
+          url: `/api/v1/satellites/${sat.id}/element-sets`,
+          headers: tok('viewer-bf'),
+        })
+      ).json();
+      expect(history.map((h: { epoch: string; source: string }) => h.source)).toEqual([
+        'omm-test',
+        'sahel-eo-leo-50',
+      ]);
+      expect(Date.parse(history[0].epoch) - Date.parse(history[1].epoch)).toBe(dayMs);
     });
   });
 

@@ -34,10 +34,10 @@ export const catalogueRoutes: RoutePlugin = async (app, { services: { catalogue 
     schema: {
       tags: ['catalogue'],
       summary:
-        'Import element sets: a TLE file as text/plain, or JSON {format: "tle", text}. Good entries land together; bad ones are listed by line.',
+        'Import element sets: a TLE or OMM (JSON, XML, KVN) file as text/plain, or JSON {format?, text, source?}. Good entries land together; bad ones are listed by line; the element-set history is kept.',
       querystring: ImportQuery,
       body: z.union([
-        z.string().min(1).describe('TLE text (2- or 3-line), sent as text/plain'),
+        z.string().min(1).describe('TLE (2- or 3-line) or OMM text, sent as text/plain'),
         ImportJsonBody,
       ]),
       response: { 200: ImportOut, 413: ErrorBody, ...COMMON_ERRORS },
@@ -46,7 +46,8 @@ export const catalogueRoutes: RoutePlugin = async (app, { services: { catalogue 
       const b = req.body;
       const text = typeof b === 'string' ? b : b.text;
       const source = (typeof b === 'string' ? undefined : b.source) ?? req.query.source ?? 'upload';
-      return catalogue.importTle(callerOf(req), text, source);
+      const format = (typeof b === 'string' ? undefined : b.format) ?? req.query.format;
+      return catalogue.importCatalog(callerOf(req), text, source, format);
     },
   });
   app.get('/satellites/:id', {

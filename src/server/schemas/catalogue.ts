@@ -33,7 +33,10 @@ export const ImportIssueOut = z.object({
   field: z.string().optional(),
 });
 
+export const CatalogFormat = z.enum(['tle', 'omm-json', 'omm-xml', 'omm-kvn']);
+
 export const ImportOut = z.object({
+  format: CatalogFormat,
   satellitesCreated: z.number().int(),
   elementSetsAdded: z.number().int(),
   duplicates: z.number().int(),
@@ -42,12 +45,15 @@ export const ImportOut = z.object({
 });
 
 export const ImportJsonBody = z.strictObject({
-  format: z.literal('tle'),
+  format: CatalogFormat.optional().describe('default: detected from the text'),
   text: z.string().min(1),
   source: z.string().max(200).optional(),
 });
 
-export const ImportQuery = z.strictObject({ source: z.string().max(200).optional() });
+export const ImportQuery = z.strictObject({
+  source: z.string().max(200).optional(),
+  format: CatalogFormat.optional().describe('default: detected from the text'),
+});
 
 export const StationOut = z
   .object({

@@ -68,10 +68,11 @@ export function authService(deps: ServiceDeps, opts: AuthServiceOptions) {
     },
     /** The caller a token belongs to, or null (unknown, expired, revoked, user disabled). */
     async authenticate(token: string): Promise<{ caller: Caller; session: SessionRecord } | null> {
-      const session = await store.sessions.getByTokenHash(tokenHash(token));
-      if (!session || session.revokedAtMs !== null || session.expiresAtMs <= clock()) return null;
-      const user = await store.users.get(session.userId);
-      if (!user || user.disabled) return null;
+      const found = await store.sessions.getWithUser(tokenHash(token));
+      if (!found) return null;
+      const { session, user } = found;
+      if (session.revokedAtMs !== null || session.expiresAtMs <= clock() || user.disabled)
+        return null;
       return {
         session,
         caller: {

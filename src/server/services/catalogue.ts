@@ -2,8 +2,10 @@
 import type { z } from 'zod';
 import { formatLocation } from '../../core/errors.js';
 import { formatIsoUtc } from '../../core/time.js';
-import type { CatalogIssue } from '../../io/catalog-issue.js';
-import { parseTle } from '../../io/tle.js';
+import { type CatalogIssue, issue } from '../../io/catalog-issue.js';
+import type { CatalogFormat } from '../../io/catalog-types.js';
+import { readCatalog } from '../../io/catalog.js';
+import { formatTle } from '../../orbit/tle-lines.js';
 import { type Pass, findPasses } from '../../passes/index.js';
 import type { AoiRecord, StationRecord } from '../../store/index.js';
 import type { ServiceDeps } from '../context.js';
@@ -23,6 +25,21 @@ const issueOut = (i: CatalogIssue) => ({
   ...(i.location.field !== undefined ? { field: i.location.field } : {}),
 });
 
+type PassOut = {
+  stationId: string;
+  satelliteId: string;
+  catalogNumber: number;
+  satelliteName: string;
+  aos: string;
+  tca: string;
+  los: string;
+  maxElevationDeg: number;
+  aosAzimuthDeg: number;
+  losAzimuthDeg: number;
+  durationS: number;
+  flags: string[];
+};
+
 /** Passes are cached per 10-minute bucket of the window start: clients asking "next 24 h" share one computation. */
 const PASS_BUCKET_MS = 10 * 60_000;
 const PASS_MARGIN_MS = 3600_000;
@@ -32,7 +49,7 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
   const { store, clock } = deps;
   const passCache = new Map<
     string,
-    Promise<{ passes: Pass[]; bySatNumber: Map<number, string> }>
+    Promise<Array<{ aosMs: number; losMs: number; out: PassOut }>>
   >();
 
   const station = async (id: string): Promise<StationRecord> => {
@@ -42,23 +59,44 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
   };
 
   return {
-    /** Imports a TLE text: every good entry lands (atomically), bad ones are reported by line. */
-    async importTle(caller: Caller, text: string, source: string) {
+    /**
+     * Imports a catalogue (TLE, or OMM as JSON, XML or KVN; detected unless `format` says):
+     * every good entry lands, atomically; bad ones are reported with their line. Element sets
+     * are stored as TLE lines (OMM digits beyond a TLE's precision are rounded).
+     */
+    async importCatalog(caller: Caller, text: string, source: string, format?: CatalogFormat) {
       requirePermission(caller, 'import element sets');
-      const parsed = parseTle(text, { fileName: source });
-      const sets = parsed.entries.map((e) => ({
-        catalogNumber: e.elements.catalogNumber,
-        name: e.elements.name,
-        objectId: e.elements.objectId,
-        epochMs: e.elements.epochMs,
-        line1: e.lines[0],
-        line2: e.lines[1],
-      }));
-      if (sets.length === 0 && parsed.errors.length === 0) {
+      const parsed = readCatalog(text, { fileName: source, ...(format ? { format } : {}) });
+      const errors = [...parsed.errors];
+      const sets = parsed.entries.flatMap((e) => {
+        try {
+          const [line1, line2] = formatTle(e.elements);
+          return [
+            {
+              catalogNumber: e.elements.catalogNumber,
+              name: e.elements.name,
+              objectId: e.elements.objectId,
+              epochMs: e.elements.epochMs,
+              line1,
+              line2,
+            },
+          ];
+        } catch (err) {
+          errors.push(
+            issue(`cannot be stored as a TLE: ${(err as Error).message}`, {
+              file: source,
+              line: e.line,
+            }),
+          );
+          return [];
+        }
+      });
+      if (sets.length === 0 && errors.length === 0) {
         throw new ApiError(400, 'invalid-input', 'error.validation', { count: 1 }, [
           {
             path: 'body',
-            message: 'no element set found: expected TLE lines starting with "1 " and "2 "',
+            message:
+              'no element set found: expected TLE lines ("1 …", "2 …") or an OMM (JSON, XML, KVN)',
           },
         ]);
       }
@@ -80,7 +118,8 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
             satellitesCreated: o.satellitesCreated,
             elementSetsAdded: o.elementSetsAdded,
             duplicates: o.duplicates,
-            errors: parsed.errors.length,
+            errors: errors.length,
+            format: parsed.format,
           },
         );
         return o;
@@ -89,7 +128,8 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
         satellitesCreated: outcome.satellitesCreated,
         elementSetsAdded: outcome.elementSetsAdded,
         duplicates: outcome.duplicates,
-        errors: parsed.errors.map(issueOut),
+        format: parsed.format,
+        errors: errors.map(issueOut),
         warnings: parsed.warnings.map(issueOut),
       };
     },
@@ -182,35 +222,43 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
             );
           }
           passes.sort((a, b) => a.aosMs - b.aosMs);
-          return { passes, bySatNumber };
+          // Formatted once here: each call then only filters by time.
+          return passes.map((p) => ({
+            aosMs: p.aosMs,
+            losMs: p.losMs,
+            out: {
+              stationId: p.stationId,
+              satelliteId: bySatNumber.get(p.catalogNumber) ?? '',
+              catalogNumber: p.catalogNumber,
+              satelliteName: p.satelliteName,
+              aos: formatIsoUtc(p.aosMs),
+              tca: formatIsoUtc(p.tcaMs),
+              los: formatIsoUtc(p.losMs),
+              maxElevationDeg: p.maxElevationDeg,
+              aosAzimuthDeg: p.aosAzimuthDeg,
+              losAzimuthDeg: p.losAzimuthDeg,
+              durationS: p.durationS,
+              flags: [...p.flags],
+            },
+          }));
         })();
         entry.catch(() => passCache.delete(key));
         passCache.set(key, entry);
         if (passCache.size > PASS_CACHE_SIZE) passCache.delete(passCache.keys().next().value!);
       }
-      const { passes, bySatNumber } = await entry;
-      const out = passes
-        .filter((p) => p.losMs > from && p.aosMs < to)
-        .map((p) => ({ ...p, satelliteId: bySatNumber.get(p.catalogNumber) ?? '' }))
-        .filter((p) => satelliteId === undefined || p.satelliteId === satelliteId);
+      const cached = await entry;
       return {
         station: st.id,
         start: formatIsoUtc(from),
         end: formatIsoUtc(to),
-        passes: out.map((p) => ({
-          stationId: p.stationId,
-          satelliteId: p.satelliteId,
-          catalogNumber: p.catalogNumber,
-          satelliteName: p.satelliteName,
-          aos: formatIsoUtc(p.aosMs),
-          tca: formatIsoUtc(p.tcaMs),
-          los: formatIsoUtc(p.losMs),
-          maxElevationDeg: p.maxElevationDeg,
-          aosAzimuthDeg: p.aosAzimuthDeg,
-          losAzimuthDeg: p.losAzimuthDeg,
-          durationS: p.durationS,
-          flags: [...p.flags],
-        })),
+        passes: cached
+          .filter(
+            (p) =>
+              p.losMs > from &&
+              p.aosMs < to &&
+              (satelliteId === undefined || p.out.satelliteId === satelliteId),
+          )
+          .map((p) => p.out),
       };
     },
   };
