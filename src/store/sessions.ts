@@ -41,9 +41,7 @@ export function sessionsRepo({ db }: RepoContext) {
       return r ? toSession(r) : null;
     },
     /** The session of a token hash with its user's role, nation and state, in one query. */
-    async getWithUser(
-      tokenHash: string,
-    ): Promise<{
+    async getWithUser(tokenHash: string): Promise<{
       session: SessionRecord;
       user: { id: string; username: string; role: Role; nation: Nation; disabled: boolean };
     } | null> {
