@@ -145,6 +145,28 @@ async function connect(config: StoreConfig): Promise<{ db: Kysely<Database>; dia
   };
 }
 
+/**
+ * Kysely prepares every query anew; SQLite statements are reusable, and preparing is a good part
+ * of a small query's cost. Keeps the most recent prepared statements by SQL text.
+ */
+function withStatementCache(database: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sqlText: string): SQLite.Statement {
+      let stmt = cache.get(sqlText);
+      if (stmt) {
+        cache.delete(sqlText); // re-insert: most recently used last
+      } else {
+        stmt = database.prepare(sqlText);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, stmt);
+      return stmt;
+    },
+  };
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }

@@ -133,14 +133,16 @@ export const catalogueRoutes: RoutePlugin = async (app, { services: { catalogue 
       querystring: PassesQuery,
       response: { 200: PassesOut, ...COMMON_ERRORS },
     },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const q = req.query;
-      return catalogue.passes(
+      // Already validated and serialised JSON text (shared by concurrent callers).
+      const json = await catalogue.passesJson(
         q.station,
         q.start ? parseIsoUtc(q.start, 'query.start') : undefined,
         q.hours,
         q.satellite,
       );
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   });
 };

@@ -11,7 +11,7 @@ import type { AoiRecord, StationRecord } from '../../store/index.js';
 import type { ServiceDeps } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { type Caller, requirePermission } from '../policy.js';
-import type { NewAoiBody } from '../schemas/catalogue.js';
+import { type NewAoiBody, PassesOut } from '../schemas/catalogue.js';
 import { audit, auditNation } from './audit.js';
 import { geometryBBox } from './geometry.js';
 import type { OrbitsService } from './orbits.js';
@@ -44,9 +44,11 @@ type PassOut = {
 const PASS_BUCKET_MS = 10 * 60_000;
 const PASS_MARGIN_MS = 3600_000;
 const PASS_CACHE_SIZE = 64;
+const JSON_CACHE_SIZE = 32;
 
 export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
   const { store, clock } = deps;
+  const jsonCache = new Map<string, Promise<string>>();
   const passCache = new Map<
     string,
     Promise<Array<{ aosMs: number; losMs: number; out: PassOut }>>
@@ -184,6 +186,31 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
      * bucket and element-set version, over a window widened by an hour on each side, so passes
      * in progress at the window edges keep their true AOS and LOS.
      */
+    /**
+     * The passes answer as JSON text, for the hot path: the default window starts at the
+     * current second, and the text is kept per station, second, length, satellite filter and
+     * element-set version, so concurrent callers in the same second share one serialisation.
+     */
+    async passesJson(
+      stationId: string,
+      startMs: number | undefined,
+      hours: number,
+      satelliteId?: string,
+    ): Promise<string> {
+      const from = startMs ?? Math.floor(clock() / 1000) * 1000;
+      const version = await orbits.version();
+      const key = `${stationId}|${from}|${hours}|${satelliteId ?? ''}|${version}`;
+      let text = jsonCache.get(key);
+      if (!text) {
+        text = this.passes(stationId, from, hours, satelliteId).then((r) =>
+          JSON.stringify(PassesOut.parse(r)),
+        );
+        text.catch(() => jsonCache.delete(key));
+        jsonCache.set(key, text);
+        if (jsonCache.size > JSON_CACHE_SIZE) jsonCache.delete(jsonCache.keys().next().value!);
+      }
+      return text;
+    },
     async passes(
       stationId: string,
       startMs: number | undefined,
