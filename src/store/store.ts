@@ -110,7 +110,9 @@ async function connect(config: StoreConfig): Promise<{ db: Kysely<Database>; dia
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     return {
-      db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+      db: new Kysely<Database>({
+        dialect: new SqliteDialect({ database: withStatementCache(database) }),
+      }),
       dialect: 'sqlite',
     };
   }
