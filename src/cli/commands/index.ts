@@ -17,6 +17,7 @@ import { registerItur } from './itur.js';
 import { registerLink } from './link.js';
 import { registerPasses } from './passes.js';
 import { registerTrack } from './track.js';
+import { registerServe } from './serve.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -34,4 +35,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCoverage,
   registerFlood,
   registerChange,
+  registerServe,
 ];

@@ -1,0 +1,7 @@
+/** The API's zod schemas (shared with the dashboard). */
+export * from './common.js';
+export * from './auth.js';
+export * from './requests.js';
+export * from './plans.js';
+export * from './catalogue.js';
+export * from './ops.js';

@@ -1,0 +1,37 @@
+/** All services of one server, built once from the shared dependencies. */
+import type { ServiceDeps } from '../context.js';
+import type { JobDefinitions } from '../jobs/definitions.js';
+import { authService } from './auth.js';
+import { catalogueService } from './catalogue.js';
+import { type JobsServiceHooks, jobsService } from './jobs.js';
+import { orbitsService } from './orbits.js';
+import { plansService } from './plans.js';
+import { requestsService } from './requests.js';
+import { settingsService } from './settings.js';
+import { usersService } from './users.js';
+
+export function createServices(
+  deps: ServiceDeps,
+  o: {
+    sessionTtlMs: number;
+    jobDefinitions: JobDefinitions;
+    jobHooks: JobsServiceHooks;
+    livePositionsIntervalMs: number;
+  },
+) {
+  const requests = requestsService(deps);
+  const orbits = orbitsService(deps.store);
+  return {
+    deps,
+    auth: authService(deps, { sessionTtlMs: o.sessionTtlMs }),
+    users: usersService(deps),
+    requests,
+    plans: plansService(deps, requests),
+    orbits,
+    catalogue: catalogueService(deps, orbits),
+    jobs: jobsService(deps, o.jobDefinitions, o.jobHooks),
+    settings: settingsService(deps, { livePositionsIntervalMs: o.livePositionsIntervalMs }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,18 @@
+export * from './records.js';
+export type { Dialect } from './dialect.js';
+export type { AuditInput, AuditVerification, AuditFilter } from './audit.js';
+export { auditHash } from './audit.js';
+export type { ElementSetInput, ImportOutcome } from './catalogue.js';
+export type { NewJob, JobFilter, JobBeat } from './jobs.js';
+export type { AcquisitionFilter } from './plans.js';
+export type { RequestFilter, RequestChanges } from './requests.js';
+export type { NewUser, UserChanges } from './users.js';
+export {
+  type Repos,
+  type Store,
+  type StoreConfig,
+  dropPostgresSchema,
+  openStore,
+  sqliteFileIn,
+  sqliteIntegrityCheck,
+} from './store.js';

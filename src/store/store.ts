@@ -1,0 +1,200 @@
+/**
+ * Opening the store: SQLite (embedded default, one file in the data directory, WAL mode) or
+ * PostgreSQL (`DATABASE_URL`). Both run the same migrations and the same repositories through
+ * one query builder (Kysely); the dialect only changes a few DDL types and the job claim.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { auditRepo } from './audit.js';
+import { catalogueRepo } from './catalogue.js';
+import type { Dialect } from './dialect.js';
+import type { Executor, RepoContext } from './executor.js';
+import { jobsRepo } from './jobs.js';
+import { initialMigration } from './migrations/001-initial.js';
+import { plansRepo } from './plans.js';
+import { requestsRepo } from './requests.js';
+import type { Database } from './schema.js';
+import { sessionsRepo } from './sessions.js';
+import { settingsRepo } from './settings.js';
+import { usersRepo } from './users.js';
+
+/** Where the data lives. */
+export type StoreConfig =
+  | {
+      readonly kind: 'sqlite';
+      /** Database file; `:memory:` for a throw-away store. */
+      readonly file: string;
+      /**
+       * `normal` (default): a crash of the process (kill -9) loses nothing committed; a power cut
+       * may lose the last transactions but never corrupts. `full`: an fsync at every commit.
+       */
+      readonly synchronous?: 'normal' | 'full';
+    }
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      /** Schema to use (created if missing); default: the server's search_path. */
+      readonly schema?: string;
+      /** Connections in the pool (default 10). */
+      readonly poolSize?: number;
+    };
+
+/** The repositories, bound to a connection or to a transaction. */
+export interface Repos {
+  readonly users: ReturnType<typeof usersRepo>;
+  readonly sessions: ReturnType<typeof sessionsRepo>;
+  readonly requests: ReturnType<typeof requestsRepo>;
+  readonly audit: ReturnType<typeof auditRepo>;
+  readonly catalogue: ReturnType<typeof catalogueRepo>;
+  readonly plans: ReturnType<typeof plansRepo>;
+  readonly jobs: ReturnType<typeof jobsRepo>;
+  readonly settings: ReturnType<typeof settingsRepo>;
+}
+
+/** The store: repositories, transactions, and closing. */
+export interface Store extends Repos {
+  readonly dialect: Dialect;
+  /** Runs `fn` in one transaction: everything it wrote commits together or not at all. */
+  transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T>;
+  /** Raw access for maintenance and tests (integrity checks); not for application code. */
+  readonly db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+function repos(ctx: RepoContext): Repos {
+  return {
+    users: usersRepo(ctx),
+    sessions: sessionsRepo(ctx),
+    requests: requestsRepo(ctx),
+    audit: auditRepo(ctx),
+    catalogue: catalogueRepo(ctx),
+    plans: plansRepo(ctx),
+    jobs: jobsRepo(ctx),
+    settings: settingsRepo(ctx),
+  };
+}
+
+/** Default SQLite file inside a data directory (created if missing). */
+export function sqliteFileIn(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return join(dataDir, 'sahelsat.sqlite');
+}
+
+/** Opens the store and brings its schema up to date (migrations run at every start). */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const { db, dialect } = await connect(config);
+  try {
+    await migrate(db, dialect);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  const make = (exec: Executor) => repos({ db: exec, dialect });
+  return {
+    dialect,
+    db,
+    ...make(db),
+    transaction: (fn) => db.transaction().execute((trx) => fn(make(trx))),
+    close: () => db.destroy(),
+  };
+}
+
+async function connect(config: StoreConfig): Promise<{ db: Kysely<Database>; dialect: Dialect }> {
+  if (config.kind === 'sqlite') {
+    const database = new SQLite(config.file);
+    database.pragma('journal_mode = WAL');
+    database.pragma(`synchronous = ${config.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    return {
+      db: new Kysely<Database>({
+        dialect: new SqliteDialect({ database: withStatementCache(database) }),
+      }),
+      dialect: 'sqlite',
+    };
+  }
+  const types = {
+    getTypeParser: ((oid: number, format?: string) =>
+      // BIGINT (20) and COUNT results: our integers (ms instants, counts) fit in a double.
+      oid === 20
+        ? (v: string) => Number(v)
+        : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  };
+  if (config.schema) {
+    const admin = new pg.Client({ connectionString: config.url });
+    await admin.connect();
+    try {
+      await admin.query(`create schema if not exists ${quoteIdent(config.schema)}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    types,
+    ...(config.schema ? { options: `-c search_path=${quoteIdent(config.schema)},public` } : {}),
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection (server restart): the pool replaces it on next use.
+  });
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: 'postgres',
+  };
+}
+
+/**
+ * Kysely prepares every query anew; SQLite statements are reusable, and preparing is a good part
+ * of a small query's cost. Keeps the most recent prepared statements by SQL text.
+ */
+function withStatementCache(database: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sqlText: string): SQLite.Statement {
+      let stmt = cache.get(sqlText);
+      if (stmt) {
+        cache.delete(sqlText); // re-insert: most recently used last
+      } else {
+        stmt = database.prepare(sqlText);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, stmt);
+      return stmt;
+    },
+  };
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ '001-initial': initialMigration(dialect) }) },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+/** Drops a PostgreSQL schema and everything in it (test clean-up). */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${quoteIdent(schema)} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** SQLite's own consistency check ("ok" when the file is sound). */
+export async function sqliteIntegrityCheck(db: Kysely<Database>): Promise<string> {
+  const r = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+  return r.rows.map((x) => x.integrity_check).join('; ');
+}
