@@ -32,9 +32,10 @@ export class RepairBuffer {
 
 /**
  * Fills `buf` with the options to remove if `o` is inserted and their total gain (Infinity when
- * `o` cannot fit even alone). `o` must not be selected. Leaves `buf.mark` set for the listed options (call `buf.clear()` after use).
+ * `o` cannot fit even alone). With `capacity` false, only conflicts and tuples are repaired (the
+ * search may then overflow a resource and pay a penalty instead). `o` must not be selected. Leaves `buf.mark` set for the listed options (call `buf.clear()` after use).
  */
-export function computeRepair(st: SearchState, o: number, buf: RepairBuffer): void {
+export function computeRepair(st: SearchState, o: number, buf: RepairBuffer, capacity = true): void {
   const p = st.p;
   buf.clear();
   for (let k = p.conflictStart[o]!; k < p.conflictStart[o + 1]!; k++) {
@@ -60,6 +61,7 @@ export function computeRepair(st: SearchState, o: number, buf: RepairBuffer): vo
       if (!broken && cheapest >= 0) buf.push(cheapest, p.gain[cheapest]!);
     }
   }
+  if (!capacity) return;
   const n = p.optionCount;
   for (let r = 0; r < p.capacity.length; r++) {
     const cap = p.capacity[r]! * (1 + CAPACITY_REL_TOL);

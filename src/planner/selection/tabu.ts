@@ -10,7 +10,7 @@
  */
 import { fillFree, greedyOrder } from './greedy.js';
 import { RepairBuffer, applyRepair, computeRepair } from './moves.js';
-import type { Selection, SelectionProblem } from './problem.js';
+import { CAPACITY_REL_TOL, type Selection, type SelectionProblem } from './problem.js';
 import { createRandom, randomInt } from './random.js';
 import { SearchState } from './state.js';
 
@@ -36,8 +36,10 @@ export class TabuSearch {
   private readonly tenureMin: number;
   private readonly tenureSpan: number;
   private readonly stagnation: number;
-  private readonly candidates: Int32Array;
-  private readonly estimate: Float64Array;
+  private readonly dropTabuUntil: Float64Array;
+  private readonly price: Float64Array;
+  private readonly minPrice: Float64Array;
+  private readonly excess: Float64Array;
   private bestSel: Selection;
   private bestVal: number;
   private sinceBest = 0;
@@ -57,8 +59,25 @@ export class TabuSearch {
     this.tenureMin = opts.tenureMin ?? 7;
     this.tenureSpan = this.tenureMin + Math.ceil(0.1 * p.itemCount);
     this.stagnation = opts.stagnation ?? Math.max(2000, 20 * p.itemCount);
-    this.candidates = new Int32Array(p.optionCount);
-    this.estimate = new Float64Array(p.optionCount);
+    this.dropTabuUntil = new Float64Array(p.optionCount);
+    const rc = p.capacity.length;
+    this.price = new Float64Array(rc);
+    this.minPrice = new Float64Array(rc);
+    this.excess = new Float64Array(rc);
+    for (let r = 0; r < rc; r++) {
+      // Start at the mean gain per unit of the options that use the resource.
+      let g = 0;
+      let u = 0;
+      for (let o = 0; o < p.optionCount; o++) {
+        const x = p.use[r * p.optionCount + o]!;
+        if (x > 0) {
+          g += p.gain[o]!;
+          u += x;
+        }
+      }
+      this.price[r] = u > 0 ? g / u : 0;
+      this.minPrice[r] = this.price[r]! * 1e-3;
+    }
     this.upperBound = opts.upperBound ?? Infinity;
     this.st.load(initial);
     fillFree(this.st, this.order);
@@ -113,80 +132,95 @@ export class TabuSearch {
     const it = ++this.iterations;
     const n = p.optionCount;
     const rc = p.capacity.length;
-    // Lowest gain per unit of each resource among selected options: prices a capacity excess.
-    let price = 0;
-    if (rc > 0) {
-      price = Infinity;
-      for (let i = 0; i < p.itemCount; i++) {
-        const s = st.chosen[i]!;
-        if (s < 0) continue;
-        for (let r = 0; r < rc; r++) {
-          const u = p.use[r * n + s]!;
-          if (u > 0) price = Math.min(price, p.gain[s]! / u);
-        }
-      }
-      if (!Number.isFinite(price)) price = 0;
+    let curPen = 0;
+    for (let r = 0; r < rc; r++) {
+      const e = st.usage[r]! - p.capacity[r]! * (1 + CAPACITY_REL_TOL);
+      this.excess[r] = e;
+      if (e > 0) curPen += e * this.price[r]!;
     }
-    const need = this.bestVal - st.value; // aspiration: a tabu move that beats the best is allowed
+    const feasibleNow = curPen === 0;
     let bestEst = -Infinity;
-    let nCand = 0;
     let ties = 0;
     let chosen = -1;
+    let drop = false;
     for (let o = 0; o < n; o++) {
       if (st.selected[o]) continue;
-      let est = p.gain[o]! - st.blockGain[o]!;
-      if (st.threat[o]! > 0) est -= this.tupleCost(o);
-      let capExcess = false;
-      for (let r = 0; r < rc; r++) {
-        const excess = st.usage[r]! - st.blockUse[r * n + o]! + p.use[r * n + o]! - p.capacity[r]!;
-        if (excess > 0) {
-          est -= excess * price;
-          capExcess = true;
-        }
-      }
       const tabu = this.tabuUntil[o]! > it;
-      if (tabu && !(est > need + 1e-9 && this.tabuUntil[o] !== Infinity)) continue;
-      if (capExcess) {
-        this.candidates[nCand] = o;
-        this.estimate[nCand++] = est;
+      if (tabu && this.tabuUntil[o] === Infinity) continue;
+      let lost = st.blockGain[o]!;
+      if (st.threat[o]! > 0) lost += this.tupleCost(o);
+      let est = p.gain[o]! - lost;
+      let feasibleAfter = true;
+      if (rc > 0) {
+        let pen = 0;
+        for (let r = 0; r < rc; r++) {
+          const e = this.excess[r]! - st.blockUse[r * n + o]! + p.use[r * n + o]!;
+          if (e > 0) {
+            pen += e * this.price[r]!;
+            feasibleAfter = false;
+          }
+        }
+        est -= pen - curPen;
       }
+      // Aspiration: a tabu move is allowed when it gives a feasible solution better than the best.
+      if (tabu && !(feasibleAfter && st.value + p.gain[o]! - lost > this.bestVal + 1e-9)) continue;
       if (est > bestEst + 1e-9) {
         bestEst = est;
         chosen = o;
+        drop = false;
         ties = 1;
       } else if (est > bestEst - 1e-9 && randomInt(this.rand, ++ties) === 0) {
         chosen = o;
+        drop = false;
+      }
+    }
+    if (!feasibleNow) {
+      // Drop moves exist only to pay back a capacity excess.
+      for (let i = 0; i < p.itemCount; i++) {
+        const s = st.chosen[i]!;
+        if (s < 0 || this.dropTabuUntil[s]! > it) continue;
+        let pen = 0;
+        for (let r = 0; r < rc; r++) {
+          const e = this.excess[r]! - p.use[r * n + s]!;
+          if (e > 0) pen += e * this.price[r]!;
+        }
+        const est = -p.gain[s]! - (pen - curPen);
+        if (est > bestEst + 1e-9) {
+          bestEst = est;
+          chosen = s;
+          drop = true;
+          ties = 1;
+        } else if (est > bestEst - 1e-9 && randomInt(this.rand, ++ties) === 0) {
+          chosen = s;
+          drop = true;
+        }
       }
     }
     if (chosen < 0) {
       this.perturb();
       return;
     }
-    computeRepair(st, chosen, this.buf);
-    let delta = p.gain[chosen]! - this.buf.cost;
-    if (nCand > 0) {
-      // Capacity estimates are coarse: evaluate exactly the few most promising capacity moves.
-      const top = this.topCandidates(nCand, 4);
-      for (const o of top) {
-        if (o === chosen) continue;
-        computeRepair(st, o, this.buf);
-        const d = p.gain[o]! - this.buf.cost;
-        if (d > delta + 1e-9) {
-          delta = d;
-          chosen = o;
-        }
-      }
-      computeRepair(st, chosen, this.buf);
+    const tenure = (): number => this.tenureMin + randomInt(this.rand, this.tenureSpan);
+    if (drop) {
+      st.remove(chosen);
+      this.tabuUntil[chosen] = it + tenure();
+    } else {
+      computeRepair(st, chosen, this.buf, false);
+      for (let k = 0; k < this.buf.count; k++) this.tabuUntil[this.buf.out[k]!] = it + tenure();
+      applyRepair(st, chosen, this.buf);
+      this.buf.clear();
+      this.dropTabuUntil[chosen] = it + this.tenureMin;
     }
-    if (!Number.isFinite(this.buf.cost)) {
-      this.tabuUntil[chosen] = it + this.tenureMin;
-      return;
+    let feasible = true;
+    for (let r = 0; r < rc; r++) {
+      if (st.usage[r]! > p.capacity[r]! * (1 + CAPACITY_REL_TOL)) feasible = false;
     }
-    const tenure = () => this.tenureMin + randomInt(this.rand, this.tenureSpan);
-    for (let k = 0; k < this.buf.count; k++) this.tabuUntil[this.buf.out[k]!] = it + tenure();
-    applyRepair(st, chosen, this.buf);
-    this.buf.clear();
-    if (st.value > this.bestVal + 1e-9) {
+    // Strategic oscillation: the price of a resource rises while the solution overflows it and
+    // falls otherwise, so the search crosses the capacity boundary back and forth.
+    for (let r = 0; r < rc; r++) {
+      this.price[r] = Math.max(this.minPrice[r]!, this.price[r]! * (feasible ? 0.98 : 1.02));
+    }
+    if (feasible && st.value > this.bestVal + 1e-9) {
       fillFree(st, this.order);
       this.bestVal = st.value;
       this.bestSel = st.snapshot();
@@ -218,18 +252,6 @@ export class TabuSearch {
     return cost;
   }
 
-  private topCandidates(count: number, k: number): number[] {
-    const idx: number[] = [];
-    for (let c = 0; c < count; c++) {
-      idx.push(c);
-      if (idx.length > k) {
-        idx.sort((a, b) => this.estimate[b]! - this.estimate[a]!);
-        idx.pop();
-      }
-    }
-    return idx.map((c) => this.candidates[c]!);
-  }
-
   /** Restart from the best solution, forcing in a few random options. */
   private perturb(): void {
     const p = this.p;
@@ -244,7 +266,7 @@ export class TabuSearch {
     for (let k = 0; k < kicks; k++) {
       const o = randomInt(this.rand, p.optionCount);
       if (st.selected[o] || this.tabuUntil[o] === Infinity) continue;
-      computeRepair(st, o, this.buf);
+      computeRepair(st, o, this.buf, true);
       if (Number.isFinite(this.buf.cost)) {
         for (let q = 0; q < this.buf.count; q++) this.tabuUntil[this.buf.out[q]!] = this.iterations + this.tenureMin;
         applyRepair(st, o, this.buf);
