@@ -50,6 +50,8 @@ export const startMilpThread: ExactRunner = (p, opts) => {
     resolveEnd();
   };
   const worker = new Worker(new URL('./milp-worker.js', import.meta.url), { workerData: data });
+  // Never keep the process alive for the MILP: the caller decides when the solve is over.
+  worker.unref();
   worker.on('message', (m: MilpEvent) => {
     queue.push(m);
     if (m.type === 'done') end();
@@ -62,14 +64,15 @@ export const startMilpThread: ExactRunner = (p, opts) => {
   return {
     drain: () => queue.splice(0, queue.length),
     ended: () => over,
-    async finish(graceMs = 1500) {
+    async finish(graceMs = 300) {
       Atomics.store(stop, 0, 1);
       if (!over) {
         let timer: ReturnType<typeof setTimeout> | undefined;
         await Promise.race([endPromise, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
         clearTimeout(timer);
       }
-      await worker.terminate();
+      // Terminating a worker that holds a large WebAssembly heap takes ~1 s; it is not awaited.
+      if (!over) void worker.terminate();
     },
   };
 };
