@@ -16,7 +16,10 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const refDir = resolve(arg('ref', process.env.SAHELSAT_REFERENCE_DIR ?? resolve(here, '../../shared/reference')), 'spot5');
+const refDir = resolve(
+  arg('ref', process.env.SAHELSAT_REFERENCE_DIR ?? resolve(here, '../../shared/reference')),
+  'spot5',
+);
 const singleS = Number(arg('single-s', 60));
 const multiS = Number(arg('multi-s', 120));
 const seed = Number(arg('seed', 1));
@@ -62,8 +65,17 @@ async function run(inst, text, limitS, peer) {
     progressEveryMs: 500,
   });
   const check = verifySpot5(text, { value: r.value, selected: r.selected });
-  if (!check.ok) throw new Error(`${inst.file}: verifier rejects the answer: ${check.violations[0].message}`);
-  return { value: r.value, bound: r.bound, timeS: r.timeS, timeToBestS: r.details.timeToBestS, source: r.details.source, optimal: r.details.optimal, peakRssMb: peakRss / 2 ** 20 };
+  if (!check.ok)
+    throw new Error(`${inst.file}: verifier rejects the answer: ${check.violations[0].message}`);
+  return {
+    value: r.value,
+    bound: r.bound,
+    timeS: r.timeS,
+    timeToBestS: r.details.timeToBestS,
+    source: r.details.source,
+    optimal: r.details.optimal,
+    peakRssMb: peakRss / 2 ** 20,
+  };
 }
 
 const rows = [];
@@ -74,7 +86,9 @@ for (const inst of INSTANCES) {
   const ours = await run(inst, text, limitS, false);
   const peer = await run(inst, text, limitS, true);
   rows.push({ ...inst, limitS, ours, peer });
-  process.stderr.write(`${inst.name}: ours ${ours.value} in ${ours.timeToBestS.toFixed(2)} s (stop ${ours.timeS.toFixed(2)} s), HiGHS ${peer.value} in ${peer.timeToBestS.toFixed(2)} s (stop ${peer.timeS.toFixed(2)} s)\n`);
+  process.stderr.write(
+    `${inst.name}: ours ${ours.value} in ${ours.timeToBestS.toFixed(2)} s (stop ${ours.timeS.toFixed(2)} s), HiGHS ${peer.value} in ${peer.timeToBestS.toFixed(2)} s (stop ${peer.timeS.toFixed(2)} s)\n`,
+  );
 }
 
 const f = (x, d = 2) => (x === null || x === undefined ? '–' : Number(x).toFixed(d));
@@ -91,7 +105,10 @@ const table = (list) => {
   }
   return out.join('\n');
 };
-const ratios = rows.filter((r) => r.ours.value >= r.ref && r.peer.value >= r.ref).map((r) => r.peer.timeToBestS / Math.max(r.ours.timeToBestS, 1e-3)).sort((a, b) => a - b);
+const ratios = rows
+  .filter((r) => r.ours.value >= r.ref && r.peer.value >= r.ref)
+  .map((r) => r.peer.timeToBestS / Math.max(r.ours.timeToBestS, 1e-3))
+  .sort((a, b) => a - b);
 const median = ratios.length ? ratios[Math.floor(ratios.length / 2)] : null;
 console.log('### Development set\n');
 console.log(table(rows.filter((r) => !r.held)));
@@ -99,7 +116,18 @@ if (rows.some((r) => r.held)) {
   console.log('\n### Held-out instances (never run during development)\n');
   console.log(table(rows.filter((r) => r.held)));
 }
-console.log(`\nMedian ratio HiGHS-alone / ours of the time to reach the reference value, over instances both reach: ${median === null ? '–' : median.toFixed(1)} (n = ${ratios.length}).`);
-console.log(`Peak RSS of the benchmark process: ${f(Math.max(...rows.map((r) => Math.max(r.ours.peakRssMb, r.peer.peakRssMb))), 0)} MB (main thread; the HiGHS worker shares the process).`);
+console.log(
+  `\nMedian ratio HiGHS-alone / ours of the time to reach the reference value, over instances both reach: ${median === null ? '–' : median.toFixed(1)} (n = ${ratios.length}).`,
+);
+console.log(
+  `Peak RSS of the benchmark process: ${f(Math.max(...rows.map((r) => Math.max(r.ours.peakRssMb, r.peer.peakRssMb))), 0)} MB (main thread; the HiGHS worker shares the process).`,
+);
 mkdirSync(resolve(here, 'results'), { recursive: true });
-writeFileSync(resolve(here, 'results/spot5.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, seed, singleS, multiS, rows }, null, 2));
+writeFileSync(
+  resolve(here, 'results/spot5.json'),
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, seed, singleS, multiS, rows },
+    null,
+    2,
+  ),
+);

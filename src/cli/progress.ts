@@ -44,7 +44,9 @@ export function createProgressBar(
     const bar = `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}`;
     const pct = (frac * 100).toFixed(0).padStart(3);
     const counter = `${done}/${opts.total}${opts.unit ? ` ${opts.unit}` : ''}`;
-    const time = final ? `${elapsedS.toFixed(1)} s` : `${elapsedS.toFixed(0)} s, ~${eta.toFixed(0)} s left`;
+    const time = final
+      ? `${elapsedS.toFixed(1)} s`
+      : `${elapsedS.toFixed(0)} s, ~${eta.toFixed(0)} s left`;
     return `${opts.label} ${bar} ${pct}% ${counter} (${time})`;
   };
   return {

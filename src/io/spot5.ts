@@ -79,7 +79,13 @@ class Reader {
     private readonly lang: Lang,
   ) {}
 
-  fail(key: Key, line: number | undefined, column: number | undefined, field: string, extra: { expected?: string; received?: string } = {}): never {
+  fail(
+    key: Key,
+    line: number | undefined,
+    column: number | undefined,
+    field: string,
+    extra: { expected?: string; received?: string } = {},
+  ): never {
     throw new ValidationError(msg(this.lang, key), {
       location: {
         ...(this.file !== undefined ? { file: this.file } : {}),
@@ -95,11 +101,15 @@ class Reader {
   int(line: Line, col: number, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
     const tok = line.tokens[col];
     if (tok === undefined) this.fail('tokens', line.no, col + 1, field, { expected: field });
-    if (!INT.test(tok)) this.fail('notInteger', line.no, col + 1, field, { expected: 'an integer', received: tok });
+    if (!INT.test(tok))
+      this.fail('notInteger', line.no, col + 1, field, { expected: 'an integer', received: tok });
     const v = Number(tok);
     if (v < min || v > max) {
       this.fail('range', line.no, col + 1, field, {
-        expected: max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`,
+        expected:
+          max === Number.MAX_SAFE_INTEGER
+            ? `an integer ≥ ${min}`
+            : `an integer in [${min}, ${max}]`,
         received: tok,
       });
     }
@@ -109,9 +119,17 @@ class Reader {
   num(line: Line, col: number, field: string): number {
     const tok = line.tokens[col];
     if (tok === undefined) this.fail('tokens', line.no, col + 1, field, { expected: field });
-    if (!NUM.test(tok)) this.fail('notNumber', line.no, col + 1, field, { expected: 'a decimal number', received: tok });
+    if (!NUM.test(tok))
+      this.fail('notNumber', line.no, col + 1, field, {
+        expected: 'a decimal number',
+        received: tok,
+      });
     const v = Number(tok);
-    if (!Number.isFinite(v) || v < 0) this.fail('range', line.no, col + 1, field, { expected: 'a finite number ≥ 0', received: tok });
+    if (!Number.isFinite(v) || v < 0)
+      this.fail('range', line.no, col + 1, field, {
+        expected: 'a finite number ≥ 0',
+        received: tok,
+      });
     return v;
   }
 }
@@ -142,26 +160,42 @@ export function parseSpot5(text: string, opts: Spot5ParseOptions = {}): Spot5Ins
   if (lines.length === 0) r.fail('empty', undefined, undefined, 'photo count');
   let at = 0;
   const head = lines[at++]!;
-  if (head.tokens.length !== 1) r.fail('tokens', head.no, 2, 'photo count', { expected: 'one integer', received: head.tokens.join(' ') });
+  if (head.tokens.length !== 1)
+    r.fail('tokens', head.no, 2, 'photo count', {
+      expected: 'one integer',
+      received: head.tokens.join(' '),
+    });
   const n = r.int(head, 0, 'photo count', 0);
 
   const photos: Spot5Photo[] = [];
   for (let i = 0; i < n; i++) {
     const line = lines[at++];
-    if (line === undefined) r.fail('eof', lines[lines.length - 1]!.no + 1, undefined, `photo ${i}`, { expected: `${n} photo lines`, received: `${i}` });
+    if (line === undefined)
+      r.fail('eof', lines[lines.length - 1]!.no + 1, undefined, `photo ${i}`, {
+        expected: `${n} photo lines`,
+        received: `${i}`,
+      });
     photos.push(readPhoto(r, line, i));
   }
 
   const mLine = lines[at++];
-  if (mLine === undefined) r.fail('eof', lines[lines.length - 1]!.no + 1, undefined, 'constraint count', { expected: 'the constraint count' });
-  if (mLine.tokens.length !== 1) r.fail('tokens', mLine.no, 2, 'constraint count', { expected: 'one integer', received: mLine.tokens.join(' ') });
+  if (mLine === undefined)
+    r.fail('eof', lines[lines.length - 1]!.no + 1, undefined, 'constraint count', {
+      expected: 'the constraint count',
+    });
+  if (mLine.tokens.length !== 1)
+    r.fail('tokens', mLine.no, 2, 'constraint count', {
+      expected: 'one integer',
+      received: mLine.tokens.join(' '),
+    });
   const declared = r.int(mLine, 0, 'constraint count', 0);
 
   const constraints: Spot5Constraint[] = [];
   let capacity: number | null = null;
   for (; at < lines.length; at++) {
     const line = lines[at]!;
-    if (capacity !== null) r.fail('afterCapacity', line.no, 1, 'capacity', { received: line.tokens.join(' ') });
+    if (capacity !== null)
+      r.fail('afterCapacity', line.no, 1, 'capacity', { received: line.tokens.join(' ') });
     if (line.tokens.length === 1) {
       capacity = r.num(line, 0, 'capacity');
       continue;
@@ -169,11 +203,15 @@ export function parseSpot5(text: string, opts: Spot5ParseOptions = {}): Spot5Ins
     constraints.push(readConstraint(r, line, photos));
   }
   const explicit = constraints.length;
-  const countOk = capacity === null ? explicit === declared : explicit === declared - 1 || explicit === declared;
+  const countOk =
+    capacity === null ? explicit === declared : explicit === declared - 1 || explicit === declared;
   if (!countOk) {
     const last = lines[lines.length - 1]!;
     r.fail('count', last.no, undefined, 'constraint count', {
-      expected: capacity === null ? `${declared} constraint lines` : `${declared - 1} constraint lines and the capacity line`,
+      expected:
+        capacity === null
+          ? `${declared} constraint lines`
+          : `${declared - 1} constraint lines and the capacity line`,
       received: `${explicit}`,
     });
   }
@@ -182,7 +220,8 @@ export function parseSpot5(text: string, opts: Spot5ParseOptions = {}): Spot5Ins
 
 function readPhoto(r: Reader, line: Line, expectedId: number): Spot5Photo {
   const id = r.int(line, 0, 'photo id', 0);
-  if (id !== expectedId) r.fail('photoId', line.no, 1, 'photo id', { expected: `${expectedId}`, received: `${id}` });
+  if (id !== expectedId)
+    r.fail('photoId', line.no, 1, 'photo id', { expected: `${expectedId}`, received: `${id}` });
   const weight = r.int(line, 1, 'weight', 1);
   const k = r.int(line, 2, 'domain size', 1, SPOT5_VALUES.length);
   const base = 3 + 2 * k;
@@ -197,23 +236,35 @@ function readPhoto(r: Reader, line: Line, expectedId: number): Spot5Photo {
     const col = 3 + 2 * j;
     const value = r.int(line, col, 'value', 1, 13);
     if (!(SPOT5_VALUES as readonly number[]).includes(value)) {
-      r.fail('range', line.no, col + 1, 'value', { expected: '1, 2, 3 or 13', received: `${value}` });
+      r.fail('range', line.no, col + 1, 'value', {
+        expected: '1, 2, 3 or 13',
+        received: `${value}`,
+      });
     }
-    if (options.some((o) => o.value === value)) r.fail('dupValue', line.no, col + 1, 'value', { received: `${value}` });
+    if (options.some((o) => o.value === value))
+      r.fail('dupValue', line.no, col + 1, 'value', { received: `${value}` });
     const consumption = r.num(line, col + 1, 'consumption');
     options.push({ value: value as Spot5Value, consumption });
   }
-  const extra = line.tokens.length === base + 2 ? [r.int(line, base, 'extra', 0), r.int(line, base + 1, 'extra', 0)] : undefined;
+  const extra =
+    line.tokens.length === base + 2
+      ? [r.int(line, base, 'extra', 0), r.int(line, base + 1, 'extra', 0)]
+      : undefined;
   return { id, weight, options, line: line.no, ...(extra ? { extra } : {}) };
 }
 
 function readConstraint(r: Reader, line: Line, photos: readonly Spot5Photo[]): Spot5Constraint {
   const arity = r.int(line, 0, 'arity', 0);
-  if (arity !== 2 && arity !== 3) r.fail('arity', line.no, 1, 'arity', { expected: '2 or 3', received: `${arity}` });
+  if (arity !== 2 && arity !== 3)
+    r.fail('arity', line.no, 1, 'arity', { expected: '2 or 3', received: `${arity}` });
   const vars: number[] = [];
   for (let a = 0; a < arity; a++) {
     const v = r.int(line, 1 + a, 'photo id', 0);
-    if (v >= photos.length) r.fail('varRange', line.no, 2 + a, 'photo id', { expected: `an id < ${photos.length}`, received: `${v}` });
+    if (v >= photos.length)
+      r.fail('varRange', line.no, 2 + a, 'photo id', {
+        expected: `an id < ${photos.length}`,
+        received: `${v}`,
+      });
     if (vars.includes(v)) r.fail('varRepeat', line.no, 2 + a, 'photo id', { received: `${v}` });
     vars.push(v);
   }

@@ -17,7 +17,8 @@ export interface Spot5Claim {
   readonly selected: Readonly<Record<string, number>>;
 }
 
-export type Spot5ViolationKind = 'unknown-photo' | 'bad-value' | 'constraint' | 'capacity' | 'value-mismatch';
+export type Spot5ViolationKind =
+  'unknown-photo' | 'bad-value' | 'constraint' | 'capacity' | 'value-mismatch';
 
 export interface Spot5Violation {
   readonly kind: Spot5ViolationKind;
@@ -71,7 +72,11 @@ interface Rule {
   line: number;
 }
 
-function parse(text: string, fileName: string | undefined, lang: Lang): { photos: Photo[]; rules: Rule[]; capacity: number | null } {
+function parse(
+  text: string,
+  fileName: string | undefined,
+  lang: Lang,
+): { photos: Photo[]; rules: Rule[]; capacity: number | null } {
   const rows: { no: number; f: number[] }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const t = raw.trim();
@@ -80,7 +85,12 @@ function parse(text: string, fileName: string | undefined, lang: Lang): { photos
     const bad = f.findIndex((x) => !Number.isFinite(x));
     if (bad >= 0) {
       throw new ValidationError(msg(lang, 'parse'), {
-        location: { ...(fileName ? { file: fileName } : {}), line: i + 1, column: bad + 1, field: 'number' },
+        location: {
+          ...(fileName ? { file: fileName } : {}),
+          line: i + 1,
+          column: bad + 1,
+          field: 'number',
+        },
         expected: 'a number',
         received: t.split(/\s+/)[bad]!,
         code: 'spot5-format',
@@ -90,7 +100,11 @@ function parse(text: string, fileName: string | undefined, lang: Lang): { photos
   });
   const fail = (no: number | undefined, what: string): never => {
     throw new ValidationError(msg(lang, 'parse'), {
-      location: { ...(fileName ? { file: fileName } : {}), ...(no !== undefined ? { line: no } : {}), field: what },
+      location: {
+        ...(fileName ? { file: fileName } : {}),
+        ...(no !== undefined ? { line: no } : {}),
+        field: what,
+      },
       code: 'spot5-format',
     });
   };
@@ -117,7 +131,8 @@ function parse(text: string, fileName: string | undefined, lang: Lang): { photos
     const arity = row.f[0]!;
     const vars = row.f.slice(1, 1 + arity);
     const tuples: number[][] = [];
-    for (let q = 1 + arity; q + arity <= row.f.length; q += arity) tuples.push(row.f.slice(q, q + arity));
+    for (let q = 1 + arity; q + arity <= row.f.length; q += arity)
+      tuples.push(row.f.slice(q, q + arity));
     if (vars.some((v) => !(v >= 0 && v < n))) fail(row.no, 'photo id');
     rules.push({ vars, tuples, line: row.no });
   }
@@ -129,7 +144,11 @@ function parse(text: string, fileName: string | undefined, lang: Lang): { photos
  * @throws ValidationError when the `.spot` text itself cannot be read.
  * @example verifySpot5(text, { value: 10, selected: { '0': 1, '4': 13 } }).ok
  */
-export function verifySpot5(text: string, claim: Spot5Claim, opts: { fileName?: string; lang?: Lang } = {}): Spot5Verification {
+export function verifySpot5(
+  text: string,
+  claim: Spot5Claim,
+  opts: { fileName?: string; lang?: Lang } = {},
+): Spot5Verification {
   const lang = opts.lang ?? 'en';
   const { photos, rules, capacity } = parse(text, opts.fileName, lang);
   const violations: Spot5Violation[] = [];
@@ -148,7 +167,11 @@ export function verifySpot5(text: string, claim: Spot5Claim, opts: { fileName?: 
       violations.push({
         kind: 'bad-value',
         line: photo.line,
-        message: msg(lang, 'badValue', { id, value: String(v), domain: [...photo.domain.keys()].join(',') }),
+        message: msg(lang, 'badValue', {
+          id,
+          value: String(v),
+          domain: [...photo.domain.keys()].join(','),
+        }),
       });
       continue;
     }
@@ -168,10 +191,23 @@ export function verifySpot5(text: string, claim: Spot5Claim, opts: { fileName?: 
     }
   }
   if (capacity !== null && memory > capacity * (1 + CAPACITY_TOLERANCE)) {
-    violations.push({ kind: 'capacity', message: msg(lang, 'capacity', { used: memory.toFixed(2), capacity }) });
+    violations.push({
+      kind: 'capacity',
+      message: msg(lang, 'capacity', { used: memory.toFixed(2), capacity }),
+    });
   }
   if (claim.value !== undefined && Math.abs(claim.value - value) > 1e-6) {
-    violations.push({ kind: 'value-mismatch', message: msg(lang, 'mismatch', { claimed: claim.value, value }) });
+    violations.push({
+      kind: 'value-mismatch',
+      message: msg(lang, 'mismatch', { claimed: claim.value, value }),
+    });
   }
-  return { ok: violations.length === 0, value, selectedCount: chosen.size, memoryUsed: memory, capacity, violations };
+  return {
+    ok: violations.length === 0,
+    value,
+    selectedCount: chosen.size,
+    memoryUsed: memory,
+    capacity,
+    violations,
+  };
 }

@@ -7,9 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { verifySpot5 } from '../../src/planner/verify-spot5.js';
 import { REPO_DIR, readReference, referencePath } from '../support/reference.js';
 
-function cli(args: string[], opts: { interruptAfterMs?: number } = {}): Promise<{ code: number | null; out: string; err: string }> {
+function cli(
+  args: string[],
+  opts: { interruptAfterMs?: number } = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, [join(REPO_DIR, 'bin/sahelsat.js'), ...args], { env: { ...process.env, LANG: 'C' } });
+    const child = spawn(process.execPath, [join(REPO_DIR, 'bin/sahelsat.js'), ...args], {
+      env: { ...process.env, LANG: 'C' },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -21,9 +26,21 @@ function cli(args: string[], opts: { interruptAfterMs?: number } = {}): Promise<
 
 describe('sahelsat spot5', () => {
   it('solves 54.spot to proven optimality and prints the JSON answer', async () => {
-    const r = await cli(['spot5', referencePath('spot5', '54.spot'), '--time-limit-s', '30', '--format', 'json']);
+    const r = await cli([
+      'spot5',
+      referencePath('spot5', '54.spot'),
+      '--time-limit-s',
+      '30',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
-    const answer = JSON.parse(r.out) as { value: number; bound: number | null; timeS: number; selected: Record<string, number> };
+    const answer = JSON.parse(r.out) as {
+      value: number;
+      bound: number | null;
+      timeS: number;
+      selected: Record<string, number>;
+    };
     expect(Object.keys(answer).sort()).toEqual(['bound', 'selected', 'timeS', 'value']);
     expect(answer.value).toBe(70);
     expect(answer.bound).toBe(70);
@@ -31,7 +48,9 @@ describe('sahelsat spot5', () => {
   });
 
   it('returns the best so far on Ctrl-C (exit 130) with a valid answer', async () => {
-    const r = await cli(['spot5', referencePath('spot5', '1506.spot'), '--time-limit-s', '60'], { interruptAfterMs: 2500 });
+    const r = await cli(['spot5', referencePath('spot5', '1506.spot'), '--time-limit-s', '60'], {
+      interruptAfterMs: 2500,
+    });
     expect(r.code).toBe(130);
     const answer = JSON.parse(r.out) as { value: number; selected: Record<string, number> };
     expect(verifySpot5(readReference('spot5', '1506.spot'), answer).violations).toEqual([]);

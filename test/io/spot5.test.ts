@@ -5,7 +5,15 @@ import { readReference } from '../support/reference.js';
 
 // Sizes from the README of reference/spot5 (counted there from the files, and equal to Table 1
 // of Bensana et al. 1999). `e` is the declared count; multi-orbit files include the capacity line.
-const SIZES: [file: string, n: number, e: number, binary: number, ternary: number, capacity: number | null, totalWeight: number][] = [
+const SIZES: [
+  file: string,
+  n: number,
+  e: number,
+  binary: number,
+  ternary: number,
+  capacity: number | null,
+  totalWeight: number,
+][] = [
   ['8', 8, 7, 7, 0, null, 12],
   ['54', 67, 204, 181, 23, null, 107],
   ['29', 82, 380, 380, 0, null, 20091],
@@ -17,27 +25,40 @@ const SIZES: [file: string, n: number, e: number, binary: number, ternary: numbe
 ];
 
 describe('parseSpot5 on the reference instances', () => {
-  it.each(SIZES)('%s.spot has the published sizes', (file, n, e, binary, ternary, capacity, total) => {
-    const inst = parseSpot5(readReference('spot5', `${file}.spot`), { fileName: `${file}.spot` });
-    expect(inst.photos).toHaveLength(n);
-    expect(inst.declaredConstraintCount).toBe(e);
-    expect(inst.constraints.filter((c) => c.vars.length === 2)).toHaveLength(binary);
-    expect(inst.constraints.filter((c) => c.vars.length === 3)).toHaveLength(ternary);
-    expect(inst.capacity).toBe(capacity);
-    expect(inst.photos.reduce((s, p) => s + p.weight, 0)).toBe(total);
-  });
+  it.each(SIZES)(
+    '%s.spot has the published sizes',
+    (file, n, e, binary, ternary, capacity, total) => {
+      const inst = parseSpot5(readReference('spot5', `${file}.spot`), { fileName: `${file}.spot` });
+      expect(inst.photos).toHaveLength(n);
+      expect(inst.declaredConstraintCount).toBe(e);
+      expect(inst.constraints.filter((c) => c.vars.length === 2)).toHaveLength(binary);
+      expect(inst.constraints.filter((c) => c.vars.length === 3)).toHaveLength(ternary);
+      expect(inst.capacity).toBe(capacity);
+      expect(inst.photos.reduce((s, p) => s + p.weight, 0)).toBe(total);
+    },
+  );
 
   it('reads the example of the paper (8.spot) field by field', () => {
     const inst = parseSpot5(readReference('spot5', '8.spot'));
     expect(inst.photos[0]).toMatchObject({ id: 0, weight: 1, line: 2 });
     expect(inst.photos[0]!.options.map((o) => o.value)).toEqual([1, 2, 3]);
     expect(inst.photos[4]!.options).toEqual([{ value: 13, consumption: 0 }]);
-    expect(inst.constraints[0]).toEqual({ vars: [1, 0], forbidden: [[3, 3], [2, 2], [1, 1]], line: 11 });
+    expect(inst.constraints[0]).toEqual({
+      vars: [1, 0],
+      forbidden: [
+        [3, 3],
+        [2, 2],
+        [1, 1],
+      ],
+      line: 11,
+    });
   });
 
   it('keeps the float memory sizes and the two extra integers of multi-orbit lines', () => {
     const inst = parseSpot5(readReference('spot5', '1405.spot'));
-    const uses = new Set(inst.photos.flatMap((p) => p.options.map((o) => Math.round(o.consumption / 451.15))));
+    const uses = new Set(
+      inst.photos.flatMap((p) => p.options.map((o) => Math.round(o.consumption / 451.15))),
+    );
     expect([...uses].every((u) => [0, 1, 2, 4].includes(u))).toBe(true);
     expect(inst.photos.every((p) => p.extra?.length === 2)).toBe(true);
   });

@@ -46,7 +46,10 @@ describe('tabu search alone', () => {
       now: () => performance.now(),
       upperBound: optimum, // only a stopping rule: stop once the optimum is reached
     });
-    const check = verifySpot5(text, { value: r.value, selected: selectionToSpot5(model, r.selection) });
+    const check = verifySpot5(text, {
+      value: r.value,
+      selected: selectionToSpot5(model, r.selection),
+    });
     expect(check.violations).toEqual([]);
     expect(r.value).toBe(optimum);
     expect(r.timeToBestS).toBeLessThan(10);
@@ -58,7 +61,10 @@ describe('tabu search alone', () => {
       solveSelection(model.problem, { timeLimitS: 1, seed: 3, now: () => performance.now() });
     const a = await run();
     expect(a.timeS).toBeLessThan(2.5);
-    const check = verifySpot5(text, { value: a.value, selected: selectionToSpot5(model, a.selection) });
+    const check = verifySpot5(text, {
+      value: a.value,
+      selected: selectionToSpot5(model, a.selection),
+    });
     expect(check.violations).toEqual([]);
     expect(a.value).toBeGreaterThan(a.greedyValue);
   });
@@ -67,7 +73,11 @@ describe('tabu search alone', () => {
     const { model } = load('1506');
     const ctl = new AbortController();
     setTimeout(() => ctl.abort(), 200);
-    const r = await solveSelection(model.problem, { timeLimitS: 60, now: () => performance.now(), signal: ctl.signal });
+    const r = await solveSelection(model.problem, {
+      timeLimitS: 60,
+      now: () => performance.now(),
+      signal: ctl.signal,
+    });
     expect(r.interrupted).toBe(true);
     expect(r.timeS).toBeLessThan(1.5);
     expect(r.value).toBeGreaterThanOrEqual(r.greedyValue);
@@ -87,7 +97,10 @@ describe('MILP route (HiGHS)', () => {
     expect(r.optimal).toBe(true);
     expect(r.value).toBe(optimum);
     expect(r.bound).toBe(optimum);
-    const check = verifySpot5(text, { value: r.value!, selected: selectionToSpot5(model, r.selection!) });
+    const check = verifySpot5(text, {
+      value: r.value!,
+      selected: selectionToSpot5(model, r.selection!),
+    });
     expect(check.violations).toEqual([]);
   });
 

@@ -8,7 +8,10 @@ const toy = readReference('spot5', '8.spot');
 
 describe('verifySpot5', () => {
   it('accepts a valid answer and recomputes its value', () => {
-    const v = verifySpot5(toy, { value: 9, selected: { '0': 1, '1': 2, '2': 3, '4': 13, '6': 13, '7': 13 } });
+    const v = verifySpot5(toy, {
+      value: 9,
+      selected: { '0': 1, '1': 2, '2': 3, '4': 13, '6': 13, '7': 13 },
+    });
     expect(v.violations).toEqual([]);
     expect(v.ok).toBe(true);
     expect(v.value).toBe(1 + 1 + 1 + 2 + 2 + 2);
@@ -24,17 +27,25 @@ describe('verifySpot5', () => {
   });
   it('catches a value outside the domain, an unknown photo and a wrong claimed value', () => {
     const v = verifySpot5(toy, { value: 99, selected: { '4': 2, '8': 1, '0': 1 } });
-    expect(v.violations.map((x) => x.kind).sort()).toEqual(['bad-value', 'unknown-photo', 'value-mismatch']);
+    expect(v.violations.map((x) => x.kind).sort()).toEqual([
+      'bad-value',
+      'unknown-photo',
+      'value-mismatch',
+    ]);
     expect(v.value).toBe(1);
   });
   it('catches a ternary constraint violation', () => {
     const text = '3\n0 1 1 13 0\n1 1 1 2 0\n2 1 1 13 0\n1\n3 0 1 2 13 2 13\n';
-    expect(verifySpot5(text, { selected: { '0': 13, '1': 2, '2': 13 } }).violations[0]?.kind).toBe('constraint');
+    expect(verifySpot5(text, { selected: { '0': 13, '1': 2, '2': 13 } }).violations[0]?.kind).toBe(
+      'constraint',
+    );
     expect(verifySpot5(text, { selected: { '0': 13, '1': 2 } }).ok).toBe(true);
   });
   it('catches a recorder overflow (multi-orbit capacity)', () => {
     const text = '3\n0 1 1 2 40000\n1 1 1 2 40000\n2 1 1 2 10000.5\n1\n90000\n';
-    expect(verifySpot5(text, { selected: { '0': 2, '1': 2, '2': 2 } }).violations[0]?.kind).toBe('capacity');
+    expect(verifySpot5(text, { selected: { '0': 2, '1': 2, '2': 2 } }).violations[0]?.kind).toBe(
+      'capacity',
+    );
     expect(verifySpot5(text, { selected: { '0': 2, '1': 2 } }).ok).toBe(true);
   });
   it('does not accept a photo key that is not a plain integer', () => {

@@ -18,7 +18,8 @@ import { createProgressBar } from '../progress.js';
 
 const m = defineMessages({
   en: {
-    description: 'solve a SPOT5 photograph scheduling instance (.spot), or "spot5 verify FILE SOLUTION.json"',
+    description:
+      'solve a SPOT5 photograph scheduling instance (.spot), or "spot5 verify FILE SOLUTION.json"',
     args: 'FILE.spot to solve, or: verify FILE.spot SOLUTION.json',
     timeLimit: 'time limit in seconds (the best solution found by then is printed)',
     seed: 'seed of the local search (default 1)',
@@ -35,7 +36,8 @@ const m = defineMessages({
     invalid: 'INVALID: {count} violation(s)',
   },
   fr: {
-    description: 'résoudre une instance SPOT5 de planification de prises de vue (.spot), ou « spot5 verify FICHIER SOLUTION.json »',
+    description:
+      'résoudre une instance SPOT5 de planification de prises de vue (.spot), ou « spot5 verify FICHIER SOLUTION.json »',
     args: 'FICHIER.spot à résoudre, ou : verify FICHIER.spot SOLUTION.json',
     timeLimit: 'limite de temps en secondes (la meilleure solution trouvée est alors affichée)',
     seed: 'graine de la recherche locale (1 par défaut)',
@@ -55,7 +57,12 @@ const m = defineMessages({
 
 const optionsSchema = z.object({
   timeLimitS: z.coerce.number().positive().max(86_400),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
   format: z.enum(['json', 'text']).default('json'),
   milp: z.boolean().default(true),
   quiet: z.boolean().default(false),
@@ -78,12 +85,19 @@ function readText(ctx: CliContext, file: string): string {
   }
 }
 
-function zodIssue(ctx: CliContext, e: z.ZodError, where: { file?: string; prefix?: string }): ValidationError {
+function zodIssue(
+  ctx: CliContext,
+  e: z.ZodError,
+  where: { file?: string; prefix?: string },
+): ValidationError {
   const first = e.issues[0]!;
   const flags: Record<string, string> = { timeLimitS: 'time-limit-s' };
   const path = first.path.map((k) => flags[String(k)] ?? String(k)).join('.');
   return new ValidationError(first.message, {
-    location: { ...(where.file ? { file: where.file } : {}), field: `${where.prefix ?? ''}${path}` },
+    location: {
+      ...(where.file ? { file: where.file } : {}),
+      field: `${where.prefix ?? ''}${path}`,
+    },
   });
 }
 
@@ -92,7 +106,11 @@ async function solve(ctx: CliContext, file: string, raw: Record<string, unknown>
   if (!parsed.success) throw zodIssue(ctx, parsed.error, { prefix: '--' });
   const o = parsed.data;
   const instance = parseSpot5(readText(ctx, file), { fileName: file, lang: ctx.lang });
-  const bar = createProgressBar(ctx.stderr, { label: m(ctx.lang, 'label'), total: Math.ceil(o.timeLimitS), unit: 's' }, !o.quiet);
+  const bar = createProgressBar(
+    ctx.stderr,
+    { label: m(ctx.lang, 'label'), total: Math.ceil(o.timeLimitS), unit: 's' },
+    !o.quiet,
+  );
   const result = await solveSpot5(instance, {
     timeLimitS: o.timeLimitS,
     seed: o.seed,
@@ -110,9 +128,13 @@ async function solve(ctx: CliContext, file: string, raw: Record<string, unknown>
     );
   }
   if (o.format === 'json') {
-    ctx.stdout.write(`${JSON.stringify({ value: result.value, selected: result.selected, bound: result.bound, timeS: Number(result.timeS.toFixed(3)) })}\n`);
+    ctx.stdout.write(
+      `${JSON.stringify({ value: result.value, selected: result.selected, bound: result.bound, timeS: Number(result.timeS.toFixed(3)) })}\n`,
+    );
   } else {
-    ctx.stdout.write(`value ${result.value}\nbound ${result.bound ?? 'null'}\ntimeS ${result.timeS.toFixed(3)}\n`);
+    ctx.stdout.write(
+      `value ${result.value}\nbound ${result.bound ?? 'null'}\ntimeS ${result.timeS.toFixed(3)}\n`,
+    );
     for (const [id, v] of Object.entries(result.selected)) ctx.stdout.write(`${id} ${v}\n`);
   }
   if (result.details.interrupted) {
@@ -127,7 +149,10 @@ function verify(ctx: CliContext, file: string, solutionFile: string, format: str
     json = JSON.parse(readText(ctx, solutionFile));
   } catch (err) {
     if (err instanceof ValidationError) throw err;
-    throw new ValidationError(m(ctx.lang, 'badSolution'), { location: { file: solutionFile }, received: err instanceof Error ? err.message : String(err) });
+    throw new ValidationError(m(ctx.lang, 'badSolution'), {
+      location: { file: solutionFile },
+      received: err instanceof Error ? err.message : String(err),
+    });
   }
   const sol = solutionSchema.safeParse(json);
   if (!sol.success) throw zodIssue(ctx, sol.error, { file: solutionFile });
@@ -135,12 +160,19 @@ function verify(ctx: CliContext, file: string, solutionFile: string, format: str
   if (format === 'json') {
     ctx.stdout.write(`${JSON.stringify(v)}\n`);
   } else if (v.ok) {
-    ctx.stdout.write(`${m(ctx.lang, 'valid', { value: v.value, count: v.selectedCount, memory: v.memoryUsed.toFixed(2) })}\n`);
+    ctx.stdout.write(
+      `${m(ctx.lang, 'valid', { value: v.value, count: v.selectedCount, memory: v.memoryUsed.toFixed(2) })}\n`,
+    );
   } else {
     ctx.stdout.write(`${m(ctx.lang, 'invalid', { count: v.violations.length })}\n`);
-    for (const x of v.violations) ctx.stdout.write(`  ${x.line !== undefined ? `${file}:${x.line}: ` : ''}${x.message}\n`);
+    for (const x of v.violations)
+      ctx.stdout.write(`  ${x.line !== undefined ? `${file}:${x.line}: ` : ''}${x.message}\n`);
   }
-  if (!v.ok) throw new SahelsatError('invalid-solution', m(ctx.lang, 'invalid', { count: v.violations.length }));
+  if (!v.ok)
+    throw new SahelsatError(
+      'invalid-solution',
+      m(ctx.lang, 'invalid', { count: v.violations.length }),
+    );
 }
 
 /** Registers `spot5`. */
@@ -156,11 +188,13 @@ export function registerSpot5(program: Command, ctx: CliContext): void {
     .option('--quiet', m(ctx.lang, 'quiet'), false)
     .action(async (args: string[], opts: Record<string, unknown>) => {
       if (args[0] === 'verify') {
-        if (args.length !== 3) throw new ValidationError(m(ctx.lang, 'usage'), { received: args.join(' ') });
+        if (args.length !== 3)
+          throw new ValidationError(m(ctx.lang, 'usage'), { received: args.join(' ') });
         verify(ctx, args[1]!, args[2]!, String(opts.format));
         return;
       }
-      if (args.length !== 1) throw new ValidationError(m(ctx.lang, 'usage'), { received: args.join(' ') });
+      if (args.length !== 1)
+        throw new ValidationError(m(ctx.lang, 'usage'), { received: args.join(' ') });
       await solve(ctx, args[0]!, { ...opts, timeLimitS: opts.timeLimitS });
     });
 }

@@ -23,9 +23,11 @@ export function greedyOrder(p: SelectionProblem, opts: GreedyOptions = {}): Int3
   const n = p.optionCount;
   for (let o = 0; o < n; o++) {
     let blocked = 0;
-    for (let k = p.conflictStart[o]!; k < p.conflictStart[o + 1]!; k++) blocked += p.gain[p.conflict[k]!]!;
+    for (let k = p.conflictStart[o]!; k < p.conflictStart[o + 1]!; k++)
+      blocked += p.gain[p.conflict[k]!]!;
     let use = 0;
-    for (let r = 0; r < p.capacity.length; r++) use += p.capacity[r]! > 0 ? p.use[r * n + o]! / p.capacity[r]! : 0;
+    for (let r = 0; r < p.capacity.length; r++)
+      use += p.capacity[r]! > 0 ? p.use[r * n + o]! / p.capacity[r]! : 0;
     // Gain first (SPOT5 weights come in classes); among equals, prefer what blocks least.
     const base = p.gain[o]! * (1 + 0.001 / (1 + blocked / (p.gain[o]! + 1e-9)) - 0.001 * use);
     key[o] = base * (1 + (rand ? noise * (rand() - 0.5) : 0));

@@ -33,12 +33,20 @@ export interface ExactHandle {
 }
 
 /** Starts a MILP solve. Implementations: {@link startMilpThread}; tests may run it in-thread. */
-export type ExactRunner = (p: SelectionProblem, opts: { timeLimitS: number; start?: Selection }) => ExactHandle;
+export type ExactRunner = (
+  p: SelectionProblem,
+  opts: { timeLimitS: number; start?: Selection },
+) => ExactHandle;
 
 /** Starts HiGHS on `p` in a worker thread. */
 export const startMilpThread: ExactRunner = (p, opts) => {
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const data: MilpThreadData = { problem: p, timeLimitS: opts.timeLimitS, stop, ...(opts.start ? { start: opts.start } : {}) };
+  const data: MilpThreadData = {
+    problem: p,
+    timeLimitS: opts.timeLimitS,
+    stop,
+    ...(opts.start ? { start: opts.start } : {}),
+  };
   const queue: MilpEvent[] = [];
   let over = false;
   let resolveEnd: () => void = () => {};
@@ -68,7 +76,10 @@ export const startMilpThread: ExactRunner = (p, opts) => {
       Atomics.store(stop, 0, 1);
       if (!over) {
         let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([endPromise, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+        await Promise.race([
+          endPromise,
+          new Promise<void>((r) => (timer = setTimeout(r, graceMs))),
+        ]);
         clearTimeout(timer);
       }
       // Terminating a worker that holds a large WebAssembly heap takes ~1 s; it is not awaited.

@@ -62,7 +62,12 @@ export function buildMilpModel(highs: Highs, p: SelectionProblem, relaxation = f
   for (let i = 0; i < p.itemCount; i++) {
     const a = p.optionStart[i]!;
     const b = p.optionStart[i + 1]!;
-    if (b - a > 1) row(Array.from({ length: b - a }, (_, k) => a + k), null, 1);
+    if (b - a > 1)
+      row(
+        Array.from({ length: b - a }, (_, k) => a + k),
+        null,
+        1,
+      );
   }
   for (let o = 0; o < p.optionCount; o++) {
     for (let k = p.conflictStart[o]!; k < p.conflictStart[o + 1]!; k++) {
@@ -154,7 +159,10 @@ export function solveMilp(highs: Highs, p: SelectionProblem, opts: MilpOptions):
             [cb.mipImprovingSolution](event) {
               const x = event.data.mip_solution;
               if (x && event.data.objective_function_value !== undefined) {
-                opts.onSolution?.(columnsToSelection(p, x), Math.round(event.data.objective_function_value * 1e6) / 1e6);
+                opts.onSolution?.(
+                  columnsToSelection(p, x),
+                  Math.round(event.data.objective_function_value * 1e6) / 1e6,
+                );
               }
             },
             [cb.mipInterrupt](event) {
@@ -164,7 +172,9 @@ export function solveMilp(highs: Highs, p: SelectionProblem, opts: MilpOptions):
           },
     );
     const status = model.getModelStatus();
-    const statusName = Object.entries(highs.constants.modelStatus).find(([, v]) => v === status)?.[0] ?? String(status);
+    const statusName =
+      Object.entries(highs.constants.modelStatus).find(([, v]) => v === status)?.[0] ??
+      String(status);
     const optimal = status === highs.constants.modelStatus.optimal;
     if (opts.relaxation) {
       const v = optimal ? model.getObjectiveValue() : null;
@@ -175,14 +185,23 @@ export function solveMilp(highs: Highs, p: SelectionProblem, opts: MilpOptions):
     const rawBound = typeof info === 'number' && Number.isFinite(info) ? info : null;
     const bound = rawBound === null ? null : integral ? Math.floor(rawBound + 1e-6) : rawBound;
     const sol = model.getSolution();
-    const haveSolution = typeof sol.colValue !== 'undefined' && sol.colValue.length === p.optionCount && model.info.get('primal_solution_status') === 2;
+    const haveSolution =
+      typeof sol.colValue !== 'undefined' &&
+      sol.colValue.length === p.optionCount &&
+      model.info.get('primal_solution_status') === 2;
     const selection = haveSolution ? columnsToSelection(p, sol.colValue) : null;
     let value: number | null = null;
     if (selection) {
       value = 0;
       for (const o of selection) if (o >= 0) value += p.gain[o]!;
     }
-    return { selection, value, bound: optimal && value !== null ? value : bound, status: statusName, optimal };
+    return {
+      selection,
+      value,
+      bound: optimal && value !== null ? value : bound,
+      status: statusName,
+      optimal,
+    };
   } finally {
     model.dispose();
   }

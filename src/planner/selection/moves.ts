@@ -35,7 +35,12 @@ export class RepairBuffer {
  * `o` cannot fit even alone). With `capacity` false, only conflicts and tuples are repaired (the
  * search may then overflow a resource and pay a penalty instead). `o` must not be selected. Leaves `buf.mark` set for the listed options (call `buf.clear()` after use).
  */
-export function computeRepair(st: SearchState, o: number, buf: RepairBuffer, capacity = true): void {
+export function computeRepair(
+  st: SearchState,
+  o: number,
+  buf: RepairBuffer,
+  capacity = true,
+): void {
   const p = st.p;
   buf.clear();
   for (let k = p.conflictStart[o]!; k < p.conflictStart[o + 1]!; k++) {

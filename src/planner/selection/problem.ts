@@ -49,7 +49,11 @@ export interface SelectionProblem {
 /** A solution: for each item the selected global option index, or −1 when the item is rejected. */
 export type Selection = Int32Array;
 
-function csr(count: number, pairs: ArrayLike<number>, pairCount: number): { start: Int32Array; list: Int32Array } {
+function csr(
+  count: number,
+  pairs: ArrayLike<number>,
+  pairCount: number,
+): { start: Int32Array; list: Int32Array } {
   const start = new Int32Array(count + 1);
   for (let k = 0; k < pairCount; k++) start[pairs[2 * k]! + 1]!++;
   for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
@@ -69,7 +73,8 @@ function csr(count: number, pairs: ArrayLike<number>, pairCount: number): { star
 export function buildSelectionProblem(input: SelectionInput): SelectionProblem {
   const itemCount = input.itemGains.length;
   const optionStart = new Int32Array(itemCount + 1);
-  for (let i = 0; i < itemCount; i++) optionStart[i + 1] = optionStart[i]! + input.itemGains[i]!.length;
+  for (let i = 0; i < itemCount; i++)
+    optionStart[i + 1] = optionStart[i]! + input.itemGains[i]!.length;
   const optionCount = optionStart[itemCount]!;
   const optionItem = new Int32Array(optionCount);
   const gain = new Float64Array(optionCount);
@@ -77,13 +82,15 @@ export function buildSelectionProblem(input: SelectionInput): SelectionProblem {
     const g = input.itemGains[i]!;
     for (let j = 0; j < g.length; j++) {
       const o = optionStart[i]! + j;
-      if (!(Number.isFinite(g[j]!) && g[j]! >= 0)) throw new RangeError(`gain of option ${o} is ${g[j]}`);
+      if (!(Number.isFinite(g[j]!) && g[j]! >= 0))
+        throw new RangeError(`gain of option ${o} is ${g[j]}`);
       optionItem[o] = i;
       gain[o] = g[j]!;
     }
   }
   const checkOption = (o: number): void => {
-    if (!(Number.isInteger(o) && o >= 0 && o < optionCount)) throw new RangeError(`option index ${o} out of [0, ${optionCount})`);
+    if (!(Number.isInteger(o) && o >= 0 && o < optionCount))
+      throw new RangeError(`option index ${o} out of [0, ${optionCount})`);
   };
   const key = (a: number, b: number): number => (a < b ? a * optionCount + b : b * optionCount + a);
   const seen = new Set<number>();
@@ -111,7 +118,8 @@ export function buildSelectionProblem(input: SelectionInput): SelectionProblem {
   for (const t of input.tuples ?? []) {
     t.forEach(checkOption);
     const items = new Set(t.map((o) => optionItem[o]));
-    if (items.size !== t.length) throw new RangeError(`tuple ${t.join(',')} has two options of one item`);
+    if (items.size !== t.length)
+      throw new RangeError(`tuple ${t.join(',')} has two options of one item`);
     let implied = false;
     for (let x = 0; x < t.length && !implied; x++)
       for (let y = x + 1; y < t.length && !implied; y++) implied = seen.has(key(t[x]!, t[y]!));
@@ -134,12 +142,15 @@ export function buildSelectionProblem(input: SelectionInput): SelectionProblem {
   const capacity = new Float64Array(resources.length);
   const use = new Float64Array(resources.length * optionCount);
   resources.forEach((r, ri) => {
-    if (!(Number.isFinite(r.capacity) && r.capacity >= 0)) throw new RangeError(`capacity of resource ${ri} is ${r.capacity}`);
-    if (r.uses.length !== optionCount) throw new RangeError(`resource ${ri} has ${r.uses.length} uses for ${optionCount} options`);
+    if (!(Number.isFinite(r.capacity) && r.capacity >= 0))
+      throw new RangeError(`capacity of resource ${ri} is ${r.capacity}`);
+    if (r.uses.length !== optionCount)
+      throw new RangeError(`resource ${ri} has ${r.uses.length} uses for ${optionCount} options`);
     capacity[ri] = r.capacity;
     for (let o = 0; o < optionCount; o++) {
       const u = r.uses[o]!;
-      if (!(Number.isFinite(u) && u >= 0)) throw new RangeError(`use of resource ${ri} by option ${o} is ${u}`);
+      if (!(Number.isFinite(u) && u >= 0))
+        throw new RangeError(`use of resource ${ri} by option ${o} is ${u}`);
       use[ri * optionCount + o] = u;
     }
   });

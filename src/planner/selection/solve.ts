@@ -64,7 +64,10 @@ const CHUNK_MS = 40;
  * @example
  * const r = await solveSelection(problem, { timeLimitS: 10, now: () => performance.now(), exact: startMilpThread });
  */
-export async function solveSelection(p: SelectionProblem, opts: SolveOptions): Promise<SolveResult> {
+export async function solveSelection(
+  p: SelectionProblem,
+  opts: SolveOptions,
+): Promise<SolveResult> {
   const t0 = opts.now();
   const deadline = t0 + opts.timeLimitS * 1000;
   const elapsedS = (): number => (opts.now() - t0) / 1000;
@@ -81,7 +84,10 @@ export async function solveSelection(p: SelectionProblem, opts: SolveOptions): P
 
   const useSearch = opts.localSearch ?? true;
   const tabu = useSearch
-    ? new TabuSearch(p, greedy, { seed: opts.seed ?? 1, ...(bound !== null ? { upperBound: bound } : {}) })
+    ? new TabuSearch(p, greedy, {
+        seed: opts.seed ?? 1,
+        ...(bound !== null ? { upperBound: bound } : {}),
+      })
     : null;
   const adopt = (s: Selection, v: number, from: SolutionSource): void => {
     if (v > bestValue + 1e-9) {
@@ -108,8 +114,10 @@ export async function solveSelection(p: SelectionProblem, opts: SolveOptions): P
         bound = bound === null ? ev.bound : Math.min(bound, ev.bound);
       } else if (ev.type === 'done') {
         milpStatus = ev.result.status;
-        if (ev.result.selection && ev.result.value !== null) adopt(ev.result.selection, ev.result.value, 'milp');
-        if (ev.result.bound !== null) bound = bound === null ? ev.result.bound : Math.min(bound, ev.result.bound);
+        if (ev.result.selection && ev.result.value !== null)
+          adopt(ev.result.selection, ev.result.value, 'milp');
+        if (ev.result.bound !== null)
+          bound = bound === null ? ev.result.bound : Math.min(bound, ev.result.bound);
         if (ev.result.optimal) optimal = true;
       } else {
         milpStatus = `error: ${ev.message}`;
@@ -118,7 +126,8 @@ export async function solveSelection(p: SelectionProblem, opts: SolveOptions): P
     if (tabu && bound !== null) tabu.upperBound = bound;
   };
 
-  const closed = (): boolean => optimal || (bound !== null && bestValue >= bound - (integral ? 1e-6 : 1e-9));
+  const closed = (): boolean =>
+    optimal || (bound !== null && bestValue >= bound - (integral ? 1e-6 : 1e-9));
   let lastProgress = -Infinity;
   const progressEvery = opts.progressEveryMs ?? 500;
   const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r));

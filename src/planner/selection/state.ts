@@ -87,7 +87,8 @@ export class SearchState {
   fits(o: number): boolean {
     const p = this.p;
     for (let r = 0; r < p.capacity.length; r++) {
-      if (this.usage[r]! + p.use[r * p.optionCount + o]! > p.capacity[r]! * (1 + CAPACITY_REL_TOL)) return false;
+      if (this.usage[r]! + p.use[r * p.optionCount + o]! > p.capacity[r]! * (1 + CAPACITY_REL_TOL))
+        return false;
     }
     return true;
   }
@@ -99,7 +100,8 @@ export class SearchState {
 
   /** Removes everything and loads `s`, which must be feasible. */
   load(s: Selection): void {
-    for (let i = 0; i < this.p.itemCount; i++) if (this.chosen[i]! >= 0) this.remove(this.chosen[i]!);
+    for (let i = 0; i < this.p.itemCount; i++)
+      if (this.chosen[i]! >= 0) this.remove(this.chosen[i]!);
     for (let i = 0; i < this.p.itemCount; i++) if (s[i]! >= 0) this.add(s[i]!);
   }
 

@@ -268,7 +268,8 @@ export class TabuSearch {
       if (st.selected[o] || this.tabuUntil[o] === Infinity) continue;
       computeRepair(st, o, this.buf, true);
       if (Number.isFinite(this.buf.cost)) {
-        for (let q = 0; q < this.buf.count; q++) this.tabuUntil[this.buf.out[q]!] = this.iterations + this.tenureMin;
+        for (let q = 0; q < this.buf.count; q++)
+          this.tabuUntil[this.buf.out[q]!] = this.iterations + this.tenureMin;
         applyRepair(st, o, this.buf);
       }
       this.buf.clear();

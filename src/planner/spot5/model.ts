@@ -3,7 +3,11 @@
  * (gain = photo weight), each forbidden pair of values = a conflict, each forbidden triple = a
  * tuple, the recorder = one resource.
  */
-import { buildSelectionProblem, type Selection, type SelectionProblem } from '../selection/problem.js';
+import {
+  buildSelectionProblem,
+  type Selection,
+  type SelectionProblem,
+} from '../selection/problem.js';
 import type { Spot5Instance, Spot5Value } from './instance.js';
 
 /** A SPOT5 instance with its selection problem and the option ↔ (photo, value) maps. */

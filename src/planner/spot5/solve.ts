@@ -20,7 +20,10 @@ export interface Spot5Solution {
 }
 
 /** Solves `instance` within `opts.timeLimitS` (see {@link solveSelection}). */
-export async function solveSpot5(instance: Spot5Instance, opts: SolveOptions): Promise<Spot5Solution> {
+export async function solveSpot5(
+  instance: Spot5Instance,
+  opts: SolveOptions,
+): Promise<Spot5Solution> {
   const model = toSelectionProblem(instance);
   const r = await solveSelection(model.problem, opts);
   const { selection, value, bound, timeS, ...details } = r;
