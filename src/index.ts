@@ -2,3 +2,4 @@
 export * from './core/index.js';
 export * from './orbit/index.js';
 export * from './io/index.js';
+export * from './planner/index.js';

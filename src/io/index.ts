@@ -1,2 +1,3 @@
 export * from './catalog-issue.js';
 export * from './tle.js';
+export * from './spot5.js';
