@@ -13,6 +13,11 @@ export interface GreedyOptions {
   readonly seed?: number;
   /** Relative noise on the ranking key (default 0 without seed, 0.2 with one). */
   readonly noise?: number;
+  /**
+   * Price of each resource in gain per unit: options are ranked by gain − Σ price·use
+   * (Lagrangian greedy). Default 0 (rank by gain).
+   */
+  readonly prices?: readonly number[];
 }
 
 /** Order in which the greedy tries options (also used by the search to refill). */
@@ -26,10 +31,14 @@ export function greedyOrder(p: SelectionProblem, opts: GreedyOptions = {}): Int3
     for (let k = p.conflictStart[o]!; k < p.conflictStart[o + 1]!; k++)
       blocked += p.gain[p.conflict[k]!]!;
     let use = 0;
-    for (let r = 0; r < p.capacity.length; r++)
+    let cost = 0;
+    for (let r = 0; r < p.capacity.length; r++) {
       use += p.capacity[r]! > 0 ? p.use[r * n + o]! / p.capacity[r]! : 0;
-    // Gain first (SPOT5 weights come in classes); among equals, prefer what blocks least.
-    const base = p.gain[o]! * (1 + 0.001 / (1 + blocked / (p.gain[o]! + 1e-9)) - 0.001 * use);
+      cost += (opts.prices?.[r] ?? 0) * p.use[r * n + o]!;
+    }
+    // Net gain first (SPOT5 weights come in classes); among equals, prefer what blocks least.
+    const g = p.gain[o]! - cost;
+    const base = g + Math.abs(g) * (0.001 / (1 + blocked / (p.gain[o]! + 1e-9)) - 0.001 * use);
     key[o] = base * (1 + (rand ? noise * (rand() - 0.5) : 0));
   }
   const order = Int32Array.from({ length: n }, (_, i) => i);
@@ -53,4 +62,50 @@ export function greedySelection(p: SelectionProblem, opts: GreedyOptions = {}): 
   const st = new SearchState(p);
   fillFree(st, greedyOrder(p, opts));
   return st.snapshot();
+}
+
+/** Mean gain per unit of each resource over the options that use it (a first price guess). */
+export function meanPrices(p: SelectionProblem): number[] {
+  const n = p.optionCount;
+  return Array.from(p.capacity, (_, r) => {
+    let g = 0;
+    let u = 0;
+    for (let o = 0; o < n; o++) {
+      const x = p.use[r * n + o]!;
+      if (x > 0) {
+        g += p.gain[o]!;
+        u += x;
+      }
+    }
+    return u > 0 ? g / u : 0;
+  });
+}
+
+/** Price multipliers tried by {@link bestGreedySelection} when there are resources. */
+const PRICE_FACTORS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
+
+/**
+ * The best of several greedy runs: by gain, and when capacities exist, by gain net of
+ * resource prices at several multiples of the mean gain per unit (cheap: milliseconds each).
+ */
+export function bestGreedySelection(p: SelectionProblem): Selection {
+  let best = greedySelection(p);
+  if (p.capacity.length === 0) return best;
+  let bestValue = selectionValue(p, best);
+  const mean = meanPrices(p);
+  for (const f of PRICE_FACTORS.slice(1)) {
+    const s = greedySelection(p, { prices: mean.map((m) => m * f) });
+    const v = selectionValue(p, s);
+    if (v > bestValue) {
+      best = s;
+      bestValue = v;
+    }
+  }
+  return best;
+}
+
+function selectionValue(p: SelectionProblem, s: Selection): number {
+  let v = 0;
+  for (const o of s) if (o >= 0) v += p.gain[o]!;
+  return v;
 }

@@ -13,6 +13,10 @@ export interface MilpThreadData {
   readonly timeLimitS: number;
   readonly start?: Selection;
   readonly stop: Int32Array;
+  /** Run the large-neighbourhood search after the whole-model MILP when it is not optimal. */
+  readonly lns: boolean;
+  /** Share of the time limit given to the whole-model MILP when `lns` is on. */
+  readonly milpShare: number;
 }
 
 /** A message from the MILP thread. */
@@ -26,6 +30,8 @@ export type MilpEvent =
 export interface ExactHandle {
   /** Events received since the last call. */
   drain(): MilpEvent[];
+  /** Hands a better incumbent (found elsewhere) to the large-neighbourhood search. */
+  offer(selection: Selection, value: number): void;
   /** True once the solve has ended (its 'done' or 'error' event is queued or drained). */
   ended(): boolean;
   /** Asks the solve to stop and waits for its end, at most `graceMs`; then it is killed. */
@@ -33,10 +39,16 @@ export interface ExactHandle {
 }
 
 /** Starts a MILP solve. Implementations: {@link startMilpThread}; tests may run it in-thread. */
-export type ExactRunner = (
-  p: SelectionProblem,
-  opts: { timeLimitS: number; start?: Selection },
-) => ExactHandle;
+export type ExactRunner = (p: SelectionProblem, opts: ExactRunOptions) => ExactHandle;
+
+export interface ExactRunOptions {
+  readonly timeLimitS: number;
+  readonly start?: Selection;
+  /** Large-neighbourhood search after the whole-model MILP (default true). */
+  readonly lns?: boolean;
+  /** Share of the time for the whole-model MILP before the LNS (default 0.4). */
+  readonly milpShare?: number;
+}
 
 /** Starts HiGHS on `p` in a worker thread. */
 export const startMilpThread: ExactRunner = (p, opts) => {
@@ -45,6 +57,8 @@ export const startMilpThread: ExactRunner = (p, opts) => {
     problem: p,
     timeLimitS: opts.timeLimitS,
     stop,
+    lns: opts.lns ?? true,
+    milpShare: opts.milpShare ?? 0.4,
     ...(opts.start ? { start: opts.start } : {}),
   };
   const queue: MilpEvent[] = [];
@@ -71,6 +85,9 @@ export const startMilpThread: ExactRunner = (p, opts) => {
   worker.on('exit', end);
   return {
     drain: () => queue.splice(0, queue.length),
+    offer(selection, value) {
+      if (!over) worker.postMessage({ type: 'incumbent', selection, value });
+    },
     ended: () => over,
     async finish(graceMs = 300) {
       Atomics.store(stop, 0, 1);

@@ -9,7 +9,7 @@
  * callbacks and stops when `shouldStop` returns true (checked by HiGHS at every node), so it
  * can run in a worker thread beside the local search (see `milp-thread.ts`).
  */
-import type { Highs, ModelData } from 'highs';
+import type { Highs, ModelData, UserSolutionCallbackEvent } from 'highs';
 import { type Selection, type SelectionProblem } from './problem.js';
 
 /** Options for {@link solveMilp}. */
@@ -22,8 +22,13 @@ export interface MilpOptions {
   readonly onSolution?: (s: Selection, value: number) => void;
   /** Called when HiGHS reports a new dual bound (an upper bound on the optimum). */
   readonly onBound?: (bound: number) => void;
-  /** Polled by HiGHS; returning true interrupts the solve (the best so far is returned). */
-  readonly shouldStop?: () => boolean;
+  /**
+   * Polled by HiGHS with its current relative gap and running time; returning true interrupts
+   * the solve (the best so far is returned).
+   */
+  readonly shouldStop?: (state: { gap: number; runningTimeS: number }) => boolean;
+  /** Polled by HiGHS for a better outside incumbent to inject (e.g. from the local search). */
+  readonly pollIncumbent?: () => Selection | null;
   /** Solve only the LP relaxation (for a quick bound). */
   readonly relaxation?: boolean;
 }
@@ -165,9 +170,21 @@ export function solveMilp(highs: Highs, p: SelectionProblem, opts: MilpOptions):
                 );
               }
             },
+            ...(opts.pollIncumbent
+              ? {
+                  [cb.mipUserSolution](event: UserSolutionCallbackEvent) {
+                    const s = opts.pollIncumbent?.();
+                    if (!s) return;
+                    const x = new Float64Array(p.optionCount);
+                    for (const o of s) if (o >= 0) x[o] = 1;
+                    event.setSolution(x);
+                  },
+                }
+              : {}),
             [cb.mipInterrupt](event) {
               reportBound(event.data.mip_dual_bound);
-              if (opts.shouldStop?.()) event.interrupt();
+              const state = { gap: event.data.mip_gap ?? Infinity, runningTimeS: event.data.running_time ?? 0 };
+              if (opts.shouldStop?.(state)) event.interrupt();
             },
           },
     );

@@ -6,10 +6,11 @@
  *
  * Pure apart from the injected clock and the optional exact runner (a worker thread in the CLI).
  */
-import { greedySelection } from './greedy.js';
+import { bestGreedySelection } from './greedy.js';
 import type { ExactHandle, ExactRunner } from './milp-thread.js';
 import { integralGains } from './milp.js';
 import { type Selection, type SelectionProblem, selectionGain } from './problem.js';
+import { liftSelection, restrictProblem } from './restrict.js';
 import { TabuSearch } from './tabu.js';
 
 /** Which method produced the returned selection. */
@@ -28,6 +29,8 @@ export interface SolveOptions {
   readonly exact?: ExactRunner;
   /** Run the local search (default true); false with `exact` gives the MILP alone (a peer). */
   readonly localSearch?: boolean;
+  /** With `exact`: large-neighbourhood search after the whole-model MILP (default true). */
+  readonly exactLns?: boolean;
   /** A known upper bound (stops the search when reached). */
   readonly upperBound?: number;
   /** Called about every `progressEveryMs` with the state of the search. */
@@ -72,7 +75,7 @@ export async function solveSelection(
   const deadline = t0 + opts.timeLimitS * 1000;
   const elapsedS = (): number => (opts.now() - t0) / 1000;
   const integral = integralGains(p);
-  const greedy = greedySelection(p);
+  const greedy = bestGreedySelection(p);
   const greedyValue = selectionGain(p, greedy);
   let best: Selection = greedy;
   let bestValue = greedyValue;
@@ -83,12 +86,6 @@ export async function solveSelection(
   let optimal = false;
 
   const useSearch = opts.localSearch ?? true;
-  const tabu = useSearch
-    ? new TabuSearch(p, greedy, {
-        seed: opts.seed ?? 1,
-        ...(bound !== null ? { upperBound: bound } : {}),
-      })
-    : null;
   const adopt = (s: Selection, v: number, from: SolutionSource): void => {
     if (v > bestValue + 1e-9) {
       best = s;
@@ -97,13 +94,13 @@ export async function solveSelection(
       timeToBest = elapsedS();
     }
   };
-  if (tabu) adopt(tabu.best(), tabu.bestValue(), 'tabu');
 
   let exact: ExactHandle | null = null;
   if (opts.exact) {
     const remainingS = Math.max(0.05, (deadline - opts.now()) / 1000);
-    exact = opts.exact(p, { timeLimitS: remainingS, start: best });
+    exact = opts.exact(p, { timeLimitS: remainingS, start: best, lns: opts.exactLns ?? true });
   }
+  let tabu: TabuSearch | null = null;
   const handleExact = (): void => {
     if (!exact) return;
     for (const ev of exact.drain()) {
@@ -126,16 +123,58 @@ export async function solveSelection(
     if (tabu && bound !== null) tabu.upperBound = bound;
   };
 
+  const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
+  if (useSearch) {
+    // Priority classes first: when gains fall in classes far apart (SPOT5: 1–5 vs 1000–2000),
+    // a short search on the top class alone settles the choices that matter, then the full
+    // search starts from it. The small gains otherwise hide the structure of the large ones.
+    const top = topClassItems(p);
+    let start = best;
+    if (top) {
+      const empty = new Int32Array(p.itemCount).fill(-1);
+      const r = restrictProblem(p, empty, top);
+      const stage = new TabuSearch(r.sub, bestGreedySelection(r.sub), { seed: opts.seed ?? 1 });
+      // At most a tenth of the time (≤ 10 s), and less once the stage stops improving.
+      const stageEnd = Math.min(deadline, opts.now() + Math.min(10_000, opts.timeLimitS * 100));
+      const patience = Math.max(3000, 10 * r.sub.itemCount);
+      let lastValue = stage.bestValue();
+      let lastImprovement = 0;
+      while (!opts.signal?.aborted && opts.now() < stageEnd) {
+        if (stage.iterations - lastImprovement > patience) break;
+        const chunkEnd = Math.min(stageEnd, opts.now() + CHUNK_MS);
+        while (opts.now() < chunkEnd) {
+          stage.run(50);
+          if (stage.bestValue() > lastValue) {
+            lastValue = stage.bestValue();
+            lastImprovement = stage.iterations;
+          }
+        }
+        await yieldToLoop();
+        handleExact();
+      }
+      start = liftSelection(r, empty, stage.best());
+    }
+    tabu = new TabuSearch(p, start, {
+      seed: opts.seed ?? 1,
+      ...(bound !== null ? { upperBound: bound } : {}),
+    });
+    if (selectionGain(p, best) > tabu.bestValue()) tabu.offer(best, bestValue);
+    adopt(tabu.best(), tabu.bestValue(), 'tabu');
+    exact?.offer(best, bestValue);
+  }
+
   const closed = (): boolean =>
     optimal || (bound !== null && bestValue >= bound - (integral ? 1e-6 : 1e-9));
   let lastProgress = -Infinity;
   const progressEvery = opts.progressEveryMs ?? 500;
-  const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
   while (!closed() && !opts.signal?.aborted && opts.now() < deadline) {
     if (tabu && !tabu.done()) {
       const chunkEnd = Math.min(deadline, opts.now() + CHUNK_MS);
       while (opts.now() < chunkEnd && !tabu.done()) tabu.run(50);
-      adopt(tabu.best(), tabu.bestValue(), 'tabu');
+      if (tabu.bestValue() > bestValue + 1e-9) {
+        adopt(tabu.best(), tabu.bestValue(), 'tabu');
+        exact?.offer(best, bestValue);
+      }
     } else if (!exact || exact.ended()) {
       handleExact();
       break;
@@ -168,4 +207,27 @@ export async function solveSelection(
     milpStatus,
     interrupted: opts.signal?.aborted ?? false,
   };
+}
+
+/**
+ * Items of the top gain class, when gains form classes at least a factor 10 apart and the top
+ * class is a proper subset; null otherwise.
+ */
+export function topClassItems(p: SelectionProblem): number[] | null {
+  const gains = [...new Set(p.gain)].sort((a, b) => b - a);
+  let threshold = -1;
+  for (let k = 0; k + 1 < gains.length; k++) {
+    if (gains[k + 1]! * 10 <= gains[k]!) {
+      threshold = gains[k]!;
+      break;
+    }
+  }
+  if (threshold < 0) return null;
+  const items: number[] = [];
+  for (let i = 0; i < p.itemCount; i++) {
+    let g = 0;
+    for (let o = p.optionStart[i]!; o < p.optionStart[i + 1]!; o++) g = Math.max(g, p.gain[o]!);
+    if (g >= threshold) items.push(i);
+  }
+  return items.length > 0 && items.length < p.itemCount ? items : null;
 }

@@ -22,6 +22,10 @@ export interface TabuOptions {
   readonly tenureMin?: number;
   /** Iterations without a new best before a perturbed restart (default 20 × items, at least 2000). */
   readonly stagnation?: number;
+  /** Relative change of the resource price per step (default 0.02). */
+  readonly priceStep?: number;
+  /** Lowest resource price, as a fraction of the starting price (default 0.3). */
+  readonly minPriceFactor?: number;
   /** A proven upper bound: the search stops when it reaches it. */
   readonly upperBound?: number;
 }
@@ -40,6 +44,7 @@ export class TabuSearch {
   private readonly price: Float64Array;
   private readonly minPrice: Float64Array;
   private readonly excess: Float64Array;
+  private readonly priceStep: number;
   private bestSel: Selection;
   private bestVal: number;
   private sinceBest = 0;
@@ -60,6 +65,7 @@ export class TabuSearch {
     this.tenureSpan = this.tenureMin + Math.ceil(0.1 * p.itemCount);
     this.stagnation = opts.stagnation ?? Math.max(2000, 20 * p.itemCount);
     this.dropTabuUntil = new Float64Array(p.optionCount);
+    this.priceStep = opts.priceStep ?? 0.02;
     const rc = p.capacity.length;
     this.price = new Float64Array(rc);
     this.minPrice = new Float64Array(rc);
@@ -76,7 +82,7 @@ export class TabuSearch {
         }
       }
       this.price[r] = u > 0 ? g / u : 0;
-      this.minPrice[r] = this.price[r]! * 1e-3;
+      this.minPrice[r] = this.price[r]! * (opts.minPriceFactor ?? 0.3);
     }
     this.upperBound = opts.upperBound ?? Infinity;
     this.st.load(initial);
@@ -218,7 +224,7 @@ export class TabuSearch {
     // Strategic oscillation: the price of a resource rises while the solution overflows it and
     // falls otherwise, so the search crosses the capacity boundary back and forth.
     for (let r = 0; r < rc; r++) {
-      this.price[r] = Math.max(this.minPrice[r]!, this.price[r]! * (feasible ? 0.98 : 1.02));
+      this.price[r] = Math.max(this.minPrice[r]!, this.price[r]! * (feasible ? 1 - this.priceStep : 1 + this.priceStep));
     }
     if (feasible && st.value > this.bestVal + 1e-9) {
       fillFree(st, this.order);
