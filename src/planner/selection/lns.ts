@@ -8,7 +8,12 @@
  */
 import type { Highs } from 'highs';
 import { solveMilp } from './milp.js';
-import { CAPACITY_REL_TOL, type Selection, type SelectionProblem, selectionGain } from './problem.js';
+import {
+  CAPACITY_REL_TOL,
+  type Selection,
+  type SelectionProblem,
+  selectionGain,
+} from './problem.js';
 import { createRandom, randomInt } from './random.js';
 import { liftSelection, restrictProblem } from './restrict.js';
 
@@ -18,16 +23,26 @@ export interface LnsOptions {
   /** Stop at this clock value, ms. */
   readonly deadlineMs: number;
   readonly seed?: number;
-  /** Starting number of free items (default 150). */
+  /** Starting number of free items (default 300). */
   readonly windowItems?: number;
-  /** Time limit of one sub-solve, s (default 3). */
+  /** Time limit of one sub-solve, s (default 4). */
   readonly subTimeLimitS?: number;
   /** Returns a better outside incumbent when one arrived since the last call, else null. */
   readonly pollIncumbent?: () => { selection: Selection; value: number } | null;
   readonly onImprove?: (s: Selection, value: number) => void;
   readonly shouldStop?: () => boolean;
+  /**
+   * Items of the lower gain classes (see `classes.ts`): every fifth neighbourhood frees all of
+   * them at once, with the top class fixed, to settle the small gains exactly.
+   */
+  readonly lowerClassItems?: readonly number[];
   /** Diagnostics: called after each sub-solve. */
-  readonly onIteration?: (info: { window: number; optimal: boolean; spentS: number; value: number }) => void;
+  readonly onIteration?: (info: {
+    window: number;
+    optimal: boolean;
+    spentS: number;
+    value: number;
+  }) => void;
 }
 
 /** True when `s` satisfies every conflict, tuple and capacity of `p`. */
@@ -41,11 +56,13 @@ export function isFeasible(p: SelectionProblem, s: Selection): boolean {
   }
   for (let o = 0; o < p.optionCount; o++) {
     if (!sel[o]) continue;
-    for (let k = p.conflictStart[o]!; k < p.conflictStart[o + 1]!; k++) if (sel[p.conflict[k]!]) return false;
+    for (let k = p.conflictStart[o]!; k < p.conflictStart[o + 1]!; k++)
+      if (sel[p.conflict[k]!]) return false;
   }
   for (let t = 0; t + 1 < p.tupleStart.length; t++) {
     let all = true;
-    for (let k = p.tupleStart[t]!; k < p.tupleStart[t + 1]! && all; k++) all = sel[p.tupleOption[k]!] === 1;
+    for (let k = p.tupleStart[t]!; k < p.tupleStart[t + 1]! && all; k++)
+      all = sel[p.tupleOption[k]!] === 1;
     if (all) return false;
   }
   const n = p.optionCount;
@@ -67,8 +84,8 @@ export function runLns(
   const rand = createRandom(opts.seed ?? 1);
   let cur: Selection = start.slice();
   let val = selectionGain(p, cur);
-  let window = Math.min(p.itemCount, opts.windowItems ?? 150);
-  const subLimit = opts.subTimeLimitS ?? 3;
+  let window = Math.min(p.itemCount, opts.windowItems ?? 300);
+  const subLimit = opts.subTimeLimitS ?? 4;
   let iterations = 0;
   // Item neighbours through conflicts and tuples, for neighbourhoods that follow the constraints.
   const neighbours: number[][] = Array.from({ length: p.itemCount }, () => []);
@@ -123,7 +140,9 @@ export function runLns(
     const parts = 1 + randomInt(rand, 3);
     const per = Math.max(1, Math.floor(window / parts));
     const free = new Set<number>();
-    for (let k = 0; k < parts; k++) {
+    const lowerTurn = opts.lowerClassItems !== undefined && iterations % 5 === 0;
+    if (lowerTurn) for (const i of opts.lowerClassItems!) free.add(i);
+    for (let k = 0; k < (lowerTurn ? 0 : parts); k++) {
       if (rand() < 0.5) {
         const a = randomInt(rand, Math.max(1, p.itemCount - per + 1));
         for (let i = a; i < Math.min(p.itemCount, a + per); i++) free.add(i);
@@ -133,8 +152,12 @@ export function runLns(
     }
     // With capacities, also free the selected items that pay least per unit of resource: they
     // are where the sub-solve can find memory for better items.
-    if (p.capacity.length > 0) addDonors(cur, free, Math.ceil(per / 2));
-    const r = restrictProblem(p, cur, [...free].sort((x, y) => x - y));
+    if (p.capacity.length > 0 && !lowerTurn) addDonors(cur, free, Math.ceil(per / 2));
+    const r = restrictProblem(
+      p,
+      cur,
+      [...free].sort((x, y) => x - y),
+    );
     const local = new Map<number, number>();
     r.optionMap.forEach((o, k) => local.set(o, k));
     const subStart = Int32Array.from(r.itemMap, (i) => local.get(cur[i]!) ?? -1);
@@ -143,14 +166,20 @@ export function runLns(
     const t = opts.now();
     let res;
     try {
-      res = solveMilp(highs, r.sub, { timeLimitS: Math.min(subLimit, remainingS), start: subStart, ...(opts.shouldStop ? { shouldStop: () => opts.shouldStop!() } : {}) });
+      res = solveMilp(highs, r.sub, {
+        timeLimitS: Math.min(lowerTurn ? 3 * subLimit : subLimit, remainingS),
+        start: subStart,
+        ...(opts.shouldStop ? { shouldStop: () => opts.shouldStop!() } : {}),
+      });
     } catch {
       // A failed sub-solve (e.g. out of WebAssembly memory) only loses this neighbourhood.
       window = Math.max(20, Math.floor(window * 0.7));
       continue;
     }
     const spentS = (opts.now() - t) / 1000;
-    if (!res.optimal) window = Math.max(20, Math.floor(window * 0.8));
+    if (lowerTurn) {
+      // The class neighbourhood has its own size; it does not steer the window.
+    } else if (!res.optimal) window = Math.max(20, Math.floor(window * 0.8));
     else if (spentS < subLimit / 6) window = Math.min(p.itemCount, Math.ceil(window * 1.1));
     opts.onIteration?.({ window, optimal: res.optimal, spentS, value: val });
     if (!res.selection) continue;

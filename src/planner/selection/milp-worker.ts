@@ -8,6 +8,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { loadHighs } from './highs-loader.js';
+import { topClassItems } from './classes.js';
 import { runLns } from './lns.js';
 import { solveMilp } from './milp.js';
 import type { MilpThreadData } from './milp-thread.js';
@@ -65,6 +66,10 @@ if (port) {
     if (o) keep(o.selection, o.value);
     const start = best ?? (data.start ? { selection: data.start, value: -Infinity } : null);
     if (start) {
+      const top = topClassItems(data.problem);
+      const inTop = new Uint8Array(data.problem.itemCount);
+      for (const i of top ?? []) inTop[i] = 1;
+      const lower = top ? [...inTop.keys()].filter((i) => !inTop[i]) : undefined;
       const lns = runLns(highs, data.problem, (start as { selection: Selection }).selection, {
         now: () => performance.now(),
         deadlineMs,
@@ -74,6 +79,7 @@ if (port) {
           port.postMessage({ type: 'solution', selection, value });
         },
         shouldStop: stop,
+        ...(lower ? { lowerClassItems: lower } : {}),
       });
       keep(lns.selection, lns.value);
     }

@@ -183,7 +183,10 @@ export function solveMilp(highs: Highs, p: SelectionProblem, opts: MilpOptions):
               : {}),
             [cb.mipInterrupt](event) {
               reportBound(event.data.mip_dual_bound);
-              const state = { gap: event.data.mip_gap ?? Infinity, runningTimeS: event.data.running_time ?? 0 };
+              const state = {
+                gap: event.data.mip_gap ?? Infinity,
+                runningTimeS: event.data.running_time ?? 0,
+              };
               if (opts.shouldStop?.(state)) event.interrupt();
             },
           },

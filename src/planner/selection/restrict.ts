@@ -28,7 +28,8 @@ export function restrictProblem(
   const isFree = new Uint8Array(p.itemCount);
   for (let k = 0; k < freeItems.length; k++) isFree[freeItems[k]!] = 1;
   const fixedSel = new Uint8Array(n);
-  for (let i = 0; i < p.itemCount; i++) if (!isFree[i] && current[i]! >= 0) fixedSel[current[i]!] = 1;
+  for (let i = 0; i < p.itemCount; i++)
+    if (!isFree[i] && current[i]! >= 0) fixedSel[current[i]!] = 1;
   // Options of free items that no fixed selected option excludes.
   const allowed = new Uint8Array(n);
   for (let k = 0; k < freeItems.length; k++) {
@@ -79,10 +80,12 @@ export function restrictProblem(
   for (const o of optionMap) {
     for (let q = p.conflictStart[o]!; q < p.conflictStart[o + 1]!; q++) {
       const u = p.conflict[q]!;
-      if (u > o && local[u]! >= 0 && p.optionItem[u] !== p.optionItem[o]) conflicts.push([local[o]!, local[u]!]);
+      if (u > o && local[u]! >= 0 && p.optionItem[u] !== p.optionItem[o])
+        conflicts.push([local[o]!, local[u]!]);
     }
   }
-  for (const [a, b] of pairConflicts) if (local[a]! >= 0 && local[b]! >= 0) conflicts.push([local[a]!, local[b]!]);
+  for (const [a, b] of pairConflicts)
+    if (local[a]! >= 0 && local[b]! >= 0) conflicts.push([local[a]!, local[b]!]);
   const localTuples = tuples
     .filter((t) => t.every((o) => local[o]! >= 0))
     .map((t) => t.map((o) => local[o]!));
@@ -99,7 +102,11 @@ export function restrictProblem(
 }
 
 /** Writes a sub-problem selection back into a copy of `current`. */
-export function liftSelection(r: RestrictedProblem, current: Selection, subSel: Selection): Selection {
+export function liftSelection(
+  r: RestrictedProblem,
+  current: Selection,
+  subSel: Selection,
+): Selection {
   const out = current.slice();
   for (let k = 0; k < r.itemMap.length; k++) {
     const o = subSel[k]!;

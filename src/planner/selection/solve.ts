@@ -6,12 +6,17 @@
  *
  * Pure apart from the injected clock and the optional exact runner (a worker thread in the CLI).
  */
-import { bestGreedySelection } from './greedy.js';
+import { bestGreedySelection, fillFree, greedyOrder } from './greedy.js';
 import type { ExactHandle, ExactRunner } from './milp-thread.js';
 import { integralGains } from './milp.js';
 import { type Selection, type SelectionProblem, selectionGain } from './problem.js';
-import { liftSelection, restrictProblem } from './restrict.js';
+import { type RestrictedProblem, liftSelection, restrictProblem } from './restrict.js';
+import { SearchState } from './state.js';
+import { topClassItems } from './classes.js';
 import { TabuSearch } from './tabu.js';
+
+/** Which method produced the returned selection. */
+export { topClassItems } from './classes.js';
 
 /** Which method produced the returned selection. */
 export type SolutionSource = 'greedy' | 'tabu' | 'milp';
@@ -124,44 +129,39 @@ export async function solveSelection(
   };
 
   const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
+  // Priority classes: when gains fall in classes far apart (SPOT5: 1–5 vs 1000–2000), a
+  // second search on the top class alone runs interleaved with the full one; each of its new
+  // bests, completed greedily with the lower classes, is offered to the full search. The small
+  // gains otherwise hide the structure of the large ones. It gets a third of this thread.
+  let stage: { search: TabuSearch; r: RestrictedProblem; value: number } | null = null;
+  const empty = new Int32Array(p.itemCount).fill(-1);
+  const fillOrder = greedyOrder(p);
   if (useSearch) {
-    // Priority classes first: when gains fall in classes far apart (SPOT5: 1–5 vs 1000–2000),
-    // a short search on the top class alone settles the choices that matter, then the full
-    // search starts from it. The small gains otherwise hide the structure of the large ones.
     const top = topClassItems(p);
-    let start = best;
     if (top) {
-      const empty = new Int32Array(p.itemCount).fill(-1);
       const r = restrictProblem(p, empty, top);
-      const stage = new TabuSearch(r.sub, bestGreedySelection(r.sub), { seed: opts.seed ?? 1 });
-      // At most a tenth of the time (≤ 10 s), and less once the stage stops improving.
-      const stageEnd = Math.min(deadline, opts.now() + Math.min(10_000, opts.timeLimitS * 100));
-      const patience = Math.max(3000, 10 * r.sub.itemCount);
-      let lastValue = stage.bestValue();
-      let lastImprovement = 0;
-      while (!opts.signal?.aborted && opts.now() < stageEnd) {
-        if (stage.iterations - lastImprovement > patience) break;
-        const chunkEnd = Math.min(stageEnd, opts.now() + CHUNK_MS);
-        while (opts.now() < chunkEnd) {
-          stage.run(50);
-          if (stage.bestValue() > lastValue) {
-            lastValue = stage.bestValue();
-            lastImprovement = stage.iterations;
-          }
-        }
-        await yieldToLoop();
-        handleExact();
-      }
-      start = liftSelection(r, empty, stage.best());
+      const search = new TabuSearch(r.sub, bestGreedySelection(r.sub), { seed: opts.seed ?? 1 });
+      stage = { search, r, value: -Infinity };
     }
-    tabu = new TabuSearch(p, start, {
+    tabu = new TabuSearch(p, best, {
       seed: opts.seed ?? 1,
       ...(bound !== null ? { upperBound: bound } : {}),
     });
-    if (selectionGain(p, best) > tabu.bestValue()) tabu.offer(best, bestValue);
     adopt(tabu.best(), tabu.bestValue(), 'tabu');
-    exact?.offer(best, bestValue);
   }
+  const runStage = (): void => {
+    if (!stage || !tabu) return;
+    const chunkEnd = Math.min(deadline, opts.now() + CHUNK_MS / 2);
+    while (opts.now() < chunkEnd) stage.search.run(50);
+    if (stage.search.bestValue() > stage.value) {
+      stage.value = stage.search.bestValue();
+      const st = new SearchState(p);
+      st.load(liftSelection(stage.r, empty, stage.search.best()));
+      fillFree(st, fillOrder);
+      if (tabu.offer(st.snapshot(), st.value)) adopt(tabu.best(), tabu.bestValue(), 'tabu');
+    }
+  };
+  exact?.offer(best, bestValue);
 
   const closed = (): boolean =>
     optimal || (bound !== null && bestValue >= bound - (integral ? 1e-6 : 1e-9));
@@ -169,6 +169,7 @@ export async function solveSelection(
   const progressEvery = opts.progressEveryMs ?? 500;
   while (!closed() && !opts.signal?.aborted && opts.now() < deadline) {
     if (tabu && !tabu.done()) {
+      runStage();
       const chunkEnd = Math.min(deadline, opts.now() + CHUNK_MS);
       while (opts.now() < chunkEnd && !tabu.done()) tabu.run(50);
       if (tabu.bestValue() > bestValue + 1e-9) {
@@ -207,27 +208,4 @@ export async function solveSelection(
     milpStatus,
     interrupted: opts.signal?.aborted ?? false,
   };
-}
-
-/**
- * Items of the top gain class, when gains form classes at least a factor 10 apart and the top
- * class is a proper subset; null otherwise.
- */
-export function topClassItems(p: SelectionProblem): number[] | null {
-  const gains = [...new Set(p.gain)].sort((a, b) => b - a);
-  let threshold = -1;
-  for (let k = 0; k + 1 < gains.length; k++) {
-    if (gains[k + 1]! * 10 <= gains[k]!) {
-      threshold = gains[k]!;
-      break;
-    }
-  }
-  if (threshold < 0) return null;
-  const items: number[] = [];
-  for (let i = 0; i < p.itemCount; i++) {
-    let g = 0;
-    for (let o = p.optionStart[i]!; o < p.optionStart[i + 1]!; o++) g = Math.max(g, p.gain[o]!);
-    if (g >= threshold) items.push(i);
-  }
-  return items.length > 0 && items.length < p.itemCount ? items : null;
 }

@@ -224,7 +224,10 @@ export class TabuSearch {
     // Strategic oscillation: the price of a resource rises while the solution overflows it and
     // falls otherwise, so the search crosses the capacity boundary back and forth.
     for (let r = 0; r < rc; r++) {
-      this.price[r] = Math.max(this.minPrice[r]!, this.price[r]! * (feasible ? 1 - this.priceStep : 1 + this.priceStep));
+      this.price[r] = Math.max(
+        this.minPrice[r]!,
+        this.price[r]! * (feasible ? 1 - this.priceStep : 1 + this.priceStep),
+      );
     }
     if (feasible && st.value > this.bestVal + 1e-9) {
       fillFree(st, this.order);
