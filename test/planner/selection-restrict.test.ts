@@ -27,7 +27,9 @@ describe('restrictProblem (fix a plan, re-optimise a part)', () => {
     expect(isFeasible(p, next)).toBe(true);
     const value = selectionGain(p, next);
     expect(value).toBeGreaterThanOrEqual(selectionGain(p, current));
-    expect(verifySpot5(text, { value, selected: selectionToSpot5(model, next) }).violations).toEqual([]);
+    expect(
+      verifySpot5(text, { value, selected: selectionToSpot5(model, next) }).violations,
+    ).toEqual([]);
   });
 
   it('the LNS improves a greedy plan of 1502 to a verified, better one within 3 s', async () => {
@@ -41,7 +43,10 @@ describe('restrictProblem (fix a plan, re-optimise a part)', () => {
       windowItems: 60,
     });
     expect(r.value).toBeGreaterThan(selectionGain(model.problem, start));
-    const check = verifySpot5(text, { value: r.value, selected: selectionToSpot5(model, r.selection) });
+    const check = verifySpot5(text, {
+      value: r.value,
+      selected: selectionToSpot5(model, r.selection),
+    });
     expect(check.violations).toEqual([]);
   });
 });
