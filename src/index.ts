@@ -4,3 +4,4 @@ export * from './orbit/index.js';
 export * from './imaging/index.js';
 export * from './io/index.js';
 export * from './passes/index.js';
+export * from './planner/index.js';

@@ -27,3 +27,4 @@ export * from './raster/crs.js';
 export * from './raster/reader.js';
 export * from './raster/scene.js';
 export * from './raster/warp.js';
+export * from './spot5.js';

@@ -18,6 +18,7 @@ import { registerLink } from './link.js';
 import { registerPasses } from './passes.js';
 import { registerTrack } from './track.js';
 import { registerServe } from './serve.js';
+import { registerSpot5 } from './spot5.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -35,5 +36,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCoverage,
   registerFlood,
   registerChange,
+  registerSpot5,
   registerServe,
 ];
