@@ -4,7 +4,7 @@
  * 3 stations × 7 days under 60 s and 2 GB on 2 cores), against Skyfield measured on a subset in
  * the same run, plus the raw SGP4 propagation rate against a plain satellite.js loop.
  *
- *   npm run build && node bench/passes-catalogue.mjs [--days 7] [--every 49] [--runs 1]
+ *   npm run build && node bench/passes-catalogue.mjs [--days 7] [--every 98] [--runs 3] [--engines js,wasm]
  *
  * Prints a Markdown report (paste into BENCHMARKS.md) and writes bench/results/passes.json.
  */
@@ -22,19 +22,18 @@ import {
   loadBundledStations,
   parseTle,
 } from '../dist/index.js';
-import { findPassesForCatalog } from '../dist/cli/parallel-passes.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
     days: { type: 'string', default: '7' },
-    every: { type: 'string', default: '49' },
-    runs: { type: 'string', default: '1' },
+    every: { type: 'string', default: '98' },
+    runs: { type: 'string', default: '3' },
     catalogue: {
       type: 'string',
       default: resolve(HERE, '../../shared/reference/tle/active-2026-03-19.txt'),
     },
-    engines: { type: 'string', default: 'wasm,js' },
+    engines: { type: 'string', default: 'js,wasm' },
   },
 });
 const DAYS = Number(args.days);
@@ -59,25 +58,46 @@ const report = {
   parseMs,
 };
 
-// 1. The whole catalogue, worker threads, each coarse-grid engine.
+// 1. The whole catalogue through the CLI, as a user runs it (worker threads, CSV to /dev/null),
+//    one process per run so that GNU time reports each run's own peak memory.
 report.catalogue = {};
 for (const engine of args.engines.split(',')) {
-  const times = [];
-  let passes = 0;
+  const runs = [];
   for (let r = 0; r < RUNS; r++) {
-    const a = performance.now();
-    const res = await findPassesForCatalog(
-      elements,
-      stations,
-      { startMs: START, endMs: END },
-      { engine },
+    const cli = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        '%e %M',
+        process.execPath,
+        resolve(HERE, '../bin/sahelsat.js'),
+        'passes',
+        '--tle',
+        args.catalogue,
+        '--start',
+        new Date(START).toISOString(),
+        '--days',
+        String(DAYS),
+        '--min-el',
+        String(MIN_EL),
+        '--format',
+        'csv',
+        '--engine',
+        engine,
+      ],
+      { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
     );
-    times.push((performance.now() - a) / 1000);
-    passes = res.passes.length;
+    if (cli.status !== 0) throw new Error(`passes CLI failed: ${cli.stderr.slice(-500)}`);
+    const [wallS, maxKb] = cli.stderr.trim().split('\n').pop().split(' ').map(Number);
+    runs.push({ wallS, peakMb: maxKb / 1024, passes: cli.stdout.split('\n').length - 2 });
   }
-  report.catalogue[engine] = { medianS: median(times), runs: times, passes };
+  report.catalogue[engine] = {
+    medianS: median(runs.map((x) => x.wallS)),
+    medianPeakMb: median(runs.map((x) => x.peakMb)),
+    runs,
+    passes: runs[0].passes,
+  };
 }
-report.peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 // 2. Skyfield on a subset (every EVERY-th object), and ours on the same subset, single thread.
 const subset = elements.filter((_, i) => i % EVERY === 0);
@@ -143,7 +163,7 @@ writeFileSync(resolve(HERE, 'results/passes.json'), `${JSON.stringify(report, nu
 const f = (x, d = 1) => x.toFixed(d);
 console.log(`## Passes over the whole catalogue (${report.machine}, Node ${report.node})
 
-Command: \`npm run build && node bench/passes-catalogue.mjs --days ${DAYS} --every ${EVERY} --runs ${RUNS}\`
+Command: \`npm run build && node bench/passes-catalogue.mjs --days ${DAYS} --every ${EVERY} --runs ${RUNS} --engines ${args.engines}\`
 
 | work | time | notes |
 | --- | --- | --- |
@@ -151,10 +171,9 @@ Command: \`npm run build && node bench/passes-catalogue.mjs --days ${DAYS} --eve
 ${Object.entries(report.catalogue)
   .map(
     ([e, r]) =>
-      `| ${elements.length} objects × 3 stations × ${DAYS} d, coarse grid on ${e} | ${f(r.medianS)} s (median of ${r.runs.length}) | ${r.passes} passes |`,
+      `| \`sahelsat passes\` on ${elements.length} objects × 3 stations × ${DAYS} d, CSV, coarse grid on ${e} | ${f(r.medianS)} s (median of ${r.runs.length}: ${r.runs.map((x) => f(x.wallS)).join(', ')}) | ${r.passes} passes; peak memory ${f(r.medianPeakMb, 0)} MB |`,
   )
   .join('\n')}
-| peak resident memory | ${f(report.peakRssMb, 0)} MB | main process and its worker threads |
 | subset of ${subset.length} objects (every ${EVERY}th), ours, 1 thread | ${f(oursSubsetS, 2)} s | ${ours.passes.length} passes |
 | same subset, Skyfield ${'find_events'} | ${f(sky.seconds, 2)} s | ${sky.rises} rises; **ours ${f(report.subset.ratio)}× faster** |
 | Skyfield scaled to the whole catalogue | ${f(report.subset.skyfieldScaledToCatalogueS, 0)} s | per satellite-station-week |

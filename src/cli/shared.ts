@@ -196,15 +196,16 @@ export function formatTable(
   );
 }
 
-/** Rejects a `--format` value outside the allowed list. */
+/** Rejects a value of a closed-list option (`--format` unless named) outside the allowed list. */
 export function checkFormat<T extends string>(
   ctx: CliContext,
   value: string,
   allowed: readonly T[],
+  option = '--format',
 ): T {
   if (!(allowed as readonly string[]).includes(value)) {
     throw new ValidationError(m(ctx.lang, 'option.bad'), {
-      location: { field: '--format' },
+      location: { field: option },
       expected: allowed.join(' | '),
       received: value,
     });

@@ -108,7 +108,7 @@ interface Row {
 
 function runEphemeris(ctx: CliContext, o: EphemerisOptions): void {
   const L = ctx.lang;
-  const frame = checkFormat(ctx, o.frame, ['teme', 'itrf', 'geodetic'] as const);
+  const frame = checkFormat(ctx, o.frame, ['teme', 'itrf', 'geodetic'] as const, '--frame');
   const format = checkFormat(ctx, o.format, ['csv', 'json', 'oem'] as const);
   if (format === 'oem' && frame === 'geodetic') {
     throw new ValidationError(m(L, 'oemGeodetic'), { location: { field: '--frame' } });

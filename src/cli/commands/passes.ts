@@ -33,6 +33,8 @@ const m = defineMessages({
     format: 'output format: table, csv or json',
     ignoreChecksum: 'accept TLE lines with a wrong checksum (with a warning)',
     threads: 'worker threads (default: one per core)',
+    engine:
+      'SGP4 engine of the coarse grid in worker threads: js or wasm (default js, the faster here: BENCHMARKS.md)',
     progress: 'passes',
     issues: '{n} satellites could not be propagated over the whole window (first: {first})',
     summary: '{passes} passes of {sats} satellites over {stations} stations',
@@ -62,6 +64,8 @@ const m = defineMessages({
     ignoreChecksum:
       'accepter les lignes TLE dont la somme de contrôle est fausse (avec un avertissement)',
     threads: 'fils de calcul (par défaut : un par cœur)',
+    engine:
+      'moteur SGP4 de la grille grossière dans les fils : js ou wasm (par défaut js, le plus rapide ici : BENCHMARKS.md)',
     progress: 'passages',
     issues: '{n} satellites n’ont pas pu être propagés sur toute la fenêtre (premier : {first})',
     summary: '{passes} passages de {sats} satellites au-dessus de {stations} stations',
@@ -93,6 +97,7 @@ interface PassesOptions {
   format: string;
   ignoreChecksum?: boolean;
   threads?: string;
+  engine: string;
 }
 
 export function registerPasses(program: Command, ctx: CliContext): void {
@@ -112,12 +117,14 @@ export function registerPasses(program: Command, ctx: CliContext): void {
     .option('--format <format>', m(L, 'format'), 'table')
     .option('--ignore-checksum', m(L, 'ignoreChecksum'))
     .option('--threads <n>', m(L, 'threads'))
+    .option('--engine <engine>', m(L, 'engine'), 'js')
     .action(async (o: PassesOptions) => runPasses(ctx, o));
 }
 
 async function runPasses(ctx: CliContext, o: PassesOptions): Promise<void> {
   const L = ctx.lang;
   const format = checkFormat(ctx, o.format, ['table', 'csv', 'json'] as const);
+  const engine = checkFormat(ctx, o.engine, ['js', 'wasm'] as const, '--engine');
   const days = parseNumberOption(ctx, o.days, '--days', { min: 1e-6, max: 366 })!;
   const minEl = parseNumberOption(ctx, o.minEl, '--min-el', { min: -5, max: 90 });
   const threads = parseNumberOption(ctx, o.threads, '--threads', {
