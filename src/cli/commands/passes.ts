@@ -155,6 +155,7 @@ async function runPasses(ctx: CliContext, o: PassesOptions): Promise<void> {
     },
     {
       ...(threads !== undefined ? { threads } : {}),
+      engine,
       onProgress: (n) => bar.update(n),
       signal: ctx.signal,
     },
