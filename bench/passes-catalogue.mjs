@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -61,9 +61,11 @@ const report = {
 // 1. The whole catalogue through the CLI, as a user runs it (worker threads, CSV to /dev/null),
 //    one process per run so that GNU time reports each run's own peak memory.
 report.catalogue = {};
-for (const engine of args.engines.split(',')) {
-  const runs = [];
-  for (let r = 0; r < RUNS; r++) {
+const engines = args.engines.split(',');
+const runsByEngine = Object.fromEntries(engines.map((e) => [e, []]));
+// Engines alternate run by run, so that a change of load on this shared machine hits both.
+for (let r = 0; r < RUNS; r++) {
+  for (const engine of engines) {
     const cli = spawnSync(
       '/usr/bin/time',
       [
@@ -89,8 +91,15 @@ for (const engine of args.engines.split(',')) {
     );
     if (cli.status !== 0) throw new Error(`passes CLI failed: ${cli.stderr.slice(-500)}`);
     const [wallS, maxKb] = cli.stderr.trim().split('\n').pop().split(' ').map(Number);
-    runs.push({ wallS, peakMb: maxKb / 1024, passes: cli.stdout.split('\n').length - 2 });
+    runsByEngine[engine].push({
+      wallS,
+      peakMb: maxKb / 1024,
+      passes: cli.stdout.split('\n').length - 2,
+    });
   }
+}
+for (const engine of engines) {
+  const runs = runsByEngine[engine];
   report.catalogue[engine] = {
     medianS: median(runs.map((x) => x.wallS)),
     medianPeakMb: median(runs.map((x) => x.peakMb)),
@@ -98,6 +107,7 @@ for (const engine of args.engines.split(',')) {
     passes: runs[0].passes,
   };
 }
+report.loadAverage = loadavg();
 
 // 2. Skyfield on a subset (every EVERY-th object), and ours on the same subset, single thread.
 const subset = elements.filter((_, i) => i % EVERY === 0);
@@ -163,7 +173,7 @@ writeFileSync(resolve(HERE, 'results/passes.json'), `${JSON.stringify(report, nu
 const f = (x, d = 1) => x.toFixed(d);
 console.log(`## Passes over the whole catalogue (${report.machine}, Node ${report.node})
 
-Command: \`npm run build && node bench/passes-catalogue.mjs --days ${DAYS} --every ${EVERY} --runs ${RUNS} --engines ${args.engines}\`
+Command: \`npm run build && node bench/passes-catalogue.mjs --days ${DAYS} --every ${EVERY} --runs ${RUNS} --engines ${args.engines}\` (load average after the catalogue runs: ${report.loadAverage.map((x) => x.toFixed(1)).join(', ')})
 
 | work | time | notes |
 | --- | --- | --- |

@@ -20,7 +20,7 @@ export interface ParallelOptions {
   readonly threads?: number;
   readonly onProgress?: (satellitesDone: number) => void;
   readonly signal?: AbortSignal;
-  /** Engine of the coarse grid in worker threads (default js: measured faster, BENCHMARKS.md). */
+  /** Engine of the coarse grid in worker threads (default wasm: measured faster, BENCHMARKS.md). */
   readonly engine?: CoarseEngine;
 }
 
@@ -88,7 +88,7 @@ function inWorkers(
       elements: elements.slice(i, i + BATCH),
       stations,
       options,
-      engine: par.engine ?? 'js',
+      engine: par.engine ?? 'wasm',
     });
   }
   const passes: Pass[] = [];

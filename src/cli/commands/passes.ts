@@ -34,7 +34,7 @@ const m = defineMessages({
     ignoreChecksum: 'accept TLE lines with a wrong checksum (with a warning)',
     threads: 'worker threads (default: one per core)',
     engine:
-      'SGP4 engine of the coarse grid in worker threads: js or wasm (default js, the faster here: BENCHMARKS.md)',
+      'SGP4 engine of the coarse grid in worker threads: js or wasm (default wasm, the faster here: BENCHMARKS.md)',
     progress: 'passes',
     issues: '{n} satellites could not be propagated over the whole window (first: {first})',
     summary: '{passes} passes of {sats} satellites over {stations} stations',
@@ -65,7 +65,7 @@ const m = defineMessages({
       'accepter les lignes TLE dont la somme de contrôle est fausse (avec un avertissement)',
     threads: 'fils de calcul (par défaut : un par cœur)',
     engine:
-      'moteur SGP4 de la grille grossière dans les fils : js ou wasm (par défaut js, le plus rapide ici : BENCHMARKS.md)',
+      'moteur SGP4 de la grille grossière dans les fils : js ou wasm (par défaut wasm, le plus rapide ici : BENCHMARKS.md)',
     progress: 'passages',
     issues: '{n} satellites n’ont pas pu être propagés sur toute la fenêtre (premier : {first})',
     summary: '{passes} passages de {sats} satellites au-dessus de {stations} stations',
@@ -117,7 +117,7 @@ export function registerPasses(program: Command, ctx: CliContext): void {
     .option('--format <format>', m(L, 'format'), 'table')
     .option('--ignore-checksum', m(L, 'ignoreChecksum'))
     .option('--threads <n>', m(L, 'threads'))
-    .option('--engine <engine>', m(L, 'engine'), 'js')
+    .option('--engine <engine>', m(L, 'engine'), 'wasm')
     .action(async (o: PassesOptions) => runPasses(ctx, o));
 }
 
