@@ -48,9 +48,13 @@ const S2: readonly [string, number, number][] = [
   ['32APSK 9/10', 16.05, 4.453027],
 ];
 
-// DVB-S2X additions (normal frames) used for finer ACM steps.
+// DVB-S2X additions for normal frames (EN 302 307-2 Table 20a: ideal Es/N0 in AWGN for
+// FER 1e-5 and the spectral efficiency in bit/symbol). Checked line by line on 2026-11-29 against
+// an independent transcription of the same table (the helper who wrote the first version had
+// entered it from memory and shifted five thresholds of the 16APSK/32APSK rows by one line).
 const S2X: readonly [string, number, number][] = [
-  ['QPSK 13/45', -2.03, 0.56789],
+  ['QPSK 2/9', -2.85, 0.434841],
+  ['QPSK 13/45', -2.03, 0.567805],
   ['QPSK 9/20', 0.22, 0.889135],
   ['QPSK 11/20', 1.45, 1.088581],
   ['8APSK 5/9-L', 4.73, 1.647211],
@@ -63,19 +67,31 @@ const S2X: readonly [string, number, number][] = [
   ['16APSK 5/9-L', 6.84, 2.193247],
   ['16APSK 26/45', 7.51, 2.281645],
   ['16APSK 3/5', 7.8, 2.370043],
+  ['16APSK 3/5-L', 7.41, 2.370043],
   ['16APSK 28/45', 8.1, 2.458441],
   ['16APSK 23/36', 8.38, 2.524739],
-  ['16APSK 25/36', 8.83, 2.745734],
-  ['16APSK 13/18', 9.27, 2.856231],
-  ['16APSK 7/9', 9.71, 3.077225],
-  ['16APSK 77/90', 10.65, 3.386618],
+  ['16APSK 2/3-L', 8.43, 2.635236],
+  ['16APSK 25/36', 9.27, 2.745734],
+  ['16APSK 13/18', 9.71, 2.856231],
+  ['16APSK 7/9', 10.65, 3.077225],
+  ['16APSK 77/90', 11.99, 3.386618],
+  ['32APSK 2/3-L', 11.1, 3.289502],
   ['32APSK 32/45', 11.75, 3.510192],
-  ['32APSK 11/15', 12.17, 3.620689],
-  ['32APSK 7/9', 12.73, 3.841683],
-  ['64APSK 11/15', 14.81, 4.338074],
-  ['64APSK 7/9', 15.47, 4.603267],
-  ['64APSK 4/5', 15.87, 4.735863],
-  ['64APSK 5/6', 16.55, 4.93476],
+  ['32APSK 11/15', 12.17, 3.620536],
+  ['32APSK 7/9', 13.05, 3.841226],
+  ['64APSK 32/45-L', 13.98, 4.206428],
+  ['64APSK 11/15', 14.81, 4.338659],
+  ['64APSK 7/9', 15.47, 4.603122],
+  ['64APSK 4/5', 15.87, 4.735354],
+  ['64APSK 5/6', 16.55, 4.933701],
+  ['128APSK 3/4', 17.73, 5.163248],
+  ['128APSK 7/9', 18.53, 5.355556],
+  ['256APSK 29/45-L', 16.98, 5.06569],
+  ['256APSK 2/3-L', 17.24, 5.241514],
+  ['256APSK 31/45-L', 18.1, 5.417338],
+  ['256APSK 32/45', 18.59, 5.593162],
+  ['256APSK 11/15-L', 18.84, 5.768987],
+  ['256APSK 3/4', 19.57, 5.900855],
 ];
 
 const build = (rows: readonly [string, number, number][], standard: Modcod['standard']): Modcod[] =>
