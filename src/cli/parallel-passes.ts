@@ -6,13 +6,12 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { SahelsatError } from '../core/errors.js';
 import type { ElementSet } from '../orbit/element-set.js';
 import { createPropagator } from '../orbit/propagator.js';
 import { type PassSearchOptions, findPasses } from '../passes/find-passes.js';
 import type { Pass, PropagationIssue } from '../passes/pass.js';
 import type { GroundStation } from '../passes/station.js';
+import { interruptedError as interrupted, runWorkerPool } from './worker-pool.js';
 import type { CoarseEngine, PassesJob, PassesJobResult } from './workers/passes-worker.js';
 
 export interface ParallelOptions {
@@ -52,10 +51,6 @@ export async function findPassesForCatalog(
   return result;
 }
 
-function interrupted(): SahelsatError {
-  return new SahelsatError('interrupted', 'interrupted');
-}
-
 function inThread(
   elements: readonly ElementSet[],
   stations: readonly GroundStation[],
@@ -74,7 +69,7 @@ function inThread(
   return { passes, issues };
 }
 
-function inWorkers(
+async function inWorkers(
   elements: readonly ElementSet[],
   stations: readonly GroundStation[],
   options: PassSearchOptions,
@@ -84,7 +79,6 @@ function inWorkers(
   const jobs: PassesJob[] = [];
   for (let i = 0; i < elements.length; i += BATCH) {
     jobs.push({
-      id: jobs.length,
       elements: elements.slice(i, i + BATCH),
       stations,
       options,
@@ -93,41 +87,18 @@ function inWorkers(
   }
   const passes: Pass[] = [];
   const issues: PropagationIssue[] = [];
-  let next = 0;
-  let done = 0;
   let satellitesDone = 0;
-  const workers: Worker[] = [];
-  return new Promise((resolvePromise, reject) => {
-    let settled = false;
-    const finish = (err?: unknown): void => {
-      if (settled) return;
-      settled = true;
-      par.signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
-      if (err) reject(err);
-      else resolvePromise({ passes, issues });
-    };
-    const onAbort = (): void => finish(interrupted());
-    par.signal?.addEventListener('abort', onAbort);
-    if (par.signal?.aborted) return finish(interrupted());
-    const feed = (w: Worker): void => {
-      const job = jobs[next++];
-      if (job) w.postMessage(job);
-    };
-    for (let k = 0; k < threads; k++) {
-      const w = new Worker(WORKER_URL);
-      workers.push(w);
-      w.on('message', (r: PassesJobResult) => {
-        for (const p of r.passes) passes.push(p);
-        for (const i of r.issues) issues.push(i);
-        satellitesDone += jobs[r.id]!.elements.length;
-        par.onProgress?.(satellitesDone);
-        done++;
-        if (done === jobs.length) finish();
-        else feed(w);
-      });
-      w.on('error', (err) => finish(err));
-      feed(w);
-    }
+  await runWorkerPool<PassesJob, PassesJobResult>({
+    workerUrl: WORKER_URL,
+    threads,
+    jobs,
+    signal: par.signal,
+    onResult: (r, index) => {
+      for (const p of r.passes) passes.push(p);
+      for (const i of r.issues) issues.push(i);
+      satellitesDone += jobs[index]!.elements.length;
+      par.onProgress?.(satellitesDone);
+    },
   });
+  return { passes, issues };
 }

@@ -202,6 +202,8 @@ export function findPasses(
   // |d²r̂/dt²| in the Earth-fixed frame ≤ (θ̇max + ω)² + |θ̈|max, with |θ̈| ≤ 2μe / r_p³ on a
   // Keplerian orbit; 10 % more for the perturbations SGP4 adds. Bounds |d²cos ψ/dt²|.
   const perigeeKm = aKm * (1 - e);
+  // Near-circular low orbits have one elevation maximum per candidate region (see passesInRegion).
+  const unimodal = !prop.deepSpace && e < 0.1;
   const curvature = 1.1 * (psiRateMax * psiRateMax + (2 * MU_KM3_S2 * e) / perigeeKm ** 3);
 
   if (isGeostationary(el)) {
@@ -303,7 +305,19 @@ export function findPasses(
 
       function searchRegion(a: Instant, b: Instant): void {
         passes.push(
-          ...passesInRegion(prop, p, stateItrf, a, b, startMs, endMs, tol, periodS, psiRateMax),
+          ...passesInRegion(
+            prop,
+            p,
+            stateItrf,
+            a,
+            b,
+            startMs,
+            endMs,
+            tol,
+            periodS,
+            psiRateMax,
+            unimodal,
+          ),
         );
       }
     }
@@ -370,6 +384,30 @@ function lookAnglesCache(
   };
 }
 
+/**
+ * The functions of time a search over one station needs: cached look angles, the elevation, and
+ * the g-function (elevation minus the threshold at the current azimuth; below any threshold when
+ * SGP4 fails).
+ */
+function stationFunctions(
+  p: Prepared,
+  state: StateFn,
+): {
+  look: ReturnType<typeof lookAnglesCache>;
+  elevation: (t: Instant) => number;
+  g: (t: Instant) => number;
+} {
+  const look = lookAnglesCache(p, state);
+  return {
+    look,
+    elevation: (t) => look(t).el,
+    g: (t) => {
+      const la = look(t);
+      return Number.isNaN(la.az) ? NOT_VISIBLE_DEG : la.el - p.threshold(la.az);
+    },
+  };
+}
+
 function passesInRegion(
   prop: Propagator,
   p: Prepared,
@@ -381,34 +419,32 @@ function passesInRegion(
   tol: number,
   periodS: number,
   psiRateMax: number,
+  unimodal: boolean,
 ): Pass[] {
-  const look = lookAnglesCache(p, state);
-  const elevation = (t: Instant): number => look(t).el;
-  const g = (t: Instant): number => {
-    const la = look(t);
-    return Number.isNaN(la.az) ? NOT_VISIBLE_DEG : la.el - p.threshold(la.az);
-  };
-  // Long regions (slow or high orbits) may hold several passes, and a horizon mask may split a
-  // pass: use the generic interval search, sampling every ~2° of the fastest geocentric motion
-  // (the elevation hump of a pass is much wider than that).
-  if ((b - a) / 1000 > periodS / 2 || p.constantThreshold === null) {
-    const stepS = Math.max(10, Math.min(900, 0.035 / psiRateMax));
+  const { look, elevation, g } = stationFunctions(p, state);
+  const la = look(a);
+  const lb = look(b);
+  // Fast path: on a near-circular low orbit, over a region shorter than a quarter of an orbit
+  // whose edges bracket the culmination (rising at a, setting at b), the elevation has a single
+  // maximum; it is where the analytic elevation rate changes sign (Brent on the rate).
+  // Everything else — high or eccentric orbits (a perigee pass can sit between two dips of the
+  // elevation), long regions with several passes, horizon masks, window edges, SGP4 failures —
+  // takes the generic interval search, which refines every sampled local maximum; it samples
+  // every ~2° of the fastest geocentric motion (the elevation hump of a pass is much wider).
+  const threshold = p.constantThreshold;
+  if (
+    !unimodal ||
+    threshold === null ||
+    (b - a) / 1000 > periodS / 4 ||
+    !(la.rate > 0 && lb.rate < 0)
+  ) {
+    const stepS = Math.max(5, Math.min(900, 0.035 / psiRateMax));
     return findPositiveIntervals(g, a, b, { stepS, toleranceS: tol }).map((iv) =>
       buildPass(prop, p, look, elevation, iv.start, iv.end, windowStart, windowEnd, tol),
     );
   }
-  const threshold = p.constantThreshold;
-  const la = look(a);
-  const lb = look(b);
-  // Culmination: where the elevation rate changes sign (Brent on the analytic rate), or the
-  // plain maximum search when the region does not bracket it (window edges, SGP4 failures).
-  let peak: { t: Instant; value: number };
-  if (la.rate > 0 && lb.rate < 0) {
-    const t = findRoot((x) => look(x).rate, a, b, tol, la.rate, lb.rate);
-    peak = { t, value: elevation(t) };
-  } else {
-    peak = findMaximum(elevation, a, b, tol);
-  }
+  const t = findRoot((x) => look(x).rate, a, b, tol, la.rate, lb.rate);
+  let peak = { t, value: elevation(t) };
   for (const [edge, v] of [
     [a, la.el],
     [b, lb.el],
@@ -532,12 +568,7 @@ function geostationaryPasses(
   windowEnd: Instant,
   tol: number,
 ): Pass[] {
-  const look = lookAnglesCache(p, state);
-  const elevation = (t: Instant): number => look(t).el;
-  const g = (t: Instant): number => {
-    const la = look(t);
-    return Number.isNaN(la.az) ? NOT_VISIBLE_DEG : la.el - p.threshold(la.az);
-  };
+  const { look, elevation, g } = stationFunctions(p, state);
   // Look angles of a geostationary object change with a daily period: 15-min sampling sees
   // every extremum.
   const intervals = findPositiveIntervals(g, windowStart, windowEnd, {

@@ -153,6 +153,41 @@ describe('pass invariants', () => {
   });
 });
 
+describe('high and eccentric orbits', () => {
+  it('finds the fast perigee passes of highly eccentric objects that a 20-second scan sees', () => {
+    // THEMIS A and E (e ≈ 0.84, period ≈ 27 h) and Molniya-type objects: a perigee pass sits
+    // between two dips of the elevation, which once fooled a single-maximum search.
+    const heo = catalogue
+      .map((e) => createPropagator(e.elements))
+      .filter((p) => p.deepSpace && p.elements.eccentricity > 0.5)
+      .slice(0, 25);
+    expect(heo.map((p) => p.elements.name)).toContain('THEMIS A');
+    let seen = 0;
+    for (const p of heo) {
+      const passes = findPasses(p, stations, { startMs: START, endMs: START + DAY }).passes;
+      for (const st of stations) {
+        const frame = topocentricFrame(stationGeodetic(st));
+        for (let t = START; t <= START + DAY; t += 20_000) {
+          const s = p.at(t);
+          if (!s.ok) continue;
+          const r = temeToItrf(s, t);
+          if (lookAngles(frame, r.positionKm, r.velocityKmS).elevationDeg > st.minElevationDeg) {
+            seen++;
+            const covered = passes.some(
+              (x) => x.stationId === st.id && x.aosMs <= t + 1 && x.losMs >= t - 1,
+            );
+            expect(
+              covered,
+              `${p.elements.name} over ${st.id} at ${new Date(t).toISOString()}`,
+            ).toBe(true);
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(1000);
+  });
+});
+
 describe('geostationary and failing objects', () => {
   it('reports the demo geostationary satellite as one continuous pass over each station, or none', () => {
     const geo = loadDemoConstellation().find((s) => s.role === 'telecom')!;

@@ -14,31 +14,28 @@ import {
 import type { GridCell } from '../../access/aoi/grid.js';
 import type { RevisitStats } from '../../access/revisit.js';
 
-export type CoverageMessage =
-  | {
-      readonly kind: 'plan';
-      readonly cells: readonly GridCell[];
-      readonly satellites: readonly CoverageSatellite[];
-      readonly options: CoverageOptions;
-      readonly active: readonly Int32Array[];
-    }
-  | { readonly kind: 'chunk'; readonly id: number; readonly from: number; readonly to: number };
+/** The shared inputs, posted once to each worker (see ../worker-pool.ts). */
+export interface CoverageInit {
+  readonly cells: readonly GridCell[];
+  readonly satellites: readonly CoverageSatellite[];
+  readonly options: CoverageOptions;
+  readonly active: readonly Int32Array[];
+}
 
-export interface CoverageChunkResult {
-  readonly id: number;
-  readonly stats: RevisitStats[];
+/** One job: a range of cells. */
+export interface CoverageChunk {
+  readonly from: number;
+  readonly to: number;
 }
 
 let plan: CoveragePlan | null = null;
 
-parentPort?.on('message', (msg: CoverageMessage) => {
-  if (msg.kind === 'plan') {
-    plan = planCoverage(msg.cells, msg.satellites, msg.options, msg.active);
+parentPort?.on('message', (msg: { init: CoverageInit } | { index: number; job: CoverageChunk }) => {
+  if ('init' in msg) {
+    const i = msg.init;
+    plan = planCoverage(i.cells, i.satellites, i.options, i.active);
     return;
   }
-  const result: CoverageChunkResult = {
-    id: msg.id,
-    stats: coverageChunk(plan!, msg.from, msg.to),
-  };
-  parentPort!.postMessage(result);
+  const result: RevisitStats[] = coverageChunk(plan!, msg.job.from, msg.job.to);
+  parentPort!.postMessage({ index: msg.index, result });
 });

@@ -14,7 +14,6 @@ import type { GroundStation } from '../../passes/station.js';
 export type CoarseEngine = 'wasm' | 'js';
 
 export interface PassesJob {
-  readonly id: number;
   readonly elements: readonly ElementSet[];
   readonly stations: readonly GroundStation[];
   readonly options: PassSearchOptions;
@@ -22,22 +21,21 @@ export interface PassesJob {
 }
 
 export interface PassesJobResult {
-  readonly id: number;
   readonly passes: Pass[];
   readonly issues: PropagationIssue[];
 }
 
 let sampler: Promise<BulkSampler> | null = null;
 
-parentPort?.on('message', (job: PassesJob) => {
+parentPort?.on('message', (msg: { index: number; job: PassesJob }) => {
   void (async () => {
+    const job = msg.job;
     let bulk: BulkSampler | undefined;
     if (job.engine === 'wasm') {
       sampler ??= createBulkSampler();
       bulk = await sampler;
     }
-    const { passes, issues } = findPassesBatch(job.elements, job.stations, job.options, bulk);
-    const result: PassesJobResult = { id: job.id, passes, issues };
-    parentPort!.postMessage(result);
+    const result: PassesJobResult = findPassesBatch(job.elements, job.stations, job.options, bulk);
+    parentPort!.postMessage({ index: msg.index, result });
   })();
 });
