@@ -16,3 +16,11 @@ export {
   sqliteFileIn,
   sqliteIntegrityCheck,
 } from './store.js';
+export {
+  PRODUCT_TYPES,
+  type ProductType,
+  type ProductRecord,
+  type NewProduct,
+  type ProductFilter,
+} from './products.js';
+export type { StacCollectionRecord, StacItemRecord, StacPrefilter } from './stac.js';

@@ -14,11 +14,14 @@ import type { Dialect } from './dialect.js';
 import type { Executor, RepoContext } from './executor.js';
 import { jobsRepo } from './jobs.js';
 import { initialMigration } from './migrations/001-initial.js';
+import { productsMigration } from './migrations/002-products.js';
 import { plansRepo } from './plans.js';
+import { productsRepo } from './products.js';
 import { requestsRepo } from './requests.js';
 import type { Database } from './schema.js';
 import { sessionsRepo } from './sessions.js';
 import { settingsRepo } from './settings.js';
+import { stacRepo } from './stac.js';
 import { usersRepo } from './users.js';
 
 /** Where the data lives. */
@@ -52,6 +55,8 @@ export interface Repos {
   readonly plans: ReturnType<typeof plansRepo>;
   readonly jobs: ReturnType<typeof jobsRepo>;
   readonly settings: ReturnType<typeof settingsRepo>;
+  readonly products: ReturnType<typeof productsRepo>;
+  readonly stac: ReturnType<typeof stacRepo>;
 }
 
 /** The store: repositories, transactions, and closing. */
@@ -74,6 +79,8 @@ function repos(ctx: RepoContext): Repos {
     plans: plansRepo(ctx),
     jobs: jobsRepo(ctx),
     settings: settingsRepo(ctx),
+    products: productsRepo(ctx),
+    stac: stacRepo(ctx),
   };
 }
 
@@ -176,7 +183,12 @@ function quoteIdent(name: string): string {
 async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '001-initial': initialMigration(dialect) }) },
+    provider: {
+      getMigrations: async () => ({
+        '001-initial': initialMigration(dialect),
+        '002-products': productsMigration(dialect),
+      }),
+    },
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
