@@ -29,8 +29,10 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { liveRoutes } from './routes/live.js';
 import { VERSION, opsRoutes } from './routes/ops.js';
 import { planRoutes } from './routes/plans.js';
+import { productRoutes } from './routes/products.js';
 import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
+import { stacRoutes } from './routes/stac.js';
 import { userRoutes } from './routes/users.js';
 import { type SeedOutcome, seed } from './seed.js';
 import { DEFAULT_SESSION_TTL_MS } from './services/auth.js';
@@ -220,12 +222,14 @@ async function assemble(
         catalogueRoutes,
         opsRoutes,
         liveRoutes,
+        productRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }
     },
     { prefix: '/api/v1' },
   );
+  await app.register(stacRoutes, { ...routeOptions, prefix: '/stac' });
 
   app.addHook('onReady', async () => runner?.start());
   app.addHook('onClose', async () => {

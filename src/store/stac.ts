@@ -104,6 +104,21 @@ export function stacRepo({ db }: RepoContext) {
         )
         .execute();
     },
+    /** Creates a collection unless it exists (its stored texts are left as they are). */
+    async ensureCollection(c: StacCollectionRecord): Promise<void> {
+      await db
+        .insertInto('stac_collections')
+        .values({
+          id: c.id,
+          title: c.title,
+          description: c.description,
+          document: toJson(c.document),
+          created_at_ms: c.createdAtMs,
+          updated_at_ms: c.updatedAtMs,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    },
     async listCollections(): Promise<StacCollectionRecord[]> {
       const rows = await db.selectFrom('stac_collections').selectAll().orderBy('id').execute();
       return rows.map(toCollection);

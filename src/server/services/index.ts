@@ -6,8 +6,10 @@ import { catalogueService } from './catalogue.js';
 import { type JobsServiceHooks, jobsService } from './jobs.js';
 import { orbitsService } from './orbits.js';
 import { plansService } from './plans.js';
+import { productsService } from './products.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
+import { stacService } from './stac.js';
 import { usersService } from './users.js';
 
 export function createServices(
@@ -31,6 +33,8 @@ export function createServices(
     catalogue: catalogueService(deps, orbits),
     jobs: jobsService(deps, o.jobDefinitions, o.jobHooks),
     settings: settingsService(deps, { livePositionsIntervalMs: o.livePositionsIntervalMs }),
+    products: productsService(deps),
+    stac: stacService(deps),
   };
 }
 

@@ -16,7 +16,12 @@ const PROVIDER = {
 
 /** The three collections, as stored at startup (created, or their texts updated). */
 export function defaultCollections(nowMs: number): StacCollectionRecord[] {
-  const base = (id: string, title: string, description: string, extra: Record<string, unknown>) => ({
+  const base = (
+    id: string,
+    title: string,
+    description: string,
+    extra: Record<string, unknown>,
+  ) => ({
     id,
     title,
     description,

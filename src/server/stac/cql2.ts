@@ -68,8 +68,7 @@ export function parseCql2(json: unknown, path = 'filter'): Filter {
   switch (op) {
     case 'and':
     case 'or':
-      if (args.length < 2)
-        throw badParameter(`${path}.args`, `"${op}" takes at least 2 arguments`);
+      if (args.length < 2) throw badParameter(`${path}.args`, `"${op}" takes at least 2 arguments`);
       return { op, args: args.map((a, i) => parseCql2(a, argPath(i))) };
     case 'not':
       arity(1);
@@ -173,9 +172,7 @@ function valueOf(s: Scalar, t: FilterTarget): Value {
         const ms = parseRfc3339(v);
         return ms === null ? v : { ms };
       }
-      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-        ? v
-        : null;
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
     }
     default:
       return s.value;

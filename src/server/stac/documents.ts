@@ -82,7 +82,9 @@ export function collectionDocument(u: Urls, c: StacCollectionRecord, extent: Ext
     extent: extent
       ? {
           spatial: {
-            bbox: [[extent.bbox.minLon, extent.bbox.minLat, extent.bbox.maxLon, extent.bbox.maxLat]],
+            bbox: [
+              [extent.bbox.minLon, extent.bbox.minLat, extent.bbox.maxLon, extent.bbox.maxLat],
+            ],
           },
           temporal: { interval: [[formatIsoUtc(extent.startMs), formatIsoUtc(extent.endMs)]] },
         }

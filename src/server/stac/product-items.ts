@@ -1,6 +1,12 @@
 /** STAC items describing products and the scenes they were made from. */
 import { formatIsoUtc } from '../../core/time.js';
-import type { BBox, Nation, ProductRecord, Releasability, StacItemRecord } from '../../store/index.js';
+import type {
+  BBox,
+  Nation,
+  ProductRecord,
+  Releasability,
+  StacItemRecord,
+} from '../../store/index.js';
 import { SCENES_COLLECTION, productCollection } from './collections.js';
 import { type Geometry, bboxPolygon, geometryBounds } from './geometry.js';
 

@@ -77,7 +77,10 @@ export function parseDatetime(text: string): { startMs?: number; endMs?: number 
   const endMs = open(b) ? undefined : instant(b, 'the end');
   if (startMs !== undefined && endMs !== undefined && startMs > endMs)
     throw badParameter('datetime', 'the start is after the end');
-  return { ...(startMs !== undefined ? { startMs } : {}), ...(endMs !== undefined ? { endMs } : {}) };
+  return {
+    ...(startMs !== undefined ? { startMs } : {}),
+    ...(endMs !== undefined ? { endMs } : {}),
+  };
 }
 
 function parseBbox(values: unknown, name = 'bbox'): BBox4 {
