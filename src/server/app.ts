@@ -23,6 +23,7 @@ import { installAuthentication } from './auth-hook.js';
 import { installErrorHandling } from './errors.js';
 import { createEventBus } from './events.js';
 import { JOB_DEFINITIONS, type JobDefinitions } from './jobs/definitions.js';
+import { floodJobDefinition } from './jobs/flood.js';
 import { type JobRunner, createJobRunner } from './jobs/runner.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -63,6 +64,8 @@ export interface ServerOptions {
     readonly graceMs?: number;
     readonly definitions?: JobDefinitions;
   };
+  /** Directory the `flood` job's scene paths are relative to (default `<dataDir>/imagery`). */
+  readonly imageryDir?: string;
   /** Session lifetime, ms (default 12 h; the `sessionTtlHours` setting overrides it). */
   readonly sessionTtlMs?: number;
   /** Mark the session cookie Secure (behind HTTPS). Default false. */
@@ -120,7 +123,12 @@ async function assemble(
 ): Promise<FastifyInstance> {
   const events = createEventBus();
   const deps = { store, clock, events, newId: randomUUID };
-  const definitions = o.jobs?.definitions ?? JOB_DEFINITIONS;
+  const definitions = o.jobs?.definitions ?? {
+    ...JOB_DEFINITIONS,
+    flood: floodJobDefinition(deps, {
+      imageryDir: o.imageryDir ?? join(o.dataDir ?? join('.', 'var'), 'imagery'),
+    }) as unknown as JobDefinitions[string],
+  };
   const threads = o.jobs?.threads ?? 1;
   let runner: JobRunner | null = null;
   const services = createServices(deps, {

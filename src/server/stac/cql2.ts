@@ -40,7 +40,7 @@ const RFC3339 =
 export function parseRfc3339(text: string): number | null {
   const m = RFC3339.exec(text);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const [, , mo, d, h, mi, s] = m.map(Number) as number[];
   if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || s! > 60) return null;
   const ms = Date.parse(text.replace(/t/, 'T').replace(/z$/, 'Z').replace(' ', 'T'));
   return Number.isFinite(ms) ? ms : null;
