@@ -9,6 +9,7 @@ import { parseTle } from '../../io/tle.js';
 import { createPropagator } from '../../orbit/propagator.js';
 import { type GroundStation, type Pass, findPasses } from '../../passes/index.js';
 import { type Computation, type ComputeContext, STOPPED } from './computation.js';
+import { floodComputation } from './flood-computation.js';
 
 /** A stored element set as a job input. */
 export interface ElementSetInput {
@@ -133,4 +134,5 @@ export const ephemerisComputation: Computation<EphemerisInput, EphemerisOutput> 
 export const COMPUTATIONS: Readonly<Record<string, Computation<never, unknown>>> = {
   passes: passesComputation as Computation<never, unknown>,
   ephemeris: ephemerisComputation as Computation<never, unknown>,
+  flood: floodComputation as Computation<never, unknown>,
 };

@@ -9,8 +9,10 @@ import { catalogueService } from './catalogue.js';
 import { type JobsServiceHooks, jobsService } from './jobs.js';
 import { orbitsService } from './orbits.js';
 import { plansService } from './plans.js';
+import { productsService } from './products.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
+import { stacService } from './stac.js';
 import { usersService } from './users.js';
 import { webhooksService } from './webhooks.js';
 
@@ -50,6 +52,8 @@ export function createServices(
       ...(o.alerts?.log ? { log: o.alerts.log } : {}),
     }),
     webhooks: webhooksService(deps),
+    products: productsService(deps),
+    stac: stacService(deps),
   };
 }
 
