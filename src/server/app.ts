@@ -4,7 +4,9 @@
  * values only (no environment reads: the `serve` command resolves those).
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -28,6 +30,7 @@ import { type JobRunner, createJobRunner } from './jobs/runner.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { liveRoutes } from './routes/live.js';
 import { VERSION, opsRoutes } from './routes/ops.js';
 import { planRoutes } from './routes/plans.js';
@@ -45,6 +48,7 @@ import {
   type DeliveryWorkerOptions,
   createDeliveryWorker,
 } from './services/webhooks.js';
+import { installDashboard } from './web/static.js';
 
 export interface ServerOptions {
   /** Where data lives. Default: PostgreSQL at `databaseUrl` if given, else SQLite in `dataDir`. */
@@ -92,7 +96,12 @@ export interface ServerOptions {
     readonly capSender?: string;
     readonly webhooks?: DeliveryWorkerOptions & { readonly enabled?: boolean };
   };
+  /** Folder of the built dashboard served at `/` (default: the package's `dist/web` when built; null: none). */
+  readonly webRoot?: string | null;
 }
+
+/** Where `npm run build` puts the dashboard. */
+export const BUILT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** What `buildServer` attaches to the Fastify instance. */
 export interface SahelsatContext {
@@ -258,6 +267,7 @@ async function assemble(
         alertRoutes,
         webhookRoutes,
         productRoutes,
+        dashboardRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }
@@ -265,6 +275,14 @@ async function assemble(
     { prefix: '/api/v1' },
   );
   await app.register(stacRoutes, { ...routeOptions, prefix: '/stac' });
+
+  const webRoot =
+    o.webRoot === undefined
+      ? existsSync(join(BUILT_WEB_ROOT, 'index.html'))
+        ? BUILT_WEB_ROOT
+        : null
+      : o.webRoot;
+  if (webRoot) installDashboard(app, webRoot);
 
   app.addHook('onReady', async () => runner?.start());
   app.addHook('onReady', async () => {
