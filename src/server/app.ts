@@ -4,7 +4,9 @@
  * values only (no environment reads: the `serve` command resolves those).
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -26,6 +28,7 @@ import { JOB_DEFINITIONS, type JobDefinitions } from './jobs/definitions.js';
 import { type JobRunner, createJobRunner } from './jobs/runner.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { liveRoutes } from './routes/live.js';
 import { VERSION, opsRoutes } from './routes/ops.js';
 import { planRoutes } from './routes/plans.js';
@@ -35,6 +38,7 @@ import { userRoutes } from './routes/users.js';
 import { type SeedOutcome, seed } from './seed.js';
 import { DEFAULT_SESSION_TTL_MS } from './services/auth.js';
 import { type Services, createServices } from './services/index.js';
+import { installDashboard } from './web/static.js';
 
 export interface ServerOptions {
   /** Where data lives. Default: PostgreSQL at `databaseUrl` if given, else SQLite in `dataDir`. */
@@ -75,7 +79,12 @@ export interface ServerOptions {
   readonly livePositionsIntervalMs?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). Default false. */
   readonly trustProxy?: boolean;
+  /** Folder of the built dashboard served at `/` (default: the package's `dist/web` when built; null: none). */
+  readonly webRoot?: string | null;
 }
+
+/** Where `npm run build` puts the dashboard. */
+export const BUILT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** What `buildServer` attaches to the Fastify instance. */
 export interface SahelsatContext {
@@ -220,12 +229,21 @@ async function assemble(
         catalogueRoutes,
         opsRoutes,
         liveRoutes,
+        dashboardRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }
     },
     { prefix: '/api/v1' },
   );
+
+  const webRoot =
+    o.webRoot === undefined
+      ? existsSync(join(BUILT_WEB_ROOT, 'index.html'))
+        ? BUILT_WEB_ROOT
+        : null
+      : o.webRoot;
+  if (webRoot) installDashboard(app, webRoot);
 
   app.addHook('onReady', async () => runner?.start());
   app.addHook('onClose', async () => {

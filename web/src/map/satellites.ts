@@ -1,0 +1,462 @@
+/**
+ * Live satellites on the map: every satellite as a point of one GeoJSON source (no DOM marker:
+ * smooth with hundreds), propagated in the browser at the time the TimeStore shows (live,
+ * replay or preview); for the selected one its ground track one orbit back and forward, the
+ * sensor's field of regard and swath; the stations with their visibility circles.
+ */
+import { effect } from '@preact/signals';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type { ApiClient, Selection } from '../app/context.js';
+import type { PlayableTimeStore } from '../app/time.js';
+import {
+  type ElementSet,
+  type OrbitingSatellite,
+  type SubPoint,
+  bearing,
+  circle,
+  destination,
+  gstime,
+  groundRangeKm,
+  groundTrack,
+  julianDate,
+  offNadirForIncidence,
+  subPoint,
+  toSatellites,
+  visibilityRadiusKm,
+} from './orbits.js';
+import { COLOURS, LABEL_FONT } from './style.js';
+
+export interface Station {
+  id: string;
+  name: string;
+  nation: string;
+  latitudeDeg: number;
+  longitudeDeg: number;
+  altitudeM: number;
+  minElevationDeg: number;
+}
+
+export interface Sensor {
+  id: string;
+  satelliteId: string | null;
+  name: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** Sub-satellite points are recomputed at most this often (real time): ~20 updates/s. */
+const UPDATE_EVERY_MS = 50;
+/** The track is recomputed when the shown time moved this far from the last one. */
+const TRACK_REFRESH_MS = 20_000;
+/** Swath drawn this long before and after the shown time. */
+const SWATH_SPAN_MS = 12 * 60_000;
+/** Altitude of the visibility circles when no satellite is selected (km). */
+const DEFAULT_ALTITUDE_KM = 600;
+
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+export interface SatelliteLayer {
+  readonly satellites: () => readonly OrbitingSatellite[];
+  readonly sensors: () => readonly Sensor[];
+  readonly stations: () => readonly Station[];
+  /** Sub-satellite point of a satellite at an instant (ms), or null. */
+  position(id: string, tMs: number): SubPoint | null;
+  /** Reloads the element sets (after an import). */
+  reload(): Promise<void>;
+  /** Frames drawn since the start (for the benchmark). */
+  readonly updates: () => number;
+  dispose(): void;
+}
+
+export async function createSatelliteLayer(
+  map: MapLibreMap,
+  api: ApiClient,
+  time: PlayableTimeStore,
+  selection: Selection,
+): Promise<SatelliteLayer> {
+  let sats: OrbitingSatellite[] = [];
+  let byId = new Map<string, OrbitingSatellite>();
+  const [sets, sensors, stations] = await Promise.all([
+    api.get<ElementSet[]>('/element-sets/latest'),
+    api.get<Sensor[]>('/sensors'),
+    api.get<Station[]>('/stations'),
+  ]);
+  const load = (s: ElementSet[]) => {
+    sats = toSatellites(s);
+    byId = new Map(sats.map((x) => [x.id, x]));
+  };
+  load(sets);
+  const sensorOf = new Map<string, Sensor>();
+  for (const s of sensors)
+    if (s.satelliteId && !sensorOf.has(s.satelliteId)) sensorOf.set(s.satelliteId, s);
+
+  for (const id of [
+    'sat-track',
+    'sat-regard',
+    'sat-swath',
+    'station-circles',
+    'stations',
+    'satellites',
+  ])
+    map.addSource(id, { type: 'geojson', data: empty() });
+  map.addLayer({
+    id: 'station-circles-line',
+    type: 'line',
+    source: 'station-circles',
+    paint: { 'line-color': COLOURS.station, 'line-width': 1.2, 'line-dasharray': [2, 2] },
+  });
+  map.addLayer({
+    id: 'sat-swath-fill',
+    type: 'fill',
+    source: 'sat-swath',
+    paint: { 'fill-color': COLOURS.swath, 'fill-opacity': 0.3 },
+  });
+  map.addLayer({
+    id: 'sat-regard-fill',
+    type: 'fill',
+    source: 'sat-regard',
+    paint: { 'fill-color': COLOURS.regard, 'fill-opacity': 0.12 },
+  });
+  map.addLayer({
+    id: 'sat-regard-line',
+    type: 'line',
+    source: 'sat-regard',
+    paint: { 'line-color': COLOURS.regard, 'line-width': 1.5 },
+  });
+  map.addLayer({
+    id: 'sat-track-line',
+    type: 'line',
+    source: 'sat-track',
+    paint: {
+      'line-color': COLOURS.track,
+      'line-width': 2,
+      'line-dasharray': [
+        'case',
+        ['==', ['get', 'part'], 'past'],
+        ['literal', [1, 2]],
+        ['literal', [1, 0]],
+      ],
+    },
+  });
+  map.addLayer({
+    id: 'stations-symbol',
+    type: 'circle',
+    source: 'stations',
+    paint: {
+      'circle-color': COLOURS.station,
+      'circle-radius': 6,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  });
+  map.addLayer({
+    id: 'stations-label',
+    type: 'symbol',
+    source: 'stations',
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': LABEL_FONT,
+      'text-size': 12,
+      'text-offset': [0, -1.2],
+      'text-anchor': 'bottom',
+    },
+    paint: {
+      'text-color': COLOURS.station,
+      'text-halo-color': COLOURS.halo,
+      'text-halo-width': 1.5,
+    },
+  });
+  map.addLayer({
+    id: 'satellites-circle',
+    type: 'circle',
+    source: 'satellites',
+    paint: {
+      'circle-color': ['case', ['get', 'imaging'], COLOURS.satellite, '#c7d0d8'],
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 3, 6, 5],
+      'circle-stroke-color': COLOURS.halo,
+      'circle-stroke-width': 1,
+    },
+  });
+  map.addLayer({
+    id: 'satellites-selected',
+    type: 'circle',
+    source: 'satellites',
+    filter: ['==', ['get', 'id'], ''],
+    paint: {
+      'circle-color': COLOURS.selected,
+      'circle-radius': 8,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  });
+  map.addLayer({
+    id: 'satellites-label',
+    type: 'symbol',
+    source: 'satellites',
+    filter: ['any', ['==', ['get', 'id'], ''], ['>=', ['zoom'], 6]],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': LABEL_FONT,
+      'text-size': 12,
+      'text-offset': [0.9, 0],
+      'text-anchor': 'left',
+    },
+    paint: {
+      'text-color': COLOURS.satellite,
+      'text-halo-color': COLOURS.halo,
+      'text-halo-width': 1.5,
+    },
+  });
+
+  (map.getSource('stations') as GeoJSONSource).setData({
+    type: 'FeatureCollection',
+    features: stations.map((s) => ({
+      type: 'Feature',
+      properties: { id: s.id, name: s.name, nation: s.nation },
+      geometry: { type: 'Point', coordinates: [s.longitudeDeg, s.latitudeDeg] },
+    })),
+  });
+
+  // One reusable feature per satellite: only coordinates change between frames.
+  let features: Array<Feature<Point>> = [];
+  const rebuildFeatures = () => {
+    features = sats.map((s) => ({
+      type: 'Feature',
+      properties: { id: s.id, name: s.name, imaging: sensorOf.has(s.id) },
+      geometry: { type: 'Point', coordinates: [0, 0] },
+    }));
+  };
+  rebuildFeatures();
+
+  let lastUpdateReal = 0;
+  let lastShown = Number.NaN;
+  let trackAt = Number.NaN;
+  let trackFor: string | null = null;
+  let stationsAltitude = Number.NaN;
+  let updates = 0;
+  let frame = 0;
+
+  const drawSatellites = (t: number) => {
+    const gmst = gstime(julianDate(t));
+    const visible: Array<Feature<Point>> = [];
+    for (let i = 0; i < sats.length; i++) {
+      const p = subPoint(sats[i]!, t, gmst);
+      if (!p) continue;
+      const f = features[i]!;
+      f.geometry.coordinates[0] = p.longitudeDeg;
+      f.geometry.coordinates[1] = p.latitudeDeg;
+      visible.push(f);
+    }
+    (map.getSource('satellites') as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: visible,
+    });
+  };
+
+  const drawSelected = (t: number) => {
+    const id = selection.satelliteId.value;
+    const sat = id ? byId.get(id) : undefined;
+    const here = sat ? subPoint(sat, t) : null;
+    if (!sat || !here) {
+      if (trackFor !== null) {
+        for (const s of ['sat-track', 'sat-regard', 'sat-swath'])
+          (map.getSource(s) as GeoJSONSource).setData(empty());
+        trackFor = null;
+      }
+      drawStationCircles(DEFAULT_ALTITUDE_KM);
+      return;
+    }
+    if (trackFor !== sat.id || Math.abs(t - trackAt) > TRACK_REFRESH_MS) {
+      const periodMs = sat.periodMin * 60_000;
+      const past = groundTrack(sat, t - periodMs, t, 30);
+      const future = groundTrack(sat, t, t + periodMs, 30);
+      (map.getSource('sat-track') as GeoJSONSource).setData({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { part: 'past' },
+            geometry: { type: 'MultiLineString', coordinates: past },
+          },
+          {
+            type: 'Feature',
+            properties: { part: 'future' },
+            geometry: { type: 'MultiLineString', coordinates: future },
+          },
+        ],
+      });
+      (map.getSource('sat-swath') as GeoJSONSource).setData(swathOf(sat, sensorOf.get(sat.id), t));
+      trackAt = t;
+      trackFor = sat.id;
+      drawStationCircles(here.altitudeKm);
+    }
+    const regard = regardRadiusKm(sensorOf.get(sat.id), here.altitudeKm);
+    (map.getSource('sat-regard') as GeoJSONSource).setData(
+      regard === null
+        ? empty()
+        : {
+            type: 'FeatureCollection',
+            features: [
+              {
+                type: 'Feature',
+                properties: {},
+                geometry: {
+                  type: 'Polygon',
+                  coordinates: [circle(here.latitudeDeg, here.longitudeDeg, regard)],
+                },
+              },
+            ],
+          },
+    );
+  };
+
+  const drawStationCircles = (altitudeKm: number) => {
+    if (Math.abs(altitudeKm - stationsAltitude) < 5) return;
+    stationsAltitude = altitudeKm;
+    (map.getSource('station-circles') as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: stations.map((s) => ({
+        type: 'Feature',
+        properties: { id: s.id },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            circle(
+              s.latitudeDeg,
+              s.longitudeDeg,
+              visibilityRadiusKm(altitudeKm, s.minElevationDeg),
+            ),
+          ],
+        },
+      })),
+    });
+  };
+
+  const loop = (real: number) => {
+    frame = requestAnimationFrame(loop);
+    const t = time.displayNow();
+    const jumped = Math.abs(t - lastShown) > 5_000 && real - lastUpdateReal < UPDATE_EVERY_MS;
+    if (real - lastUpdateReal < UPDATE_EVERY_MS && !jumped) return;
+    if (t === lastShown) return;
+    lastUpdateReal = real;
+    lastShown = t;
+    drawSatellites(t);
+    drawSelected(t);
+    updates++;
+  };
+  frame = requestAnimationFrame(loop);
+
+  const stopSelection = effect(() => {
+    const id = selection.satelliteId.value;
+    map.setFilter('satellites-selected', ['==', ['get', 'id'], id ?? '']);
+    map.setFilter('satellites-label', [
+      'any',
+      ['==', ['get', 'id'], id ?? ''],
+      ['>=', ['zoom'], 6],
+    ]);
+    trackFor = null;
+    lastShown = Number.NaN;
+  });
+  const onClick = (e: MapLayerMouseEvent) => {
+    const id = e.features?.[0]?.properties?.id as string | undefined;
+    if (id) selection.satelliteId.value = id;
+  };
+  const onEnter = () => (map.getCanvas().style.cursor = 'pointer');
+  const onLeave = () => (map.getCanvas().style.cursor = '');
+  map.on('click', 'satellites-circle', onClick);
+  map.on('mouseenter', 'satellites-circle', onEnter);
+  map.on('mouseleave', 'satellites-circle', onLeave);
+
+  return {
+    satellites: () => sats,
+    sensors: () => sensors,
+    stations: () => stations,
+    position: (id, tMs) => {
+      const s = byId.get(id);
+      return s ? subPoint(s, tMs) : null;
+    },
+    async reload() {
+      load(await api.get<ElementSet[]>('/element-sets/latest'));
+      rebuildFeatures();
+      lastShown = Number.NaN;
+    },
+    updates: () => updates,
+    dispose() {
+      cancelAnimationFrame(frame);
+      stopSelection();
+      map.off('click', 'satellites-circle', onClick);
+      map.off('mouseenter', 'satellites-circle', onEnter);
+      map.off('mouseleave', 'satellites-circle', onLeave);
+    },
+  };
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Radius (km) of the field of regard: all the ground the sensor can point at from here. */
+export function regardRadiusKm(sensor: Sensor | undefined, altitudeKm: number): number | null {
+  if (!sensor) return null;
+  const maxOffNadir = num(sensor.data.maxOffNadirDeg);
+  if (maxOffNadir !== null) return groundRangeKm(altitudeKm, maxOffNadir);
+  const far = num(sensor.data.incidenceFarDeg);
+  if (far !== null) return groundRangeKm(altitudeKm, offNadirForIncidence(altitudeKm, far));
+  return null;
+}
+
+/**
+ * The swath along the track around `t`: the nadir strip of an optical imager (± swath/2), or
+ * the band between near and far incidence on the looking side of a SAR.
+ */
+export function swathOf(
+  sat: OrbitingSatellite,
+  sensor: Sensor | undefined,
+  t: number,
+): FeatureCollection {
+  if (!sensor) return empty();
+  const swathKm = num(sensor.data.swathKm);
+  const near = num(sensor.data.incidenceNearDeg);
+  const far = num(sensor.data.incidenceFarDeg);
+  const side = sensor.data.lookSide === 'left' ? -1 : 1;
+  const points: Array<{ p: SubPoint; ll: [number, number] }> = [];
+  for (let u = t - SWATH_SPAN_MS; u <= t + SWATH_SPAN_MS; u += 20_000) {
+    const p = subPoint(sat, u);
+    if (p) points.push({ p, ll: [p.longitudeDeg, p.latitudeDeg] });
+  }
+  if (points.length < 2) return empty();
+  const left: Array<[number, number]> = [];
+  const right: Array<[number, number]> = [];
+  for (let i = 0; i < points.length; i++) {
+    const a = points[Math.max(0, i - 1)]!.ll;
+    const b = points[Math.min(points.length - 1, i + 1)]!.ll;
+    const heading = bearing(a, b);
+    const { p } = points[i]!;
+    let inner: number;
+    let outer: number;
+    if (near !== null && far !== null) {
+      inner = side * groundRangeKm(p.altitudeKm, offNadirForIncidence(p.altitudeKm, near));
+      outer = side * groundRangeKm(p.altitudeKm, offNadirForIncidence(p.altitudeKm, far));
+    } else if (swathKm !== null) {
+      inner = -swathKm / 2;
+      outer = swathKm / 2;
+    } else return empty();
+    left.push(destination(p.latitudeDeg, p.longitudeDeg, heading + 90, inner));
+    right.push(destination(p.latitudeDeg, p.longitudeDeg, heading + 90, outer));
+  }
+  // Keep longitudes continuous along the strip (it may cross ±180).
+  const ring = [...left, ...right.reverse()];
+  for (let i = 1; i < ring.length; i++) {
+    const prev = ring[i - 1]![0];
+    let l = ring[i]![0];
+    while (l - prev > 180) l -= 360;
+    while (prev - l > 180) l += 360;
+    ring[i] = [l, ring[i]![1]];
+  }
+  ring.push(ring[0]!);
+  return {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+    ],
+  };
+}
