@@ -104,10 +104,28 @@ describe('KML writer', () => {
             type: 'MultiPolygon',
             coordinates: [
               [
-                [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
-                [[1, 1], [2, 1], [2, 2], [1, 1]],
+                [
+                  [0, 0],
+                  [4, 0],
+                  [4, 4],
+                  [0, 4],
+                  [0, 0],
+                ],
+                [
+                  [1, 1],
+                  [2, 1],
+                  [2, 2],
+                  [1, 1],
+                ],
               ],
-              [[[10, 10], [11, 10], [11, 11], [10, 10]]],
+              [
+                [
+                  [10, 10],
+                  [11, 10],
+                  [11, 11],
+                  [10, 10],
+                ],
+              ],
             ],
           },
         },
@@ -126,7 +144,11 @@ describe('KML writer', () => {
       type: 'FeatureCollection',
       features: [
         { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } },
-        { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [Number.NaN, 2] } },
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'Point', coordinates: [Number.NaN, 2] },
+        },
       ],
     } as FeatureCollection;
     expect(() => featureCollectionToKml(fc, 'x')).toThrow(/feature 2: KML: invalid position/);

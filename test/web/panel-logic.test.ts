@@ -15,7 +15,12 @@ import {
   selfIntersects,
   undoVertex,
 } from '../../web/src/panels/requests/polygon.js';
-import { areasCollection, fileName, passesCsv, planCsv } from '../../web/src/panels/export/build.js';
+import {
+  areasCollection,
+  fileName,
+  passesCsv,
+  planCsv,
+} from '../../web/src/panels/export/build.js';
 import type { Pass, PlanVersionDetail, RequestDto } from '../../web/src/panels/shared/dto.js';
 
 const draw = (pts: Array<[number, number]>) => pts.reduce((d, p) => addVertex(d, p), EMPTY_DRAFT);
@@ -23,13 +28,21 @@ const draw = (pts: Array<[number, number]>) => pts.reduce((d, p) => addVertex(d,
 describe('polygon drawing', () => {
   it('closes a clockwise click order into a counter-clockwise closed ring the server accepts', () => {
     // around Mopti, clicked clockwise
-    const d = closeDraft(draw([[-4.5, 14.8], [-3.9, 14.8], [-3.9, 14.2], [-4.5, 14.2]]));
+    const d = closeDraft(
+      draw([
+        [-4.5, 14.8],
+        [-3.9, 14.8],
+        [-3.9, 14.2],
+        [-4.5, 14.2],
+      ]),
+    );
     expect(d.closed).toBe(true);
     const poly = draftPolygon(d);
     const ring = poly.coordinates[0]!;
     expect(ring[0]).toEqual(ring[ring.length - 1]);
     let s = 0;
-    for (let i = 0; i + 1 < ring.length; i++) s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+    for (let i = 0; i + 1 < ring.length; i++)
+      s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
     expect(s).toBeGreaterThan(0); // counter-clockwise (RFC 7946 §3.1.6)
     const km2 = area(poly) / 1e6;
     expect(km2).toBeGreaterThan(4000); // 0.6° x 0.6° at 14.5° N ≈ 4 300 km²
@@ -45,17 +58,42 @@ describe('polygon drawing', () => {
     expect(body.success).toBe(true);
   });
   it('ignores the repeated click of a double-click and undoes the last vertex', () => {
-    const d = draw([[0, 0], [1, 0], [1, 0]]);
+    const d = draw([
+      [0, 0],
+      [1, 0],
+      [1, 0],
+    ]);
     expect(d.vertices).toHaveLength(2);
     expect(undoVertex(d).vertices).toEqual([[0, 0]]);
   });
   it('refuses to close fewer than three vertices or a bow-tie', () => {
-    expect(closeProblem(draw([[0, 0], [1, 0]]))).toBe('requests.draw.tooFew');
-    const bowtie = draw([[0, 0], [1, 1], [1, 0], [0, 1]]);
+    expect(
+      closeProblem(
+        draw([
+          [0, 0],
+          [1, 0],
+        ]),
+      ),
+    ).toBe('requests.draw.tooFew');
+    const bowtie = draw([
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [0, 1],
+    ]);
     expect(selfIntersects(bowtie.vertices)).toBe(true);
     expect(closeProblem(bowtie)).toBe('requests.draw.crossing');
     expect(closeDraft(bowtie).closed).toBe(false);
-    expect(selfIntersects(draw([[0, 0], [1, 0], [1, 1], [0, 1]]).vertices)).toBe(false);
+    expect(
+      selfIntersects(
+        draw([
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ]).vertices,
+      ),
+    ).toBe(false);
   });
   it('bounds any geometry', () => {
     const regions = JSON.parse(readFileSync('data/aoi/regions.geojson', 'utf8')) as {
@@ -82,7 +120,11 @@ describe('plan Gantt', () => {
   const T = (h: number) => new Date(Date.UTC(2026, 11, 1, h)).toISOString();
   it('puts bars in satellite lanes, clipped to the window, in time order', () => {
     const lanes = ganttLanes(
-      [acq('a2', 'sat-b', 'r2', T(6), T(7)), acq('a1', 'sat-a', 'r1', T(-1), T(1)), acq('a3', 'sat-a', 'r3', T(30), T(31))],
+      [
+        acq('a2', 'sat-b', 'r2', T(6), T(7)),
+        acq('a1', 'sat-a', 'r1', T(-1), T(1)),
+        acq('a3', 'sat-a', 'r3', T(30), T(31)),
+      ],
       [{ satelliteId: 'sat-a', stationId: 'bamako', start: T(2), end: T(3) }],
       Date.parse(T(0)),
       Date.parse(T(24)),
@@ -97,8 +139,16 @@ describe('plan Gantt', () => {
     expect(lanes[1]!.bars[0]!.changed).toBe(true);
   });
   it('tells added, removed and moved requests between versions', () => {
-    const v1 = [acq('a1', 's1', 'r1', T(1), T(2)), acq('a2', 's1', 'r2', T(3), T(4)), acq('a3', 's2', 'r3', T(5), T(6))];
-    const v2 = [acq('b1', 's1', 'r1', T(1), T(2)), acq('b3', 's1', 'r3', T(5), T(6)), acq('b4', 's2', 'r4', T(3), T(4))];
+    const v1 = [
+      acq('a1', 's1', 'r1', T(1), T(2)),
+      acq('a2', 's1', 'r2', T(3), T(4)),
+      acq('a3', 's2', 'r3', T(5), T(6)),
+    ];
+    const v2 = [
+      acq('b1', 's1', 'r1', T(1), T(2)),
+      acq('b3', 's1', 'r3', T(5), T(6)),
+      acq('b4', 's2', 'r4', T(3), T(4)),
+    ];
     expect(diffVersions(v1, v2)).toEqual({ added: ['r4'], removed: ['r2'], moved: ['r3'] });
   });
 });
@@ -128,16 +178,54 @@ describe('export files', () => {
   it('writes a plan version with its acquisitions then its downlinks', () => {
     const v = {
       id: 'p1',
-      version: { version: 3, details: { downlinks: [{ satelliteId: 's', stationId: 'niamey', start: 'a', end: 'b', volumeGb: 1.23456, acquisitionIds: [] }] } },
-      acquisitions: [{ id: 'a1', satelliteId: 's', requestId: null, start: 'x', end: 'y', status: 'planned' }],
+      version: {
+        version: 3,
+        details: {
+          downlinks: [
+            {
+              satelliteId: 's',
+              stationId: 'niamey',
+              start: 'a',
+              end: 'b',
+              volumeGb: 1.23456,
+              acquisitionIds: [],
+            },
+          ],
+        },
+      },
+      acquisitions: [
+        { id: 'a1', satelliteId: 's', requestId: null, start: 'x', end: 'y', status: 'planned' },
+      ],
     } as unknown as PlanVersionDetail;
     const lines = planCsv(v).trimEnd().split('\r\n');
-    expect(lines.slice(1)).toEqual(['p1,3,acquisition,a1,s,,,x,y,planned,', 'p1,3,downlink,downlink-1,s,,niamey,a,b,,1.235']);
+    expect(lines.slice(1)).toEqual([
+      'p1,3,acquisition,a1,s,,,x,y,planned,',
+      'p1,3,downlink,downlink-1,s,,niamey,a,b,,1.235',
+    ]);
   });
   it('collects requests and AOIs as features and names files safely', () => {
-    const r = { id: 'r1', title: 'T', status: 'submitted', aoi: { type: 'Point', coordinates: [1, 2] }, window: { start: 'a', end: 'b' } } as unknown as RequestDto;
-    const fc = areasCollection([r], [{ id: 'x', name: 'X', geometry: { type: 'Point', coordinates: [3, 4] }, ownerNation: 'ML', releasability: 'alliance' }]);
+    const r = {
+      id: 'r1',
+      title: 'T',
+      status: 'submitted',
+      aoi: { type: 'Point', coordinates: [1, 2] },
+      window: { start: 'a', end: 'b' },
+    } as unknown as RequestDto;
+    const fc = areasCollection(
+      [r],
+      [
+        {
+          id: 'x',
+          name: 'X',
+          geometry: { type: 'Point', coordinates: [3, 4] },
+          ownerNation: 'ML',
+          releasability: 'alliance',
+        },
+      ],
+    );
     expect(fc.features.map((f) => f.properties!.kind)).toEqual(['request', 'aoi']);
-    expect(fileName('plan p1/v3', Date.UTC(2026, 11, 1, 10, 5, 7), 'csv')).toBe('sahelsat-plan-p1-v3-2026-12-01-100507Z.csv');
+    expect(fileName('plan p1/v3', Date.UTC(2026, 11, 1, 10, 5, 7), 'csv')).toBe(
+      'sahelsat-plan-p1-v3-2026-12-01-100507Z.csv',
+    );
   });
 });

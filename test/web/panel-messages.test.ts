@@ -15,11 +15,30 @@ const names = existsSync(PANELS)
   : [];
 const SHARED = /^(panels|nation)\./;
 
+async function shellTable(): Promise<{ en: Record<string, string> }> {
+  const mod = (await import(
+    /* @vite-ignore */ pathToFileURL(resolve(REPO_DIR, 'web/src/app/messages.ts')).href
+  )) as {
+    messages: { en: Record<string, string> };
+  };
+  return mod.messages;
+}
+
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('panel messages', () => {
   it('finds the panels', () => {
-    expect(names).toEqual(expect.arrayContaining(['passes', 'requests', 'plans', 'products', 'alerts', 'export', 'link']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'passes',
+        'requests',
+        'plans',
+        'products',
+        'alerts',
+        'export',
+        'link',
+      ]),
+    );
   });
   for (const name of names) {
     it(`${name}: same keys, placeholders and namespace in en and fr`, async () => {
@@ -42,12 +61,31 @@ describe('panel messages', () => {
     });
   }
 
+  it("merges with the shell's table without a key defined twice", async () => {
+    const app = (await import(
+      /* @vite-ignore */ pathToFileURL(resolve(REPO_DIR, 'web/src/app/i18n.ts')).href
+    )) as {
+      mergeMessages(t: unknown[]): { en: Record<string, string> };
+    };
+    const tables: unknown[] = [await shellTable()];
+    for (const name of names.filter((n) => n !== 'shared')) {
+      const mod = (await import(
+        /* @vite-ignore */ pathToFileURL(resolve(PANELS, name, 'messages.ts')).href
+      )) as { messages: unknown };
+      tables.push(mod.messages);
+    }
+    const merged = app.mergeMessages(tables);
+    expect(merged.en['panels.error.unavailable']).toBeDefined();
+  });
   it('every literal key used by a panel exists in its table', async () => {
-    const known = new Set<string>();
+    const known = new Set<string>(Object.keys((await shellTable()).en));
     for (const name of names) {
       const url = pathToFileURL(resolve(PANELS, name, 'messages.ts')).href;
-      for (const v of Object.values((await import(/* @vite-ignore */ url)) as Record<string, unknown>)) {
-        if (typeof v === 'object' && v !== null && 'en' in v) Object.keys((v as { en: object }).en).forEach((k) => known.add(k));
+      for (const v of Object.values(
+        (await import(/* @vite-ignore */ url)) as Record<string, unknown>,
+      )) {
+        if (typeof v === 'object' && v !== null && 'en' in v)
+          Object.keys((v as { en: object }).en).forEach((k) => known.add(k));
       }
     }
     const missing: string[] = [];

@@ -7,7 +7,12 @@ import { loadBundledStations } from '../../src/io/bundled-data.js';
 import { parseTle } from '../../src/io/tle.js';
 import { createPropagator } from '../../src/orbit/propagator.js';
 import { findPasses } from '../../src/passes/index.js';
-import { polarXY, skyTrack } from '../../web/src/panels/passes/sky.js';
+import * as satellite from 'satellite.js';
+import { polarXY, skyTrackWith } from '../../web/src/panels/passes/sky.js';
+
+const skyTrack = (
+  ...a: [readonly [string, string], Parameters<typeof skyTrackWith>[2], number, number, number?]
+) => skyTrackWith(satellite, ...a);
 import { DEGREE, readReference } from '../support/reference.js';
 
 const START = Date.UTC(2026, 2, 19);

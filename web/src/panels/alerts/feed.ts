@@ -3,9 +3,9 @@
  * events, each new alert shown as a toast whatever panel is open. One feed per context (WeakMap).
  */
 import { signal, type Signal } from '@preact/signals';
-import type { AppContext } from '../../app/context';
-import { itemsOf, type AlertDto, type List } from '../shared/dto';
-import { showToast } from '../shared/toasts';
+import type { AppContext } from '../../app/context.js';
+import { itemsOf, type AlertDto, type List } from '../shared/dto.js';
+import { showToast } from '../shared/toasts.js';
 
 export interface AlertFeed {
   alerts: Signal<AlertDto[]>;
@@ -17,7 +17,10 @@ export interface AlertFeed {
 const feeds = new WeakMap<object, AlertFeed>();
 
 /** Picks the text in the current language (English when the French is missing). */
-export function inLang(ctx: AppContext, t: { en: string; fr: string } | string | null | undefined): string {
+export function inLang(
+  ctx: AppContext,
+  t: { en: string; fr: string } | string | null | undefined,
+): string {
   if (!t) return '';
   if (typeof t === 'string') return t;
   return (ctx.lang.value === 'fr' ? t.fr : t.en) || t.en || t.fr || '';

@@ -1,10 +1,10 @@
 /** Alerts panel: the CAP alert feed in the current language; new alerts arrive live. */
 import { useState } from 'preact/hooks';
-import type { AppContext, Panel } from '../../app/context';
-import type { AlertDto } from '../shared/dto';
-import { bboxOf } from '../requests/polygon';
-import { Busy, ErrorBox } from '../shared/ui';
-import { alertFeed, inLang } from './feed';
+import type { AppContext, Panel } from '../../app/context.js';
+import type { AlertDto } from '../shared/dto.js';
+import { bboxOf } from '../requests/polygon.js';
+import { Busy, ErrorBox } from '../shared/ui.js';
+import { alertFeed, inLang } from './feed.js';
 
 const AREA_OVERLAY = 'alert-area';
 
@@ -20,18 +20,34 @@ function AlertItem(p: { ctx: AppContext; a: AlertDto; open: boolean; toggle(): v
     if (!a.area.geometry) return;
     ctx.setOverlay(
       AREA_OVERLAY,
-      { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { label: inLang(ctx, a.headline) }, geometry: a.area.geometry }] },
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { label: inLang(ctx, a.headline) },
+            geometry: a.area.geometry,
+          },
+        ],
+      },
       { fill: '#e8590c', line: '#e8590c', circle: '#e8590c', label: 'label' },
     );
     const bb = a.area.bbox ?? bboxOf((a.area.geometry as { coordinates?: unknown }).coordinates);
     if (bb) ctx.fitBounds(bb);
   };
   return (
-    <li class={`alert sev-${a.severity.toLowerCase()}`} data-testid="alert-item" data-alert-id={a.id}>
+    <li
+      class={`alert sev-${a.severity.toLowerCase()}`}
+      data-testid="alert-item"
+      data-alert-id={a.id}
+    >
       <button type="button" class="link" aria-expanded={p.open} onClick={p.toggle}>
-        <strong>{label(ctx, 'sev', a.severity)}</strong> — <span data-testid="alert-headline">{inLang(ctx, a.headline)}</span>
+        <strong>{label(ctx, 'sev', a.severity)}</strong> —{' '}
+        <span data-testid="alert-headline">{inLang(ctx, a.headline)}</span>
       </button>
-      <div class="meta">{ctx.t('alerts.sent', { at: ctx.formatTime(a.sentAt, { date: true }) })}</div>
+      <div class="meta">
+        {ctx.t('alerts.sent', { at: ctx.formatTime(a.sentAt, { date: true }) })}
+      </div>
       {p.open && (
         <div class="alert-details" data-testid="alert-details">
           <p>{inLang(ctx, a.description)}</p>
@@ -56,7 +72,11 @@ function AlertItem(p: { ctx: AppContext; a: AlertDto; open: boolean; toggle(): v
               {ctx.t('alerts.showArea')}
             </button>
           )}{' '}
-          <a href={`/api/v1/alerts/${encodeURIComponent(a.id)}/cap.xml`} target="_blank" rel="noopener">
+          <a
+            href={`/api/v1/alerts/${encodeURIComponent(a.id)}/cap.xml`}
+            target="_blank"
+            rel="noopener"
+          >
             {ctx.t('alerts.cap')}
           </a>
         </div>
@@ -73,10 +93,18 @@ function AlertsPanel({ ctx }: { ctx: AppContext }) {
     <div class="panel alerts-panel" data-testid="panel-alerts">
       <Busy ctx={ctx} when={feed.loading.value} />
       <ErrorBox ctx={ctx} error={feed.error.value} retry={feed.reload} />
-      <p aria-live="polite">{alerts.length === 0 ? ctx.t('alerts.none') : ctx.t('alerts.total', { n: alerts.length })}</p>
+      <p aria-live="polite">
+        {alerts.length === 0 ? ctx.t('alerts.none') : ctx.t('alerts.total', { n: alerts.length })}
+      </p>
       <ul class="alert-list" data-testid="alert-list">
         {alerts.map((a) => (
-          <AlertItem key={a.id} ctx={ctx} a={a} open={open === a.id} toggle={() => setOpen(open === a.id ? null : a.id)} />
+          <AlertItem
+            key={a.id}
+            ctx={ctx}
+            a={a}
+            open={open === a.id}
+            toggle={() => setOpen(open === a.id ? null : a.id)}
+          />
         ))}
       </ul>
       <p>

@@ -1,9 +1,7 @@
-import type { Messages } from '../../app/context';
-import { sharedMessages } from '../shared/messages';
+import type { Messages } from '../../app/context.js';
 
 export const messages: Messages = {
   en: {
-    ...sharedMessages.en,
     'alerts.title': 'Alerts',
     'alerts.none': 'No alert.',
     'alerts.total': '{n} alerts',
@@ -42,7 +40,6 @@ export const messages: Messages = {
     'alerts.msg.Cancel': 'Cancel',
   },
   fr: {
-    ...sharedMessages.fr,
     'alerts.title': 'Alertes',
     'alerts.none': 'Aucune alerte.',
     'alerts.total': '{n} alertes',

@@ -95,41 +95,40 @@ function round(x: number, digits: number): number {
 }
 
 /** Requests and AOIs as one collection; `kind` tells them apart. */
-export function areasCollection(requests: readonly RequestDto[], aois: readonly Aoi[]): FeatureCollection {
+export function areasCollection(
+  requests: readonly RequestDto[],
+  aois: readonly Aoi[],
+): FeatureCollection {
   const features: Feature[] = [
-    ...requests.map(
-      (r): Feature => ({
-        type: 'Feature',
+    ...requests.map((r): Feature => ({
+      type: 'Feature',
+      id: r.id,
+      properties: {
+        kind: 'request',
         id: r.id,
-        properties: {
-          kind: 'request',
-          id: r.id,
-          name: r.title,
-          status: r.status,
-          priority: r.priority,
-          owner_nation: r.ownerNation,
-          releasability: r.releasability,
-          sensor_type: r.sensorType,
-          window_start: r.window.start,
-          window_end: r.window.end,
-        },
-        geometry: r.aoi,
-      }),
-    ),
-    ...aois.map(
-      (a): Feature => ({
-        type: 'Feature',
+        name: r.title,
+        status: r.status,
+        priority: r.priority,
+        owner_nation: r.ownerNation,
+        releasability: r.releasability,
+        sensor_type: r.sensorType,
+        window_start: r.window.start,
+        window_end: r.window.end,
+      },
+      geometry: r.aoi,
+    })),
+    ...aois.map((a): Feature => ({
+      type: 'Feature',
+      id: a.id,
+      properties: {
+        kind: 'aoi',
         id: a.id,
-        properties: {
-          kind: 'aoi',
-          id: a.id,
-          name: a.name,
-          owner_nation: a.ownerNation,
-          releasability: a.releasability,
-        },
-        geometry: a.geometry,
-      }),
-    ),
+        name: a.name,
+        owner_nation: a.ownerNation,
+        releasability: a.releasability,
+      },
+      geometry: a.geometry,
+    })),
   ];
   return { type: 'FeatureCollection', features };
 }
@@ -141,19 +140,17 @@ export function productsCollection(
   return {
     type: 'FeatureCollection',
     features: shown.flatMap(({ product, geometry }) =>
-      geometry.features.map(
-        (f): Feature => ({
-          ...f,
-          properties: {
-            ...(f.properties ?? {}),
-            product_id: product.id,
-            product_type: product.type,
-            name: product.title,
-            acquired_at: product.acquiredAt,
-            product_area_km2: product.areaKm2,
-          },
-        }),
-      ),
+      geometry.features.map((f): Feature => ({
+        ...f,
+        properties: {
+          ...(f.properties ?? {}),
+          product_id: product.id,
+          product_type: product.type,
+          name: product.title,
+          acquired_at: product.acquiredAt,
+          product_area_km2: product.areaKm2,
+        },
+      })),
     ),
   };
 }

@@ -4,7 +4,7 @@
  * would show it.
  */
 import { useState } from 'preact/hooks';
-import type { AppContext, Panel } from '../../app/context';
+import type { AppContext, Panel } from '../../app/context.js';
 import {
   itemsOf,
   type Aoi,
@@ -15,36 +15,47 @@ import {
   type PlanVersionDetail,
   type RequestDto,
   type Station,
-} from '../shared/dto';
-import { onScreen } from '../shared/onscreen';
-import { ErrorBox } from '../shared/ui';
-import { windowStart } from '../passes/timeline';
-import { areasCollection, fileName, passesCsv, planCsv, productsCollection } from './build';
-import { download } from './download';
-import { featureCollectionToKml } from './kml';
+} from '../shared/dto.js';
+import { onScreen } from '../shared/onscreen.js';
+import { ErrorBox } from '../shared/ui.js';
+import { windowStart } from '../passes/timeline.js';
+import { areasCollection, fileName, passesCsv, planCsv, productsCollection } from './build.js';
+import { download } from './download.js';
+import { featureCollectionToKml } from './kml.js';
 
 const NATIONAL = ['bamako', 'ouagadougou', 'niamey'];
 
 async function currentPasses(ctx: AppContext): Promise<Pass[]> {
   const shown = onScreen(ctx).passes.value;
   if (shown) return shown.passes;
-  const stations = itemsOf(await ctx.api.get<Station[]>('/stations')).filter((s) => NATIONAL.includes(s.id));
+  const stations = itemsOf(await ctx.api.get<Station[]>('/stations')).filter((s) =>
+    NATIONAL.includes(s.id),
+  );
   const start = new Date(windowStart(ctx.time.now.value)).toISOString();
-  const all = await Promise.all(stations.map((s) => ctx.api.get<PassesAnswer>('/passes', { station: s.id, hours: 24, start })));
+  const all = await Promise.all(
+    stations.map((s) => ctx.api.get<PassesAnswer>('/passes', { station: s.id, hours: 24, start })),
+  );
   return all.flatMap((a) => a.passes);
 }
 
 async function currentPlan(ctx: AppContext): Promise<PlanVersionDetail | null> {
   const shown = onScreen(ctx).plan.value;
   if (shown) return shown;
-  const plans = itemsOf(await ctx.api.get<PlanDto[]>('/plans')).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const plans = itemsOf(await ctx.api.get<PlanDto[]>('/plans')).sort((a, b) =>
+    b.updatedAt.localeCompare(a.updatedAt),
+  );
   const p = plans[0];
-  return p ? ctx.api.get<PlanVersionDetail>(`/plans/${encodeURIComponent(p.id)}/versions/${p.latestVersion}`) : null;
+  return p
+    ? ctx.api.get<PlanVersionDetail>(
+        `/plans/${encodeURIComponent(p.id)}/versions/${p.latestVersion}`,
+      )
+    : null;
 }
 
 async function currentAreas(ctx: AppContext): Promise<{ requests: RequestDto[]; aois: Aoi[] }> {
   const s = onScreen(ctx);
-  const requests = s.requests.value ?? (await ctx.api.get<List<RequestDto>>('/requests', { limit: 500 })).items;
+  const requests =
+    s.requests.value ?? (await ctx.api.get<List<RequestDto>>('/requests', { limit: 500 })).items;
   const aois = s.aois.value ?? itemsOf(await ctx.api.get<Aoi[]>('/aois'));
   return { requests, aois };
 }
@@ -81,26 +92,46 @@ function ExportPanel({ ctx }: { ctx: AppContext }) {
   const passes = (ext: 'csv' | 'json') =>
     run(async () => {
       const ps = await currentPasses(ctx);
-      save('passes', ext, ext === 'csv' ? passesCsv(ps) : `${JSON.stringify(ps, null, 2)}\n`, ps.length);
+      save(
+        'passes',
+        ext,
+        ext === 'csv' ? passesCsv(ps) : `${JSON.stringify(ps, null, 2)}\n`,
+        ps.length,
+      );
     });
   const plan = (ext: 'csv' | 'json') =>
     run(async () => {
       const v = await currentPlan(ctx);
       if (!v) return setNote(ctx.t('export.nothing'));
-      save(`plan-${v.id}-v${v.version.version}`, ext, ext === 'csv' ? planCsv(v) : `${JSON.stringify(v, null, 2)}\n`, v.acquisitions.length);
+      save(
+        `plan-${v.id}-v${v.version.version}`,
+        ext,
+        ext === 'csv' ? planCsv(v) : `${JSON.stringify(v, null, 2)}\n`,
+        v.acquisitions.length,
+      );
     });
   const areas = (ext: 'geojson' | 'kml') =>
     run(async () => {
       const { requests, aois } = await currentAreas(ctx);
       const fc = areasCollection(requests, aois);
-      save('areas', ext, ext === 'kml' ? featureCollectionToKml(fc, 'Sahelsat areas') : `${JSON.stringify(fc)}\n`, fc.features.length);
+      save(
+        'areas',
+        ext,
+        ext === 'kml' ? featureCollectionToKml(fc, 'Sahelsat areas') : `${JSON.stringify(fc)}\n`,
+        fc.features.length,
+      );
     });
   const products = (ext: 'geojson' | 'kml') =>
     run(async () => {
       const shown = onScreen(ctx).products.value;
       if (shown.length === 0) return setNote(ctx.t('export.nothing'));
       const fc = productsCollection(shown);
-      save('products', ext, ext === 'kml' ? featureCollectionToKml(fc, 'Sahelsat products') : `${JSON.stringify(fc)}\n`, shown.length);
+      save(
+        'products',
+        ext,
+        ext === 'kml' ? featureCollectionToKml(fc, 'Sahelsat products') : `${JSON.stringify(fc)}\n`,
+        shown.length,
+      );
     });
   const row = (label: string, buttons: Array<[string, () => Promise<void>, string]>) => (
     <li>

@@ -88,7 +88,7 @@ export function featureCollectionToKml(fc: FeatureCollection, name: string): str
     try {
       return placemark(f);
     } catch (err) {
-      throw new Error(`feature ${i + 1}: ${(err as Error).message}`);
+      throw new Error(`feature ${i + 1}: ${(err as Error).message}`, { cause: err });
     }
   });
   return [

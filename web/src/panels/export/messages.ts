@@ -1,9 +1,7 @@
-import type { Messages } from '../../app/context';
-import { sharedMessages } from '../shared/messages';
+import type { Messages } from '../../app/context.js';
 
 export const messages: Messages = {
   en: {
-    ...sharedMessages.en,
     'export.title': 'Export',
     'export.intro': 'Save what the dashboard shows as files (nothing is sent anywhere).',
     'export.passes': 'Passes of the next 24 h (timeline window)',
@@ -15,7 +13,6 @@ export const messages: Messages = {
     'export.saved': '{file} saved ({n} items).',
   },
   fr: {
-    ...sharedMessages.fr,
     'export.title': 'Export',
     'export.intro':
       'Enregistrez ce qu’affiche le tableau de bord dans des fichiers (rien n’est envoyé ailleurs).',

@@ -1,8 +1,15 @@
 /** Link calculator page (issue 8): POST /telecom/link with the `sahelsat link budget` input JSON. */
 import { useState } from 'preact/hooks';
-import type { AppContext, Panel } from '../../app/context';
-import { ErrorBox } from '../shared/ui';
-import { DEFAULT_FIELDS, FieldError, buildLinkConfig, resultsOf, type Fields, type LinkResult } from './input';
+import type { AppContext, Panel } from '../../app/context.js';
+import { ErrorBox } from '../shared/ui.js';
+import {
+  DEFAULT_FIELDS,
+  FieldError,
+  buildLinkConfig,
+  resultsOf,
+  type Fields,
+  type LinkResult,
+} from './input.js';
 
 const STATION_FIELDS: Array<[string, string]> = [
   ['latitudeDeg', 'link.lat'],
@@ -39,9 +46,17 @@ const LINK_FIELDS: Array<[string, string]> = [
   ['availabilityPercent', 'link.avail'],
 ];
 
-const f = (v: number | undefined | null, d = 2) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
+const f = (v: number | undefined | null, d = 2) =>
+  v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d);
 
-function Field(p: { ctx: AppContext; path: string; label: string; fields: Fields; set(path: string, v: string): void; bad: string | null }) {
+function Field(p: {
+  ctx: AppContext;
+  path: string;
+  label: string;
+  fields: Fields;
+  set(path: string, v: string): void;
+  bad: string | null;
+}) {
   const id = `link-${p.path.replace(/\./g, '-')}`;
   return (
     <div class="field">
@@ -157,12 +172,28 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
     <fieldset>
       <legend>{ctx.t(legend)}</legend>
       {STATION_FIELDS.map(([k, l]) => (
-        <Field key={k} ctx={ctx} path={`${who}.${k}`} label={l} fields={fields} set={set} bad={bad} />
+        <Field
+          key={k}
+          ctx={ctx}
+          path={`${who}.${k}`}
+          label={l}
+          fields={fields}
+          set={set}
+          bad={bad}
+        />
       ))}
       <details>
         <summary>{ctx.t('link.climate')}</summary>
         {CLIMATE_FIELDS.map(([k, l]) => (
-          <Field key={k} ctx={ctx} path={`${who}.climate.${k}`} label={l} fields={fields} set={set} bad={bad} />
+          <Field
+            key={k}
+            ctx={ctx}
+            path={`${who}.climate.${k}`}
+            label={l}
+            fields={fields}
+            set={set}
+            bad={bad}
+          />
         ))}
       </details>
     </fieldset>
@@ -180,7 +211,14 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
         {json === null ? (
           <>
             <Field ctx={ctx} path="name" label="link.name" fields={fields} set={set} bad={bad} />
-            <Field ctx={ctx} path="satelliteLongitudeDeg" label="link.satLon" fields={fields} set={set} bad={bad} />
+            <Field
+              ctx={ctx}
+              path="satelliteLongitudeDeg"
+              label="link.satLon"
+              fields={fields}
+              set={set}
+              bad={bad}
+            />
             {station('transmitter', 'link.tx')}
             {station('receiver', 'link.rx')}
             <fieldset>
@@ -189,7 +227,11 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
               ))}
               <div class="field">
                 <label for="link-standard">{ctx.t('link.standard')}</label>
-                <select id="link-standard" value={fields.standard} onChange={(e) => set('standard', (e.target as HTMLSelectElement).value)}>
+                <select
+                  id="link-standard"
+                  value={fields.standard}
+                  onChange={(e) => set('standard', (e.target as HTMLSelectElement).value)}
+                >
                   <option value="DVB-S2">DVB-S2</option>
                   <option value="DVB-S2X">DVB-S2X</option>
                 </select>
@@ -210,7 +252,13 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
           </>
         ) : (
           <>
-            <textarea rows={24} cols={60} value={json} aria-label={ctx.t('link.json')} onInput={(e) => setJson((e.target as HTMLTextAreaElement).value)} />
+            <textarea
+              rows={24}
+              cols={60}
+              value={json}
+              aria-label={ctx.t('link.json')}
+              onInput={(e) => setJson((e.target as HTMLTextAreaElement).value)}
+            />
             <button type="button" onClick={() => setJson(null)}>
               {ctx.t('link.form')}
             </button>

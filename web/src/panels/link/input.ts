@@ -58,7 +58,8 @@ export const DEFAULT_FIELDS: Fields = {
 
 const TEXT = new Set(['name', 'standard', 'modcod']);
 /** Fields that may be left empty (then omitted from the JSON). */
-const OPTIONAL = /^(modcod|receiverSystemNoiseK|carrierToInterferenceDb|.*pointingLossDb|.*altitudeM|.*\.climate\..*)$/;
+const OPTIONAL =
+  /^(modcod|receiverSystemNoiseK|carrierToInterferenceDb|.*pointingLossDb|.*altitudeM|.*\.climate\..*)$/;
 
 export class FieldError extends Error {
   constructor(
@@ -139,7 +140,8 @@ export function resultsOf(answer: unknown): LinkResult[] {
   if (Array.isArray(answer)) return answer as LinkResult[];
   if (answer && typeof answer === 'object') {
     const o = answer as Record<string, unknown>;
-    for (const k of ['results', 'links', 'items']) if (Array.isArray(o[k])) return o[k] as LinkResult[];
+    for (const k of ['results', 'links', 'items'])
+      if (Array.isArray(o[k])) return o[k] as LinkResult[];
     if ('budget' in o) return [o as unknown as LinkResult];
   }
   return [];

@@ -1,9 +1,7 @@
-import type { Messages } from '../../app/context';
-import { sharedMessages } from '../shared/messages';
+import type { Messages } from '../../app/context.js';
 
 export const messages: Messages = {
   en: {
-    ...sharedMessages.en,
     'link.title': 'Link budget',
     'link.intro':
       'Budget of a link through a transparent geostationary transponder (ITU-R propagation, DVB-S2/S2X), with its yearly availability under adaptive coding and modulation.',
@@ -18,7 +16,8 @@ export const messages: Messages = {
     'link.eff': 'Antenna efficiency (0–1)',
     'link.tau': 'Polarisation tilt τ (°)',
     'link.pointing': 'Pointing loss (dB)',
-    'link.climate': 'Climatic parameters (used instead of ITU-R maps; clear a field to use the server’s maps)',
+    'link.climate':
+      'Climatic parameters (used instead of ITU-R maps; clear a field to use the server’s maps)',
     'link.r001': 'Rain rate exceeded 0.01 % R0.01 (mm/h)',
     'link.hr': 'Rain height hR (km)',
     'link.temp': 'Surface temperature (K)',
@@ -75,7 +74,6 @@ export const messages: Messages = {
     'link.col.share': 'Share of the year',
   },
   fr: {
-    ...sharedMessages.fr,
     'link.title': 'Bilan de liaison',
     'link.intro':
       'Bilan d’une liaison par un répéteur transparent géostationnaire (propagation UIT-R, DVB-S2/S2X), avec sa disponibilité annuelle en codage et modulation adaptatifs.',

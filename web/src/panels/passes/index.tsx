@@ -3,15 +3,22 @@
  * the sky plot of the selected pass (computed here with satellite.js) and pass reminders.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AppContext, Panel } from '../../app/context';
-import { itemsOf, type Pass, type PassesAnswer, type SatelliteDetail, type Station } from '../shared/dto';
-import { onScreen } from '../shared/onscreen';
-import { Busy, ErrorBox } from '../shared/ui';
-import { useLoad } from '../shared/use-load';
-import { reminders } from './reminders';
-import { skyTrack, type SkyPoint } from './sky';
-import { SkyPlot } from './SkyPlot';
-import { fractionAt, hourTicks, windowStart } from './timeline';
+import type { AppContext, Panel } from '../../app/context.js';
+import {
+  itemsOf,
+  type Pass,
+  type PassesAnswer,
+  type SatelliteDetail,
+  type Station,
+} from '../shared/dto.js';
+import { onScreen } from '../shared/onscreen.js';
+import { Busy, ErrorBox } from '../shared/ui.js';
+import { useLoad } from '../shared/use-load.js';
+import { reminders } from './reminders.js';
+import { skyTrack } from './sky-browser.js';
+import type { SkyPoint } from './sky.js';
+import { SkyPlot } from './SkyPlot.js';
+import { fractionAt, hourTicks, windowStart } from './timeline.js';
 
 const HOURS = 24;
 const NATIONAL = ['bamako', 'ouagadougou', 'niamey'];
@@ -42,7 +49,12 @@ function Timeline(p: {
   const height = rows.length * ROW_H + 24;
   return (
     <div class="passes-timeline" data-testid="passes-timeline">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="group" aria-label={ctx.t('passes.title')}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        role="group"
+        aria-label={ctx.t('passes.title')}
+      >
         {hourTicks(startMs, endMs).map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={0} y2={rows.length * ROW_H} class="tl-tick" />
@@ -112,7 +124,10 @@ function Timeline(p: {
 
 function SkyView(p: { ctx: AppContext; pass: Pass; station: Station; nowMs: number }) {
   const { ctx, pass, station } = p;
-  const sat = useLoad(() => ctx.api.get<SatelliteDetail>(`/satellites/${encodeURIComponent(pass.satelliteId)}`), [pass.satelliteId]);
+  const sat = useLoad(
+    () => ctx.api.get<SatelliteDetail>(`/satellites/${encodeURIComponent(pass.satelliteId)}`),
+    [pass.satelliteId],
+  );
   const computed = useMemo((): { track: SkyPoint[] } | { error: string } | null => {
     const es = sat.data?.elementSet;
     if (!sat.data) return null;
@@ -236,7 +251,11 @@ function PassesPanel({ ctx }: { ctx: AppContext }) {
     const start = new Date(startMs).toISOString();
     return Promise.all(
       shown.map(async (station) => {
-        const a = await ctx.api.get<PassesAnswer>('/passes', { station: station.id, hours: HOURS, start });
+        const a = await ctx.api.get<PassesAnswer>('/passes', {
+          station: station.id,
+          hours: HOURS,
+          start,
+        });
         return { station, passes: a.passes };
       }),
     );
@@ -251,17 +270,24 @@ function PassesPanel({ ctx }: { ctx: AppContext }) {
   }, [passes.data]);
   const sel = ctx.selection.pass.value;
   const selKey = sel ? passKey(sel) : null;
-  const selPass = passes.data?.flatMap((r) => r.passes).find((ps) => passKey(ps) === selKey) ?? null;
+  const selPass =
+    passes.data?.flatMap((r) => r.passes).find((ps) => passKey(ps) === selKey) ?? null;
   const selStation = selPass ? shown.find((s) => s.id === selPass.stationId) : undefined;
   const total = passes.data?.reduce((n, r) => n + r.passes.length, 0) ?? 0;
   return (
     <div class="panel passes-panel" data-testid="panel-passes">
       <h2>{ctx.t('passes.heading', { start: ctx.formatTime(startMs, { date: true }) })}</h2>
       <Busy ctx={ctx} when={stations.loading || passes.loading} />
-      <ErrorBox ctx={ctx} error={stations.error ?? passes.error} retry={() => (stations.error ? stations.reload() : passes.reload())} />
+      <ErrorBox
+        ctx={ctx}
+        error={stations.error ?? passes.error}
+        retry={() => (stations.error ? stations.reload() : passes.reload())}
+      />
       {passes.data && (
         <>
-          <p aria-live="polite">{total === 0 ? ctx.t('passes.none') : ctx.t('passes.count', { n: total })}</p>
+          <p aria-live="polite">
+            {total === 0 ? ctx.t('passes.none') : ctx.t('passes.count', { n: total })}
+          </p>
           <Timeline
             ctx={ctx}
             rows={passes.data}
@@ -270,7 +296,12 @@ function PassesPanel({ ctx }: { ctx: AppContext }) {
             nowMs={nowMs}
             selected={selKey}
             onSelect={(ps) => {
-              ctx.selection.pass.value = { stationId: ps.stationId, satelliteId: ps.satelliteId, aos: ps.aos, los: ps.los };
+              ctx.selection.pass.value = {
+                stationId: ps.stationId,
+                satelliteId: ps.satelliteId,
+                aos: ps.aos,
+                los: ps.los,
+              };
               ctx.selection.satelliteId.value = ps.satelliteId;
             }}
           />

@@ -1,5 +1,5 @@
-import type { Messages } from '../../app/context';
-import { sharedMessages } from '../shared/messages';
+import type { Messages } from '../../app/context.js';
+import { sharedMessages } from '../shared/messages.js';
 
 export const messages: Messages = {
   en: {
@@ -47,7 +47,8 @@ export const messages: Messages = {
       '{satellite} au-dessus de {station} : lever {aos}, culmination à {maxEl}° à {tca}, coucher {los} ({minutes} min)',
     'passes.now': 'instant affiché',
     'passes.sky.title': 'Diagramme du ciel',
-    'passes.sky.select': 'Sélectionnez un passage sur la frise pour voir sa trajectoire dans le ciel.',
+    'passes.sky.select':
+      'Sélectionnez un passage sur la frise pour voir sa trajectoire dans le ciel.',
     'passes.sky.caption':
       '{satellite} vu depuis {station} : azimut et élévation de l’AOS {aos} à la LOS {los}, maximum {maxEl}°',
     'passes.sky.noElements':

@@ -3,10 +3,10 @@
  * second against the wall clock (not the time slider: a reminder is about the real pass).
  */
 import { signal, type Signal } from '@preact/signals';
-import type { AppContext } from '../../app/context';
-import type { Pass } from '../shared/dto';
-import { showToast } from '../shared/toasts';
-import { reminderAt } from './timeline';
+import type { AppContext } from '../../app/context.js';
+import type { Pass } from '../shared/dto.js';
+import { showToast } from '../shared/toasts.js';
+import { reminderAt } from './timeline.js';
 
 export interface Reminder {
   key: string;
@@ -66,7 +66,12 @@ function createReminders(ctx: AppContext): ReminderStore {
       minutes,
       aos: ctx.formatTime(r.aos),
     });
-    showToast(text, { kind: 'alert', testid: 'pass-reminder-toast', ttlMs: 0, closeLabel: ctx.t('panels.close') });
+    showToast(text, {
+      kind: 'alert',
+      testid: 'pass-reminder-toast',
+      ttlMs: 0,
+      closeLabel: ctx.t('panels.close'),
+    });
     if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
       try {
         new Notification(ctx.t('passes.reminder.notifyTitle'), { body: text, tag: r.key });

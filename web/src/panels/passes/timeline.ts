@@ -16,7 +16,8 @@ export function fractionAt(ms: number, startMs: number, endMs: number): number {
 export function hourTicks(startMs: number, endMs: number, everyH = 3): number[] {
   const step = everyH * 3_600_000;
   const ticks: number[] = [];
-  for (let t = Math.ceil(startMs / step) * step; t < endMs; t += step) if (t > startMs) ticks.push(t);
+  for (let t = Math.ceil(startMs / step) * step; t < endMs; t += step)
+    if (t > startMs) ticks.push(t);
   return ticks;
 }
 

@@ -63,7 +63,15 @@ export function ganttLanes(
     lanes.set(sat, bars);
   };
   for (const a of acquisitions) {
-    place('acquisition', a.id, a.satelliteId, a.start, a.end, a.requestId ?? '—', changedIds.has(a.id));
+    place(
+      'acquisition',
+      a.id,
+      a.satelliteId,
+      a.start,
+      a.end,
+      a.requestId ?? '—',
+      changedIds.has(a.id),
+    );
   }
   downlinks.forEach((d, i) =>
     place('downlink', `dl-${i}`, d.satelliteId, d.start, d.end, d.stationId, false),

@@ -5,13 +5,13 @@
  * and an emergency re-plan.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { AppContext, Panel } from '../../app/context';
-import type { List, PlanDetails, PlanDto, PlanVersionDetail, RequestDto } from '../shared/dto';
-import { itemsOf } from '../shared/dto';
-import { onScreen } from '../shared/onscreen';
-import { Busy, ErrorBox } from '../shared/ui';
-import { useLoad } from '../shared/use-load';
-import { diffVersions, ganttLanes } from './gantt';
+import type { AppContext, Panel } from '../../app/context.js';
+import type { List, PlanDetails, PlanDto, PlanVersionDetail, RequestDto } from '../shared/dto.js';
+import { itemsOf } from '../shared/dto.js';
+import { onScreen } from '../shared/onscreen.js';
+import { Busy, ErrorBox } from '../shared/ui.js';
+import { useLoad } from '../shared/use-load.js';
+import { diffVersions, ganttLanes } from './gantt.js';
 
 const WINDOW_MS = 24 * 3_600_000;
 const BEFORE_MS = 2 * 3_600_000;
@@ -49,7 +49,9 @@ function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
   const movedReq = new Set([...(diff?.moved ?? []), ...(diff?.added ?? [])]);
   const changed = new Set([
     ...displaced,
-    ...v.current.acquisitions.filter((a) => a.requestId && movedReq.has(a.requestId)).map((a) => a.id),
+    ...v.current.acquisitions
+      .filter((a) => a.requestId && movedReq.has(a.requestId))
+      .map((a) => a.id),
   ]);
   const lanes = ganttLanes(v.current.acquisitions, details?.downlinks ?? [], start, end, changed);
   const x = (f: number) => LABEL_W + f * (WIDTH - LABEL_W);
@@ -59,12 +61,20 @@ function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
   return (
     <figure data-testid="plan-gantt">
       <figcaption>
-        {ctx.t('plans.gantt.caption', { from: ctx.formatTime(start, { date: true }), to: ctx.formatTime(end, { date: true }) })}
+        {ctx.t('plans.gantt.caption', {
+          from: ctx.formatTime(start, { date: true }),
+          to: ctx.formatTime(end, { date: true }),
+        })}
       </figcaption>
       {lanes.length === 0 ? (
         <p>{ctx.t('plans.gantt.empty')}</p>
       ) : (
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="group" aria-label={ctx.t('plans.gantt')}>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          width="100%"
+          role="group"
+          aria-label={ctx.t('plans.gantt')}
+        >
           {ticks.map((t) => {
             const tx = x((t - start) / WINDOW_MS);
             return (
@@ -84,8 +94,18 @@ function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
               {lane.bars.map((b) => {
                 const label =
                   b.kind === 'acquisition'
-                    ? ctx.t('plans.acq', { request: b.label, satellite: lane.satelliteId, start: ctx.formatTime(b.startMs), end: ctx.formatTime(b.endMs) })
-                    : ctx.t('plans.dl', { station: b.label, satellite: lane.satelliteId, start: ctx.formatTime(b.startMs), end: ctx.formatTime(b.endMs) });
+                    ? ctx.t('plans.acq', {
+                        request: b.label,
+                        satellite: lane.satelliteId,
+                        start: ctx.formatTime(b.startMs),
+                        end: ctx.formatTime(b.endMs),
+                      })
+                    : ctx.t('plans.dl', {
+                        station: b.label,
+                        satellite: lane.satelliteId,
+                        start: ctx.formatTime(b.startMs),
+                        end: ctx.formatTime(b.endMs),
+                      });
                 return (
                   <rect
                     key={b.key}
@@ -104,7 +124,13 @@ function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
               })}
             </g>
           ))}
-          <line x1={x(BEFORE_MS / WINDOW_MS)} x2={x(BEFORE_MS / WINDOW_MS)} y1={0} y2={lanes.length * LANE_H} class="tl-now" />
+          <line
+            x1={x(BEFORE_MS / WINDOW_MS)}
+            x2={x(BEFORE_MS / WINDOW_MS)}
+            y1={0}
+            y2={lanes.length * LANE_H}
+            class="tl-now"
+          />
         </svg>
       )}
     </figure>
@@ -133,7 +159,11 @@ function Nations(p: { ctx: AppContext; details: PlanDetails | null }) {
               <th scope="row">{ctx.t(`nation.${n}`)}</th>
               <td>{pct(v.entitlement)}</td>
               <td>
-                <span class="bar" style={{ width: `${Math.min(100, v.share * 100)}%` }} aria-hidden="true" />
+                <span
+                  class="bar"
+                  style={{ width: `${Math.min(100, v.share * 100)}%` }}
+                  aria-hidden="true"
+                />
                 {pct(v.share)}
               </td>
               <td>{pct(v.satisfaction)}</td>
@@ -141,7 +171,12 @@ function Nations(p: { ctx: AppContext; details: PlanDetails | null }) {
           ))}
         </tbody>
       </table>
-      <p>{ctx.t('plans.value', { value: details.value.toFixed(2), bound: details.bound === null ? '—' : details.bound.toFixed(2) })}</p>
+      <p>
+        {ctx.t('plans.value', {
+          value: details.value.toFixed(2),
+          bound: details.bound === null ? '—' : details.bound.toFixed(2),
+        })}
+      </p>
     </section>
   );
 }
@@ -158,9 +193,15 @@ function Changes(p: { ctx: AppContext; v: Versions }) {
     <section data-testid="plan-changes">
       <h3>{ctx.t('plans.changes')}</h3>
       <ul>
-        {displaced.length > 0 && <li>{ctx.t('plans.changes.displaced', { list: join(displaced.map((x) => x.requestId)) })}</li>}
+        {displaced.length > 0 && (
+          <li>
+            {ctx.t('plans.changes.displaced', { list: join(displaced.map((x) => x.requestId)) })}
+          </li>
+        )}
         {d.added.length > 0 && <li>{ctx.t('plans.changes.added', { list: join(d.added) })}</li>}
-        {d.removed.length > 0 && <li>{ctx.t('plans.changes.removed', { list: join(d.removed) })}</li>}
+        {d.removed.length > 0 && (
+          <li>{ctx.t('plans.changes.removed', { list: join(d.removed) })}</li>
+        )}
         {d.moved.length > 0 && <li>{ctx.t('plans.changes.moved', { list: join(d.moved) })}</li>}
         {none && <li>{ctx.t('plans.changes.none')}</li>}
       </ul>
@@ -183,7 +224,11 @@ function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged(): voi
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const candidates = useLoad(
-    () => ctx.api.get<List<RequestDto>>('/requests', { status: 'submitted,feasible,planned', limit: 200 }),
+    () =>
+      ctx.api.get<List<RequestDto>>('/requests', {
+        status: 'submitted,feasible,planned',
+        limit: 200,
+      }),
     [],
   );
   useEffect(() => {
@@ -211,8 +256,16 @@ function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged(): voi
     if (!plan || !requestId) return;
     setError(null);
     try {
-      const v = await ctx.api.post<PlanVersionDetail>(`/plans/${encodeURIComponent(plan.id)}/emergency`, { requestId, reason });
-      setNote(ctx.t('plans.emergency.done', { n: v.version.version, count: detailsOf(v)?.displaced?.length ?? 0 }));
+      const v = await ctx.api.post<PlanVersionDetail>(
+        `/plans/${encodeURIComponent(plan.id)}/emergency`,
+        { requestId, reason },
+      );
+      setNote(
+        ctx.t('plans.emergency.done', {
+          n: v.version.version,
+          count: detailsOf(v)?.displaced?.length ?? 0,
+        }),
+      );
       p.onChanged();
     } catch (e) {
       setError(e);
@@ -222,14 +275,28 @@ function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged(): voi
     <section class="plan-ops" data-testid="plan-ops">
       <label>
         {ctx.t('plans.run.reason')}{' '}
-        <input value={reason} maxLength={1000} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+        <input
+          value={reason}
+          maxLength={1000}
+          onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+        />
       </label>{' '}
-      <button type="button" data-testid="plan-run" disabled={!reason.trim()} onClick={() => void run()}>
+      <button
+        type="button"
+        data-testid="plan-run"
+        disabled={!reason.trim()}
+        onClick={() => void run()}
+      >
         {ctx.t('plans.run')}
       </button>
       {job && (
         <p role="status">
-          {ctx.t('plans.run.status', { id: job.id, status: job.status, percent: Math.round(job.progress * 100), message: job.progressMessage ?? '' })}
+          {ctx.t('plans.run.status', {
+            id: job.id,
+            status: job.status,
+            percent: Math.round(job.progress * 100),
+            message: job.progressMessage ?? '',
+          })}
         </p>
       )}
       {plan && (
@@ -237,7 +304,10 @@ function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged(): voi
           <legend>{ctx.t('plans.emergency')}</legend>
           <label>
             {ctx.t('plans.emergency.request')}{' '}
-            <select value={requestId} onChange={(e) => setRequestId((e.target as HTMLSelectElement).value)}>
+            <select
+              value={requestId}
+              onChange={(e) => setRequestId((e.target as HTMLSelectElement).value)}
+            >
               <option value="">{ctx.t('plans.emergency.pick')}</option>
               {itemsOf(candidates.data).map((r) => (
                 <option key={r.id} value={r.id}>
@@ -246,7 +316,11 @@ function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged(): voi
               ))}
             </select>
           </label>{' '}
-          <button type="button" disabled={!requestId || !reason.trim()} onClick={() => void emergency()}>
+          <button
+            type="button"
+            disabled={!requestId || !reason.trim()}
+            onClick={() => void emergency()}
+          >
             {ctx.t('plans.emergency.go')}
           </button>
         </fieldset>
@@ -261,7 +335,9 @@ function PlansPanel({ ctx }: { ctx: AppContext }) {
   const nowMs = ctx.time.now.value;
   const plans = useLoad(() => ctx.api.get<PlanDto[]>('/plans'), []);
   const [planId, setPlanId] = useState<string | null>(null);
-  const all = itemsOf(plans.data).slice().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const all = itemsOf(plans.data)
+    .slice()
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const plan = all.find((x) => x.id === planId) ?? all[0] ?? null;
   const versions = useLoad(
     () => (plan ? loadVersions(ctx, plan) : Promise.resolve(null)),
@@ -285,7 +361,10 @@ function PlansPanel({ ctx }: { ctx: AppContext }) {
       {all.length > 1 && (
         <label>
           {ctx.t('plans.pick')}{' '}
-          <select value={plan?.id ?? ''} onChange={(e) => setPlanId((e.target as HTMLSelectElement).value)}>
+          <select
+            value={plan?.id ?? ''}
+            onChange={(e) => setPlanId((e.target as HTMLSelectElement).value)}
+          >
             {all.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.name}

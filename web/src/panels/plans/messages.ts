@@ -1,15 +1,14 @@
-import type { Messages } from '../../app/context';
-import { sharedMessages } from '../shared/messages';
+import type { Messages } from '../../app/context.js';
 
 export const messages: Messages = {
   en: {
-    ...sharedMessages.en,
     'plans.title': 'Plans',
     'plans.none': 'No plan yet.',
     'plans.pick': 'Plan',
     'plans.version': 'Version {n} of {total}, {at} by {by}: {reason}',
     'plans.gantt': 'Timeline per satellite',
-    'plans.gantt.caption': '{from} to {to}; blue: acquisitions, green: downlinks, orange: changed by the last re-plan',
+    'plans.gantt.caption':
+      '{from} to {to}; blue: acquisitions, green: downlinks, orange: changed by the last re-plan',
     'plans.gantt.empty': 'Nothing planned in this window.',
     'plans.acq': 'Acquisition for {request} by {satellite}, {start} – {end}',
     'plans.dl': 'Downlink from {satellite} to {station}, {start} – {end}',
@@ -39,7 +38,6 @@ export const messages: Messages = {
     'plans.emergency.done': 'Version {n} made: {count} acquisitions displaced.',
   },
   fr: {
-    ...sharedMessages.fr,
     'plans.title': 'Plans',
     'plans.none': 'Pas encore de plan.',
     'plans.pick': 'Plan',

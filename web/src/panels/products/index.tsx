@@ -4,19 +4,21 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useState } from 'preact/hooks';
-import type { AppContext, Panel } from '../../app/context';
-import { itemsOf, type List, type ProductDto } from '../shared/dto';
-import { errorText } from '../shared/errors';
-import { onScreen } from '../shared/onscreen';
-import { showToast } from '../shared/toasts';
-import { Busy, ErrorBox } from '../shared/ui';
-import { useLoad } from '../shared/use-load';
+import type { AppContext, Panel } from '../../app/context.js';
+import { itemsOf, type List, type ProductDto } from '../shared/dto.js';
+import { errorText } from '../shared/errors.js';
+import { onScreen } from '../shared/onscreen.js';
+import { showToast } from '../shared/toasts.js';
+import { Busy, ErrorBox } from '../shared/ui.js';
+import { useLoad } from '../shared/use-load.js';
 
 const COLOURS = { flood: '#1971c2', change: '#c2255c' } as const;
 const overlayId = (id: string) => `product-${id}`;
 
 function num(ctx: AppContext, x: number, digits = 1): string {
-  return x.toLocaleString(ctx.lang.value === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits });
+  return x.toLocaleString(ctx.lang.value === 'fr' ? 'fr-FR' : 'en-GB', {
+    maximumFractionDigits: digits,
+  });
 }
 
 function Stats(p: { ctx: AppContext; product: ProductDto }) {
@@ -45,7 +47,11 @@ function Stats(p: { ctx: AppContext; product: ProductDto }) {
               <td>{num(ctx, r.areaKm2)}</td>
               <td>{pct(r.share)}</td>
               <td>{r.previousAreaKm2 === null ? '—' : num(ctx, r.previousAreaKm2)}</td>
-              <td>{r.previousAreaKm2 === null ? '—' : `${r.areaKm2 >= r.previousAreaKm2 ? '+' : ''}${num(ctx, r.areaKm2 - r.previousAreaKm2)}`}</td>
+              <td>
+                {r.previousAreaKm2 === null
+                  ? '—'
+                  : `${r.areaKm2 >= r.previousAreaKm2 ? '+' : ''}${num(ctx, r.areaKm2 - r.previousAreaKm2)}`}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -55,7 +61,13 @@ function Stats(p: { ctx: AppContext; product: ProductDto }) {
           <h4>{ctx.t('products.aois')}</h4>
           <ul>
             {s.aois.map((a) => (
-              <li key={a.aoiId}>{ctx.t('products.aoi', { name: a.name, area: num(ctx, a.areaKm2), share: pct(a.share) })}</li>
+              <li key={a.aoiId}>
+                {ctx.t('products.aoi', {
+                  name: a.name,
+                  area: num(ctx, a.areaKm2),
+                  share: pct(a.share),
+                })}
+              </li>
             ))}
           </ul>
         </>
@@ -70,7 +82,9 @@ function Stats(p: { ctx: AppContext; product: ProductDto }) {
                   name: t.name,
                   nation: t.nation,
                   population: num(ctx, t.population, 0),
-                  where: t.inside ? ctx.t('products.town.inside') : ctx.t('products.town.near', { km: num(ctx, t.distanceKm) }),
+                  where: t.inside
+                    ? ctx.t('products.town.inside')
+                    : ctx.t('products.town.near', { km: num(ctx, t.distanceKm) }),
                 })}
               </li>
             ))}
@@ -89,13 +103,20 @@ function ProductsPanel({ ctx }: { ctx: AppContext }) {
   const [shown, setShown] = useState<Record<string, FeatureCollection>>({});
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const items = itemsOf(list.data).slice().sort((a, b) => b.acquiredAt.localeCompare(a.acquiredAt));
+  const items = itemsOf(list.data)
+    .slice()
+    .sort((a, b) => b.acquiredAt.localeCompare(a.acquiredAt));
 
   const show = async (p: ProductDto) => {
     setError(null);
     try {
-      const fc = await ctx.api.get<FeatureCollection>(`/products/${encodeURIComponent(p.id)}/geometry`);
-      ctx.setOverlay(overlayId(p.id), fc, { fill: COLOURS[p.type] ?? '#1971c2', line: COLOURS[p.type] ?? '#1971c2' });
+      const fc = await ctx.api.get<FeatureCollection>(
+        `/products/${encodeURIComponent(p.id)}/geometry`,
+      );
+      ctx.setOverlay(overlayId(p.id), fc, {
+        fill: COLOURS[p.type] ?? '#1971c2',
+        line: COLOURS[p.type] ?? '#1971c2',
+      });
       setShown((old) => ({ ...old, [p.id]: fc }));
     } catch (e) {
       setError(e);
@@ -118,7 +139,10 @@ function ProductsPanel({ ctx }: { ctx: AppContext }) {
         if (prev.some((x) => x.id === p.id)) return old;
         return { items: [p, ...prev], total: prev.length + 1 };
       });
-      showToast(ctx.t('products.new', { title: p.title }), { testid: 'product-toast', closeLabel: ctx.t('panels.close') });
+      showToast(ctx.t('products.new', { title: p.title }), {
+        testid: 'product-toast',
+        closeLabel: ctx.t('panels.close'),
+      });
       void show(p);
     });
     return () => {
@@ -131,7 +155,9 @@ function ProductsPanel({ ctx }: { ctx: AppContext }) {
     if (first && Object.keys(shown).length === 0) void show(first);
   }, [list.data === null]);
   useEffect(() => {
-    onScreen(ctx).products.value = items.filter((p) => shown[p.id]).map((p) => ({ product: p, geometry: shown[p.id]! }));
+    onScreen(ctx).products.value = items
+      .filter((p) => shown[p.id])
+      .map((p) => ({ product: p, geometry: shown[p.id]! }));
   }, [shown, list.data]);
   useEffect(() => () => Object.keys(shown).forEach((id) => ctx.clearOverlay(overlayId(id))), []);
 
@@ -139,12 +165,26 @@ function ProductsPanel({ ctx }: { ctx: AppContext }) {
     <div class="panel products-panel" data-testid="panel-products">
       <Busy ctx={ctx} when={list.loading} />
       <ErrorBox ctx={ctx} error={list.error} retry={list.reload} />
-      {error !== null && <p class="panel-error" role="alert">{errorText(ctx, error)}</p>}
-      {list.data && (items.length === 0 ? <p>{ctx.t('products.none')}</p> : <p>{ctx.t('products.total', { n: items.length })}</p>)}
+      {error !== null && (
+        <p class="panel-error" role="alert">
+          {errorText(ctx, error)}
+        </p>
+      )}
+      {list.data &&
+        (items.length === 0 ? (
+          <p>{ctx.t('products.none')}</p>
+        ) : (
+          <p>{ctx.t('products.total', { n: items.length })}</p>
+        ))}
       <ul class="product-list">
         {items.map((p) => (
           <li key={p.id} data-testid="product-item">
-            <button type="button" class="link" aria-expanded={open === p.id} onClick={() => setOpen(open === p.id ? null : p.id)}>
+            <button
+              type="button"
+              class="link"
+              aria-expanded={open === p.id}
+              onClick={() => setOpen(open === p.id ? null : p.id)}
+            >
               {ctx.t('products.item', {
                 type: ctx.t(`products.type.${p.type}`),
                 title: p.title,

@@ -1,9 +1,7 @@
-import type { Messages } from '../../app/context';
-import { sharedMessages } from '../shared/messages';
+import type { Messages } from '../../app/context.js';
 
 export const messages: Messages = {
   en: {
-    ...sharedMessages.en,
     'products.title': 'Products',
     'products.none': 'No product yet.',
     'products.total': '{n} products',
@@ -30,7 +28,6 @@ export const messages: Messages = {
     'products.new': 'New product: {title}',
   },
   fr: {
-    ...sharedMessages.fr,
     'products.title': 'Produits',
     'products.none': 'Pas encore de produit.',
     'products.total': '{n} produits',

@@ -1,13 +1,18 @@
 /** A feasibility answer: verdict, earliest acquisition and delivery, limits. */
-import type { AppContext } from '../../app/context';
-import type { Feasibility } from '../shared/dto';
+import type { AppContext } from '../../app/context.js';
+import type { Feasibility } from '../shared/dto.js';
 
 export function FeasibilityView(p: { ctx: AppContext; f: Feasibility; testid?: string }) {
   const { ctx, f } = p;
   return (
-    <section class={`feasibility ${f.feasible ? 'ok' : 'no'}`} data-testid={p.testid ?? 'feasibility'} aria-live="polite">
+    <section
+      class={`feasibility ${f.feasible ? 'ok' : 'no'}`}
+      data-testid={p.testid ?? 'feasibility'}
+      aria-live="polite"
+    >
       <h4>
-        {ctx.t('requests.feasibility.title')}: {ctx.t(f.feasible ? 'requests.feasibility.yes' : 'requests.feasibility.no')}
+        {ctx.t('requests.feasibility.title')}:{' '}
+        {ctx.t(f.feasible ? 'requests.feasibility.yes' : 'requests.feasibility.no')}
       </h4>
       <ul>
         <li>

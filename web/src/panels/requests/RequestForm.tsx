@@ -1,14 +1,14 @@
 /** The new-request form: area (drawn or picked), fields, feasibility first, then create + submit. */
 import type { Geometry } from 'geojson';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AppContext } from '../../app/context';
-import type { Feasibility, RequestDto, SensorType, Releasability } from '../shared/dto';
-import { ErrorBox } from '../shared/ui';
-import { useLoad } from '../shared/use-load';
-import { loadAreas } from './areas';
-import { DRAFT_OVERLAY, startDrawing, type DrawHandle } from './draw-tool';
-import { bboxOf, draftPolygon, type DraftProblem } from './polygon';
-import { FeasibilityView } from './FeasibilityView';
+import type { AppContext } from '../../app/context.js';
+import type { Feasibility, RequestDto, SensorType, Releasability } from '../shared/dto.js';
+import { ErrorBox } from '../shared/ui.js';
+import { useLoad } from '../shared/use-load.js';
+import { loadAreas } from './areas.js';
+import { DRAFT_OVERLAY, startDrawing, type DrawHandle } from './draw-tool.js';
+import { bboxOf, draftPolygon, type DraftProblem } from './polygon.js';
+import { FeasibilityView } from './FeasibilityView.js';
 
 /** `datetime-local` value (read as UTC) of an instant. */
 function toInput(ms: number): string {
@@ -32,21 +32,35 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
   const [picked, setPicked] = useState('');
   const [drawing, setDrawing] = useState<{ n: number; problem: DraftProblem } | null>(null);
   const handle = useRef<DrawHandle | null>(null);
-  const [feas, setFeas] = useState<{ answer: Feasibility | null; error: unknown; key: string } | null>(null);
+  const [feas, setFeas] = useState<{
+    answer: Feasibility | null;
+    error: unknown;
+    key: string;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const areas = useLoad(() => loadAreas(ctx), [ctx.lang.value]);
 
-  useEffect(() => () => {
-    handle.current?.stop();
-    ctx.clearOverlay(DRAFT_OVERLAY);
-  }, []);
+  useEffect(
+    () => () => {
+      handle.current?.stop();
+      ctx.clearOverlay(DRAFT_OVERLAY);
+    },
+    [],
+  );
 
   const startMs = fromInput(start);
   const endMs = fromInput(end);
-  const valid = title.trim() !== '' && aoi !== null && Number.isFinite(startMs) && Number.isFinite(endMs) && endMs > startMs;
-  const win = valid ? { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() } : null;
+  const valid =
+    title.trim() !== '' &&
+    aoi !== null &&
+    Number.isFinite(startMs) &&
+    Number.isFinite(endMs) &&
+    endMs > startMs;
+  const win = valid
+    ? { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() }
+    : null;
   const key = JSON.stringify([aoi?.geometry, win, sensorType, priority]);
   const feasFresh = feas !== null && feas.key === key;
 
@@ -60,7 +74,10 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
       onDone: (d) => {
         setDrawing(null);
         handle.current = null;
-        setAoi({ geometry: draftPolygon(d), label: ctx.t('requests.area.drawn', { n: d.vertices.length }) });
+        setAoi({
+          geometry: draftPolygon(d),
+          label: ctx.t('requests.area.drawn', { n: d.vertices.length }),
+        });
       },
       onCancel: () => {
         setDrawing(null);
@@ -82,18 +99,27 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
     setAoi({ geometry: a.geometry, label: ctx.t('requests.area.picked', { name: a.name }) });
     ctx.setOverlay(
       DRAFT_OVERLAY,
-      { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { label: a.name }, geometry: a.geometry }] },
+      {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { label: a.name }, geometry: a.geometry }],
+      },
       { fill: '#d9480f', line: '#d9480f', circle: '#d9480f', label: 'label' },
     );
     const bb = bboxOf((a.geometry as { coordinates?: unknown }).coordinates);
-    if (bb) ctx.fitBounds(bb[0] === bb[2] ? [bb[0] - 0.3, bb[1] - 0.3, bb[2] + 0.3, bb[3] + 0.3] : bb);
+    if (bb)
+      ctx.fitBounds(bb[0] === bb[2] ? [bb[0] - 0.3, bb[1] - 0.3, bb[2] + 0.3, bb[3] + 0.3] : bb);
   };
 
   const checkFeasibility = async () => {
     if (!valid || !aoi || !win) return;
     setBusy(true);
     try {
-      const answer = await ctx.api.post<Feasibility>('/feasibility', { aoi: aoi.geometry, window: win, sensorType, priority });
+      const answer = await ctx.api.post<Feasibility>('/feasibility', {
+        aoi: aoi.geometry,
+        window: win,
+        sensorType,
+        priority,
+      });
       setFeas({ answer, error: null, key });
     } catch (e) {
       setFeas({ answer: null, error: e, key });
@@ -116,7 +142,10 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
         sensorType,
         releasability,
       });
-      const submitted = await ctx.api.post<RequestDto>(`/requests/${encodeURIComponent(created.id)}/transitions`, { to: 'submitted' });
+      const submitted = await ctx.api.post<RequestDto>(
+        `/requests/${encodeURIComponent(created.id)}/transitions`,
+        { to: 'submitted' },
+      );
       setDone(ctx.t('requests.submitted', { title: submitted.title }));
       p.onCreated(submitted);
       setTitle('');
@@ -173,7 +202,11 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
         )}
         <label>
           {ctx.t('requests.pick.label')}{' '}
-          <select value={picked} data-testid="area-pick" onChange={(e) => pick((e.target as HTMLSelectElement).value)}>
+          <select
+            value={picked}
+            data-testid="area-pick"
+            onChange={(e) => pick((e.target as HTMLSelectElement).value)}
+          >
             <option value="">{ctx.t('requests.pick.placeholder')}</option>
             {groups.map((g) => {
               const items = areas.data?.areas.filter((a) => a.group === g) ?? [];
@@ -193,15 +226,28 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
       </fieldset>
       <label>
         {ctx.t('requests.field.title')}
-        <input required maxLength={200} value={title} data-testid="request-title" onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+        <input
+          required
+          maxLength={200}
+          value={title}
+          data-testid="request-title"
+          onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+        />
       </label>
       <label>
         {ctx.t('requests.field.description')}
-        <textarea maxLength={5000} value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          maxLength={5000}
+          value={description}
+          onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)}
+        />
       </label>
       <label>
         {ctx.t('requests.field.priority')}
-        <select value={String(priority)} onChange={(e) => setPriority(Number((e.target as HTMLSelectElement).value))}>
+        <select
+          value={String(priority)}
+          onChange={(e) => setPriority(Number((e.target as HTMLSelectElement).value))}
+        >
           {[1, 2, 3, 4, 5].map((n) => (
             <option key={n} value={String(n)}>
               {n}
@@ -211,15 +257,27 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
       </label>
       <label>
         {ctx.t('requests.field.windowStart')}
-        <input type="datetime-local" value={start} onInput={(e) => setStart((e.target as HTMLInputElement).value)} />
+        <input
+          type="datetime-local"
+          value={start}
+          onInput={(e) => setStart((e.target as HTMLInputElement).value)}
+        />
       </label>
       <label>
         {ctx.t('requests.field.windowEnd')}
-        <input type="datetime-local" value={end} onInput={(e) => setEnd((e.target as HTMLInputElement).value)} />
+        <input
+          type="datetime-local"
+          value={end}
+          onInput={(e) => setEnd((e.target as HTMLInputElement).value)}
+        />
       </label>
       <label>
         {ctx.t('requests.field.sensor')}
-        <select value={sensorType} data-testid="request-sensor" onChange={(e) => setSensor((e.target as HTMLSelectElement).value as SensorType)}>
+        <select
+          value={sensorType}
+          data-testid="request-sensor"
+          onChange={(e) => setSensor((e.target as HTMLSelectElement).value as SensorType)}
+        >
           {(['any', 'optical', 'sar'] as const).map((s) => (
             <option key={s} value={s}>
               {ctx.t(`requests.sensor.${s}`)}
@@ -229,14 +287,22 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
       </label>
       <label>
         {ctx.t('requests.field.releasability')}
-        <select value={releasability} onChange={(e) => setRel((e.target as HTMLSelectElement).value as Releasability)}>
+        <select
+          value={releasability}
+          onChange={(e) => setRel((e.target as HTMLSelectElement).value as Releasability)}
+        >
           <option value="alliance">{ctx.t('requests.rel.alliance')}</option>
           <option value="nation">{ctx.t('requests.rel.nation')}</option>
         </select>
       </label>
       {!valid && <p class="hint">{ctx.t('requests.missing')}</p>}
       <div class="actions">
-        <button type="button" disabled={!valid || busy} data-testid="feasibility-ask" onClick={() => void checkFeasibility()}>
+        <button
+          type="button"
+          disabled={!valid || busy}
+          data-testid="feasibility-ask"
+          onClick={() => void checkFeasibility()}
+        >
           {ctx.t('requests.feasibility.ask')}
         </button>{' '}
         <button type="submit" disabled={!valid || busy || !feasFresh} data-testid="request-submit">
@@ -244,8 +310,12 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
         </button>
       </div>
       {valid && !feasFresh && <p class="hint">{ctx.t('requests.feasibility.needed')}</p>}
-      {feasFresh && feas.answer && <FeasibilityView ctx={ctx} f={feas.answer} testid="feasibility-draft" />}
-      {feasFresh && feas.error !== null && <ErrorBox ctx={ctx} error={feas.error} testid="feasibility-error" />}
+      {feasFresh && feas.answer && (
+        <FeasibilityView ctx={ctx} f={feas.answer} testid="feasibility-draft" />
+      )}
+      {feasFresh && feas.error !== null && (
+        <ErrorBox ctx={ctx} error={feas.error} testid="feasibility-error" />
+      )}
       <ErrorBox ctx={ctx} error={error} />
       {done && (
         <p role="status" data-testid="request-done">

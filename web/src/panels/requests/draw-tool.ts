@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { MapMouseEvent } from 'maplibre-gl';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../app/context.js';
 import {
   EMPTY_DRAFT,
   addVertex,
@@ -14,7 +14,7 @@ import {
   undoVertex,
   type Draft,
   type DraftProblem,
-} from './polygon';
+} from './polygon.js';
 
 export const DRAFT_OVERLAY = 'requests-draft';
 
@@ -37,7 +37,10 @@ export function draftFeatures(d: Draft): FeatureCollection {
       properties: {},
       geometry: {
         type: 'LineString',
-        coordinates: [...d.vertices, ...(d.closed ? [d.vertices[0]!] : [])].map((v) => [v[0], v[1]]),
+        coordinates: [...d.vertices, ...(d.closed ? [d.vertices[0]!] : [])].map((v) => [
+          v[0],
+          v[1],
+        ]),
       },
     });
   }
@@ -48,12 +51,22 @@ export function draftFeatures(d: Draft): FeatureCollection {
 }
 
 export function showDraft(ctx: AppContext, d: Draft): void {
-  ctx.setOverlay(DRAFT_OVERLAY, draftFeatures(d), { fill: '#d9480f', line: '#d9480f', circle: '#d9480f' });
+  ctx.setOverlay(DRAFT_OVERLAY, draftFeatures(d), {
+    fill: '#d9480f',
+    line: '#d9480f',
+    circle: '#d9480f',
+  });
 }
 
 function typing(e: KeyboardEvent): boolean {
   const el = e.target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.tagName === 'SELECT' ||
+      el.isContentEditable)
+  );
 }
 
 export interface DrawHandle {

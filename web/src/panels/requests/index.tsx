@@ -4,15 +4,21 @@
  * the server's `request.*` events.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AppContext, Panel } from '../../app/context';
-import { NATIONS, REQUEST_STATUSES, type Feasibility, type List, type RequestDto } from '../shared/dto';
-import { errorText, isUnavailable } from '../shared/errors';
-import { onScreen } from '../shared/onscreen';
-import { Busy, ErrorBox } from '../shared/ui';
-import { useLoad } from '../shared/use-load';
-import { feasibilityShort } from './FeasibilityView';
-import { bboxOf } from './polygon';
-import { RequestForm } from './RequestForm';
+import type { AppContext, Panel } from '../../app/context.js';
+import {
+  NATIONS,
+  REQUEST_STATUSES,
+  type Feasibility,
+  type List,
+  type RequestDto,
+} from '../shared/dto.js';
+import { errorText, isUnavailable } from '../shared/errors.js';
+import { onScreen } from '../shared/onscreen.js';
+import { Busy, ErrorBox } from '../shared/ui.js';
+import { useLoad } from '../shared/use-load.js';
+import { feasibilityShort } from './FeasibilityView.js';
+import { bboxOf } from './polygon.js';
+import { RequestForm } from './RequestForm.js';
 
 const LIST_OVERLAY = 'requests-list';
 const FEASIBILITY_STATUSES = new Set(['submitted', 'feasible', 'infeasible', 'planned']);
@@ -23,7 +29,12 @@ function RequestList({ ctx }: { ctx: AppContext }) {
   const [status, setStatus] = useState('');
   const [nation, setNation] = useState('');
   const list = useLoad(
-    () => ctx.api.get<List<RequestDto>>('/requests', { status: status || undefined, nation: nation || undefined, limit: 200 }),
+    () =>
+      ctx.api.get<List<RequestDto>>('/requests', {
+        status: status || undefined,
+        nation: nation || undefined,
+        limit: 200,
+      }),
     [status, nation],
   );
   const [feas, setFeas] = useState<Record<string, FeasEntry>>({});
@@ -34,7 +45,12 @@ function RequestList({ ctx }: { ctx: AppContext }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = ctx.live.onEvent((e) => {
       if (!e.type.startsWith('request.')) return;
-      const id = typeof e.data.id === 'string' ? e.data.id : typeof e.data.requestId === 'string' ? e.data.requestId : null;
+      const id =
+        typeof e.data.id === 'string'
+          ? e.data.id
+          : typeof e.data.requestId === 'string'
+            ? e.data.requestId
+            : null;
       if (id) asked.current.delete(id);
       clearTimeout(timer);
       timer = setTimeout(list.reload, 300);
@@ -53,7 +69,11 @@ function RequestList({ ctx }: { ctx: AppContext }) {
       LIST_OVERLAY,
       {
         type: 'FeatureCollection',
-        features: items.map((r) => ({ type: 'Feature', properties: { label: r.title, status: r.status }, geometry: r.aoi })),
+        features: items.map((r) => ({
+          type: 'Feature',
+          properties: { label: r.title, status: r.status },
+          geometry: r.aoi,
+        })),
       },
       { fill: '#1c7ed6', line: '#1c7ed6', circle: '#1c7ed6', label: 'label' },
     );
@@ -64,7 +84,9 @@ function RequestList({ ctx }: { ctx: AppContext }) {
         if (!FEASIBILITY_STATUSES.has(r.status) || asked.current.get(r.id) === r.version) continue;
         asked.current.set(r.id, r.version);
         try {
-          const f = await ctx.api.get<Feasibility>(`/requests/${encodeURIComponent(r.id)}/feasibility`);
+          const f = await ctx.api.get<Feasibility>(
+            `/requests/${encodeURIComponent(r.id)}/feasibility`,
+          );
           if (!cancelled) setFeas((old) => ({ ...old, [r.id]: { f } }));
         } catch (e) {
           if (!cancelled) setFeas((old) => ({ ...old, [r.id]: { error: errorText(ctx, e) } }));
@@ -85,7 +107,11 @@ function RequestList({ ctx }: { ctx: AppContext }) {
       <div class="filters">
         <label>
           {ctx.t('requests.filter.status')}{' '}
-          <select value={status} data-testid="filter-status" onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
+          <select
+            value={status}
+            data-testid="filter-status"
+            onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}
+          >
             <option value="">{ctx.t('requests.filter.all')}</option>
             {REQUEST_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -96,7 +122,11 @@ function RequestList({ ctx }: { ctx: AppContext }) {
         </label>{' '}
         <label>
           {ctx.t('requests.filter.nation')}{' '}
-          <select value={nation} data-testid="filter-nation" onChange={(e) => setNation((e.target as HTMLSelectElement).value)}>
+          <select
+            value={nation}
+            data-testid="filter-nation"
+            onChange={(e) => setNation((e.target as HTMLSelectElement).value)}
+          >
             <option value="">{ctx.t('requests.filter.all')}</option>
             {NATIONS.map((n) => (
               <option key={n} value={n}>
@@ -134,7 +164,12 @@ function RequestList({ ctx }: { ctx: AppContext }) {
                         title={ctx.t('requests.show')}
                         onClick={() => {
                           const bb = bboxOf((r.aoi as { coordinates?: unknown }).coordinates);
-                          if (bb) ctx.fitBounds(bb[0] === bb[2] ? [bb[0] - 0.3, bb[1] - 0.3, bb[2] + 0.3, bb[3] + 0.3] : bb);
+                          if (bb)
+                            ctx.fitBounds(
+                              bb[0] === bb[2]
+                                ? [bb[0] - 0.3, bb[1] - 0.3, bb[2] + 0.3, bb[3] + 0.3]
+                                : bb,
+                            );
                         }}
                       >
                         {r.title}
@@ -144,10 +179,17 @@ function RequestList({ ctx }: { ctx: AppContext }) {
                     <td>{r.ownerNation}</td>
                     <td>{r.priority}</td>
                     <td>
-                      {ctx.formatTime(r.window.start, { date: true })} – {ctx.formatTime(r.window.end, { date: true })}
+                      {ctx.formatTime(r.window.start, { date: true })} –{' '}
+                      {ctx.formatTime(r.window.end, { date: true })}
                     </td>
                     <td data-testid="request-feasibility">
-                      {fe ? ('f' in fe ? feasibilityShort(ctx, fe.f) : fe.error) : FEASIBILITY_STATUSES.has(r.status) ? '…' : ctx.t('requests.feasibility.unknown')}
+                      {fe
+                        ? 'f' in fe
+                          ? feasibilityShort(ctx, fe.f)
+                          : fe.error
+                        : FEASIBILITY_STATUSES.has(r.status)
+                          ? '…'
+                          : ctx.t('requests.feasibility.unknown')}
                     </td>
                   </tr>
                 );
@@ -164,7 +206,9 @@ function RequestsPanel({ ctx }: { ctx: AppContext }) {
   const [key, setKey] = useState(0);
   return (
     <div class="panel requests-panel" data-testid="panel-requests">
-      {ctx.may('create requests') && <RequestForm ctx={ctx} onCreated={() => setKey((k) => k + 1)} />}
+      {ctx.may('create requests') && (
+        <RequestForm ctx={ctx} onCreated={() => setKey((k) => k + 1)} />
+      )}
       <RequestList key={key} ctx={ctx} />
     </div>
   );

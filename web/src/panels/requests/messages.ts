@@ -1,9 +1,7 @@
-import type { Messages } from '../../app/context';
-import { sharedMessages } from '../shared/messages';
+import type { Messages } from '../../app/context.js';
 
 export const messages: Messages = {
   en: {
-    ...sharedMessages.en,
     'requests.title': 'Requests',
     'requests.new': 'New request',
     'requests.field.title': 'Title',
@@ -40,7 +38,8 @@ export const messages: Messages = {
     'requests.feasibility.title': 'Feasibility',
     'requests.feasibility.yes': 'Feasible',
     'requests.feasibility.no': 'Not feasible',
-    'requests.feasibility.acquisition': 'Earliest acquisition: {at} by {satellite} ({offNadir}° off nadir)',
+    'requests.feasibility.acquisition':
+      'Earliest acquisition: {at} by {satellite} ({offNadir}° off nadir)',
     'requests.feasibility.delivery': 'Earliest delivery: {at} via {station}',
     'requests.feasibility.noAcquisition': 'No acquisition opportunity in the window.',
     'requests.feasibility.limits': 'Limits',
@@ -74,7 +73,6 @@ export const messages: Messages = {
     'requests.status.failed': 'failed',
   },
   fr: {
-    ...sharedMessages.fr,
     'requests.title': 'Demandes',
     'requests.new': 'Nouvelle demande',
     'requests.field.title': 'Titre',

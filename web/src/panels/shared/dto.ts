@@ -143,7 +143,10 @@ export interface PlanDetails {
     deliveryAt: string | null;
     reason: string | null;
   }>;
-  nations: Record<string, { entitlement: number; value: number; share: number; satisfaction: number }>;
+  nations: Record<
+    string,
+    { entitlement: number; value: number; share: number; satisfaction: number }
+  >;
   value: number;
   bound: number | null;
   displaced?: Array<{ requestId: string; acquisitionId: string }>;
@@ -217,7 +220,11 @@ export interface AlertDto {
   event: LangText;
   headline: LangText;
   description: LangText;
-  area: { description: LangText; bbox: [number, number, number, number] | null; geometry: Geometry | null };
+  area: {
+    description: LangText;
+    bbox: [number, number, number, number] | null;
+    geometry: Geometry | null;
+  };
   ruleId: string | null;
   productId: string | null;
   requestId: string | null;

@@ -3,7 +3,7 @@
  * language. A route the server does not have yet (another part of the programme not deployed)
  * is told as such, not as a failure.
  */
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../app/context.js';
 
 export interface ApiErrorLike {
   status: number;

@@ -1,4 +1,7 @@
-/** Messages shared by the panels (spread into each panel's table, so each stands alone). */
+/**
+ * Messages shared by the panels of this folder. The shell refuses a key defined twice, so they are
+ * merged once, through the passes panel's table (the first of these panels in the registry).
+ */
 export const sharedMessages = {
   en: {
     'panels.error.unavailable':

@@ -4,8 +4,8 @@
  */
 import { signal, type Signal } from '@preact/signals';
 import type { FeatureCollection } from 'geojson';
-import type { AppContext } from '../../app/context';
-import type { Aoi, Pass, PlanVersionDetail, ProductDto, RequestDto } from './dto';
+import type { AppContext } from '../../app/context.js';
+import type { Aoi, Pass, PlanVersionDetail, ProductDto, RequestDto } from './dto.js';
 
 export interface OnScreen {
   passes: Signal<{ start: string; end: string; passes: Pass[] } | null>;

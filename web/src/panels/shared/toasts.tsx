@@ -21,7 +21,12 @@ function Toasts(p: { closeLabel: string }) {
   return (
     <div class="toasts">
       {toasts.value.map((t) => (
-        <div key={t.id} class={`toast toast-${t.kind}`} role={t.kind === 'alert' ? 'alert' : 'status'} data-testid={t.testid}>
+        <div
+          key={t.id}
+          class={`toast toast-${t.kind}`}
+          role={t.kind === 'alert' ? 'alert' : 'status'}
+          data-testid={t.testid}
+        >
           <span>{t.text}</span>
           <button type="button" aria-label={p.closeLabel} onClick={() => dismissToast(t.id)}>
             ×

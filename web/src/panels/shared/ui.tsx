@@ -1,8 +1,13 @@
 /** Small pieces every panel uses: the error box (translated, with a retry) and the busy line. */
-import type { AppContext } from '../../app/context';
-import { errorText } from './errors';
+import type { AppContext } from '../../app/context.js';
+import { errorText } from './errors.js';
 
-export function ErrorBox(p: { ctx: AppContext; error: unknown; retry?: () => void; testid?: string }) {
+export function ErrorBox(p: {
+  ctx: AppContext;
+  error: unknown;
+  retry?: () => void;
+  testid?: string;
+}) {
   if (!p.error) return null;
   return (
     <div class="panel-error" role="alert" data-testid={p.testid ?? 'panel-error'}>
