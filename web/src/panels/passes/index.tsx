@@ -302,7 +302,6 @@ function PassesPanel({ ctx }: { ctx: AppContext }) {
                 aos: ps.aos,
                 los: ps.los,
               };
-              ctx.selection.satelliteId.value = ps.satelliteId;
             }}
           />
         </>
