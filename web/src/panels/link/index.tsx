@@ -102,7 +102,7 @@ function Result(p: { ctx: AppContext; r: LinkResult }) {
   return (
     <section class="link-result" data-testid="link-result">
       <h3>{ctx.t('link.result', { name: b.name })}</h3>
-      <table class="data">
+      <table class="table">
         <tbody>
           {rows.map(([k, v]) => (
             <tr key={k}>
@@ -113,7 +113,7 @@ function Result(p: { ctx: AppContext; r: LinkResult }) {
         </tbody>
       </table>
       {r.acm.modcodShare.length > 0 && (
-        <table class="data">
+        <table class="table">
           <caption>{ctx.t('link.share')}</caption>
           <thead>
             <tr>

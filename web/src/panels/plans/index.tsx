@@ -144,7 +144,7 @@ function Nations(p: { ctx: AppContext; details: PlanDetails | null }) {
   return (
     <section data-testid="plan-nations">
       <h3>{ctx.t('plans.nations')}</h3>
-      <table class="data">
+      <table class="table">
         <thead>
           <tr>
             <th scope="col">{ctx.t('plans.col.nation')}</th>

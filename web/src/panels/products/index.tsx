@@ -28,7 +28,7 @@ function Stats(p: { ctx: AppContext; product: ProductDto }) {
   return (
     <div class="product-stats" data-testid="product-stats">
       <h4>{ctx.t('products.stats')}</h4>
-      <table class="data">
+      <table class="table">
         <thead>
           <tr>
             <th scope="col">{ctx.t('products.col.region')}</th>

@@ -141,7 +141,7 @@ function RequestList({ ctx }: { ctx: AppContext }) {
       {list.data && (
         <>
           <p aria-live="polite">{ctx.t('requests.total', { n: list.data.total })}</p>
-          <table class="data">
+          <table class="table">
             <thead>
               <tr>
                 <th scope="col">{ctx.t('requests.col.title')}</th>

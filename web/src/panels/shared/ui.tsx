@@ -1,5 +1,6 @@
 /** Small pieces every panel uses: the error box (translated, with a retry) and the busy line. */
 import type { AppContext } from '../../app/context.js';
+import './panels.css';
 import { errorText } from './errors.js';
 
 export function ErrorBox(p: {
