@@ -15,3 +15,7 @@ export * from './speckle.js';
 export * from './split-threshold.js';
 export * from './water-optical.js';
 export * from './water-radar.js';
+export * from './polygon-area.js';
+export * from './polygon-set.js';
+export * from './zonal.js';
+export * from './zonal-csv.js';

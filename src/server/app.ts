@@ -26,6 +26,7 @@ import { installErrorHandling } from './errors.js';
 import { createEventBus } from './events.js';
 import { JOB_DEFINITIONS, type JobDefinitions } from './jobs/definitions.js';
 import { type JobRunner, createJobRunner } from './jobs/runner.js';
+import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -35,10 +36,16 @@ import { planRoutes } from './routes/plans.js';
 import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
 import { userRoutes } from './routes/users.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { type SeedOutcome, seed } from './seed.js';
 import { DEFAULT_SESSION_TTL_MS } from './services/auth.js';
 import { type Services, createServices } from './services/index.js';
 import { installDashboard } from './web/static.js';
+import {
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+  createDeliveryWorker,
+} from './services/webhooks.js';
 
 export interface ServerOptions {
   /** Where data lives. Default: PostgreSQL at `databaseUrl` if given, else SQLite in `dataDir`. */
@@ -81,6 +88,11 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Folder of the built dashboard served at `/` (default: the package's `dist/web` when built; null: none). */
   readonly webRoot?: string | null;
+  /** Alerts: CAP sender (default `sahelsat@localhost`) and webhook delivery (enabled by default). */
+  readonly alerts?: {
+    readonly capSender?: string;
+    readonly webhooks?: DeliveryWorkerOptions & { readonly enabled?: boolean };
+  };
 }
 
 /** Where `npm run build` puts the dashboard. */
@@ -130,11 +142,16 @@ async function assemble(
   const definitions = o.jobs?.definitions ?? JOB_DEFINITIONS;
   const threads = o.jobs?.threads ?? 1;
   let runner: JobRunner | null = null;
+  let deliveries: DeliveryWorker | null = null;
   const services = createServices(deps, {
     sessionTtlMs: o.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     jobDefinitions: definitions,
     jobHooks: { queued: () => runner?.wake(), cancelRequested: (id) => runner?.poke(id) },
     livePositionsIntervalMs: o.livePositionsIntervalMs ?? 1000,
+    alerts: {
+      ...(o.alerts?.capSender ? { capSender: o.alerts.capSender } : {}),
+      issued: () => deliveries?.wake(),
+    },
   });
   const seeded = await seed(store, {
     adminPassword: o.adminPassword,
@@ -170,6 +187,14 @@ async function assemble(
       log: app.log,
     });
   }
+  if (o.alerts?.webhooks?.enabled !== false)
+    deliveries = createDeliveryWorker(
+      store,
+      clock,
+      services.alerts.capSender,
+      o.alerts?.webhooks,
+      app.log,
+    );
   const routes: Array<{ method: string; url: string }> = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method, url: r.url });
@@ -230,6 +255,8 @@ async function assemble(
         opsRoutes,
         liveRoutes,
         dashboardRoutes,
+        alertRoutes,
+        webhookRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }
@@ -246,6 +273,14 @@ async function assemble(
   if (webRoot) installDashboard(app, webRoot);
 
   app.addHook('onReady', async () => runner?.start());
+  app.addHook('onReady', async () => {
+    services.alertEngine.start();
+    deliveries?.start();
+  });
+  app.addHook('preClose', async () => {
+    await services.alertEngine.stop();
+    await deliveries?.stop();
+  });
   app.addHook('onClose', async () => {
     await runner?.stop();
     await store.close();

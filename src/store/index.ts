@@ -16,3 +16,14 @@ export {
   sqliteFileIn,
   sqliteIntegrityCheck,
 } from './store.js';
+export {
+  DELIVERY_STATUSES,
+  WEBHOOK_FORMATS,
+  type AlertRecord,
+  type AlertRuleChanges,
+  type AlertRuleRecord,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  type WebhookFormat,
+  type WebhookRecord,
+} from './alerts.js';

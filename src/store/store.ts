@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { alertsRepo } from './alerts.js';
 import { auditRepo } from './audit.js';
 import { catalogueRepo } from './catalogue.js';
 import type { Dialect } from './dialect.js';
 import type { Executor, RepoContext } from './executor.js';
 import { jobsRepo } from './jobs.js';
 import { initialMigration } from './migrations/001-initial.js';
+import { alertsMigration } from './migrations/003-alerts.js';
 import { plansRepo } from './plans.js';
 import { requestsRepo } from './requests.js';
 import type { Database } from './schema.js';
@@ -47,6 +49,7 @@ export interface Repos {
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
   readonly requests: ReturnType<typeof requestsRepo>;
+  readonly alerts: ReturnType<typeof alertsRepo>;
   readonly audit: ReturnType<typeof auditRepo>;
   readonly catalogue: ReturnType<typeof catalogueRepo>;
   readonly plans: ReturnType<typeof plansRepo>;
@@ -69,6 +72,7 @@ function repos(ctx: RepoContext): Repos {
     users: usersRepo(ctx),
     sessions: sessionsRepo(ctx),
     requests: requestsRepo(ctx),
+    alerts: alertsRepo(ctx),
     audit: auditRepo(ctx),
     catalogue: catalogueRepo(ctx),
     plans: plansRepo(ctx),
@@ -176,7 +180,12 @@ function quoteIdent(name: string): string {
 async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '001-initial': initialMigration(dialect) }) },
+    provider: {
+      getMigrations: async () => ({
+        '001-initial': initialMigration(dialect),
+        '003-alerts': alertsMigration(dialect),
+      }),
+    },
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;

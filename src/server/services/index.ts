@@ -1,6 +1,9 @@
 /** All services of one server, built once from the shared dependencies. */
 import type { ServiceDeps } from '../context.js';
 import type { JobDefinitions } from '../jobs/definitions.js';
+import { loadBundledZones } from '../../imaging/zonal.js';
+import { alertEngine } from './alert-engine.js';
+import { alertsService } from './alerts.js';
 import { authService } from './auth.js';
 import { catalogueService } from './catalogue.js';
 import { type JobsServiceHooks, jobsService } from './jobs.js';
@@ -9,6 +12,7 @@ import { plansService } from './plans.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
 import { usersService } from './users.js';
+import { webhooksService } from './webhooks.js';
 
 export function createServices(
   deps: ServiceDeps,
@@ -17,10 +21,19 @@ export function createServices(
     jobDefinitions: JobDefinitions;
     jobHooks: JobsServiceHooks;
     livePositionsIntervalMs: number;
+    alerts?: {
+      capSender?: string;
+      issued?: () => void;
+      log?: { warn(o: object, msg: string): void };
+    };
   },
 ) {
   const requests = requestsService(deps);
   const orbits = orbitsService(deps.store);
+  const alerts = alertsService(deps, {
+    capSender: o.alerts?.capSender ?? 'sahelsat@localhost',
+    onIssued: () => o.alerts?.issued?.(),
+  });
   return {
     deps,
     auth: authService(deps, { sessionTtlMs: o.sessionTtlMs }),
@@ -31,6 +44,12 @@ export function createServices(
     catalogue: catalogueService(deps, orbits),
     jobs: jobsService(deps, o.jobDefinitions, o.jobHooks),
     settings: settingsService(deps, { livePositionsIntervalMs: o.livePositionsIntervalMs }),
+    alerts,
+    alertEngine: alertEngine(deps, alerts, {
+      regions: loadBundledZones().regions,
+      ...(o.alerts?.log ? { log: o.alerts.log } : {}),
+    }),
+    webhooks: webhooksService(deps),
   };
 }
 
