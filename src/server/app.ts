@@ -43,6 +43,7 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { type SeedOutcome, seed } from './seed.js';
 import { DEFAULT_SESSION_TTL_MS } from './services/auth.js';
 import { type Services, createServices } from './services/index.js';
+import { installDashboard } from './web/static.js';
 import {
   type DeliveryWorker,
   type DeliveryWorkerOptions,
@@ -91,6 +92,8 @@ export interface ServerOptions {
   readonly livePositionsIntervalMs?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). Default false. */
   readonly trustProxy?: boolean;
+  /** Folder of the built dashboard served at `/` (default: the package's `dist/web` when built; null: none). */
+  readonly webRoot?: string | null;
   /** Alerts: CAP sender (default `sahelsat@localhost`) and webhook delivery (enabled by default). */
   readonly alerts?: {
     readonly capSender?: string;

@@ -1,0 +1,224 @@
+/**
+ * The panels in a real browser: the passes timeline and sky plot, exporting passes as CSV
+ * (compared with the server's own answer), a request drawn on the map submitted and listed with
+ * its feasibility, and an alert pushed by the server appearing without a reload.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2E,
+  SKIP_MESSAGE,
+  hasChromium,
+  screenshot,
+  startServerAndBrowser,
+} from './support.js';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+/** RFC 4180 reader (independent of the dashboard's writer). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
+  return rows;
+}
+
+describe.skipIf(!hasChromium)('panels in Chromium', () => {
+  let e: E2E;
+  let token: string;
+  const api = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${e.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return {
+      status: r.status,
+      json: (await r.json().catch(() => null)) as Record<string, unknown> | null,
+    };
+  };
+
+  beforeAll(async () => {
+    e = await startServerAndBrowser();
+    const r = await fetch(`${e.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: e.adminPassword }),
+    });
+    token = ((await r.json()) as { token: string }).token;
+    await e.login('admin', e.adminPassword);
+  }, 180_000);
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('shows the passes timeline and the sky plot of a selected pass', async () => {
+    const { page } = e;
+    await page.getByTestId('tab-passes').click();
+    const bar = page.getByTestId('pass-bar').first();
+    await bar.waitFor({ timeout: 60_000 });
+    await bar.click();
+    const track = page.getByTestId('skyplot-track');
+    await track.waitFor({ timeout: 30_000 });
+    const d = (await track.getAttribute('d')) ?? '';
+    expect(d.split('L').length).toBeGreaterThan(10); // a sampled path, not a point
+    await screenshot(page, 'panel-passes');
+  });
+
+  it('exports the passes on screen as a valid CSV file, the same passes as the server gives', async () => {
+    const { page } = e;
+    await page.getByTestId('tab-export').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-passes-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^sahelsat-passes-\d{4}-\d{2}-\d{2}-\d{6}Z\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual([
+      'station_id',
+      'satellite_id',
+      'norad_id',
+      'satellite_name',
+      'aos_utc',
+      'tca_utc',
+      'los_utc',
+      'max_elevation_deg',
+      'aos_azimuth_deg',
+      'los_azimuth_deg',
+      'duration_s',
+      'flags',
+    ]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r).toHaveLength(12);
+      expect(Date.parse(r[4]!)).toBeLessThanOrEqual(Date.parse(r[5]!));
+      expect(Date.parse(r[5]!)).toBeLessThanOrEqual(Date.parse(r[6]!));
+      expect(Number(r[7])).toBeGreaterThan(0);
+    }
+    // the window the timeline shows starts at the first 10-minute boundary before "now"
+    const start = new Date(Math.floor(Date.now() / 600_000) * 600_000).toISOString();
+    let expected = 0;
+    for (const station of new Set(rows.map((r) => r[0]!))) {
+      const a = await api('GET', `/passes?station=${station}&hours=24&start=${start}`);
+      expected += (a.json!.passes as unknown[]).length;
+    }
+    expect(rows.length).toBe(expected);
+  });
+
+  it('submits a request drawn on the map and lists it with its feasibility', async () => {
+    const { page } = e;
+    await page.getByTestId('tab-requests').click();
+    await page.getByTestId('draw-start').click();
+    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.click(cx - 60, cy - 40);
+    await page.mouse.click(cx + 60, cy - 40);
+    await page.mouse.click(cx + 60, cy + 40);
+    await page.mouse.dblclick(cx - 60, cy + 40);
+    await expect.poll(() => page.getByTestId('request-area').textContent()).toMatch(/4 vertices/);
+    const title = `e2e drawn request ${Date.now()}`;
+    await page.getByTestId('request-title').fill(title);
+    await page.getByTestId('feasibility-ask').click();
+    await page
+      .locator('[data-testid="feasibility-draft"], [data-testid="feasibility-error"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const feasibilityRoute = (await api('POST', '/feasibility', {})).json;
+    const hasFeasibility =
+      (feasibilityRoute?.error as { code?: string } | undefined)?.code !== 'route-not-found';
+    if (hasFeasibility) await page.getByTestId('feasibility-draft').waitFor();
+    else
+      await expect
+        .poll(() => page.getByTestId('feasibility-error').first().textContent(), {
+          timeout: 30_000,
+        })
+        .toContain('not available on this server yet');
+    await page.getByTestId('request-submit').click();
+    await page.getByTestId('request-done').waitFor({ timeout: 30_000 });
+    const row = page.getByTestId('request-row').filter({ hasText: title });
+    await row.waitFor({ timeout: 30_000 });
+    await expect.poll(() => row.getByTestId('request-status').textContent()).toBe('submitted');
+    // the server stored the polygon drawn (4 vertices + closing one)
+    const list = await api('GET', `/requests?q=${encodeURIComponent(title)}`);
+    const stored = (
+      list.json!.items as Array<{ aoi: { type: string; coordinates: number[][][] } }>
+    )[0]!;
+    expect(stored.aoi.type).toBe('Polygon');
+    expect(stored.aoi.coordinates[0]).toHaveLength(5);
+    const cell = row.getByTestId('request-feasibility');
+    if (hasFeasibility) {
+      await expect
+        .poll(() => cell.textContent(), { timeout: 60_000 })
+        .toMatch(/acq\.|not feasible/);
+    } else {
+      console.warn(
+        'feasibility endpoint absent (plan-server not merged): checked the translated "not available" message',
+      );
+      await expect
+        .poll(() => cell.textContent(), { timeout: 30_000 })
+        .toContain('not available on this server yet');
+    }
+    await screenshot(page, 'panel-requests');
+  });
+
+  it('shows an alert pushed by the server without a reload, with a toast', async (t) => {
+    const { page } = e;
+    await page.getByTestId('tab-alerts').click();
+    const headline = `Niger river rising at Niamey ${Date.now()}`;
+    const created = await api('POST', '/alerts', {
+      event: { en: 'Flood', fr: 'Inondation' },
+      headline: { en: headline, fr: `Crue du Niger à Niamey ${headline.slice(-13)}` },
+      description: {
+        en: 'Water above the warning level.',
+        fr: 'Eau au-dessus du niveau d’alerte.',
+      },
+      severity: 'Severe',
+      urgency: 'Expected',
+      certainty: 'Likely',
+      area: { description: { en: 'Niamey', fr: 'Niamey' } },
+      releasability: 'alliance',
+    });
+    if ((created.json?.error as { code?: string } | undefined)?.code === 'route-not-found') {
+      console.warn('POST /api/v1/alerts absent (alerts branch not merged): alert test skipped');
+      await expect
+        .poll(() => page.getByTestId('panel-error').first().textContent(), { timeout: 30_000 })
+        .toContain('not available on this server yet');
+      t.skip();
+      return;
+    }
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    await page
+      .getByTestId('alert-toast')
+      .filter({ hasText: headline })
+      .waitFor({ timeout: 30_000 });
+    await page.getByTestId('alert-headline').filter({ hasText: headline }).waitFor();
+    await screenshot(page, 'panel-alerts');
+  });
+});
