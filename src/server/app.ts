@@ -31,6 +31,7 @@ import { VERSION, opsRoutes } from './routes/ops.js';
 import { planRoutes } from './routes/plans.js';
 import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
+import { telecomRoutes } from './routes/telecom.js';
 import { userRoutes } from './routes/users.js';
 import { type SeedOutcome, seed } from './seed.js';
 import { DEFAULT_SESSION_TTL_MS } from './services/auth.js';
@@ -75,6 +76,8 @@ export interface ServerOptions {
   readonly livePositionsIntervalMs?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). Default false. */
   readonly trustProxy?: boolean;
+  /** Directory of ITU-R digital maps for the telecom endpoints (`SAHELSAT_ITUR_MAPS`). */
+  readonly iturMapsDir?: string;
 }
 
 /** What `buildServer` attaches to the Fastify instance. */
@@ -126,6 +129,7 @@ async function assemble(
     jobDefinitions: definitions,
     jobHooks: { queued: () => runner?.wake(), cancelRequested: (id) => runner?.poke(id) },
     livePositionsIntervalMs: o.livePositionsIntervalMs ?? 1000,
+    iturMapsDir: o.iturMapsDir,
   });
   const seeded = await seed(store, {
     adminPassword: o.adminPassword,
@@ -220,6 +224,7 @@ async function assemble(
         catalogueRoutes,
         opsRoutes,
         liveRoutes,
+        telecomRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }

@@ -5,3 +5,4 @@ export * from './requests.js';
 export * from './plans.js';
 export * from './catalogue.js';
 export * from './ops.js';
+export * from './telecom.js';

@@ -8,6 +8,7 @@ import { orbitsService } from './orbits.js';
 import { plansService } from './plans.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
+import { telecomService } from './telecom.js';
 import { usersService } from './users.js';
 
 export function createServices(
@@ -17,6 +18,7 @@ export function createServices(
     jobDefinitions: JobDefinitions;
     jobHooks: JobsServiceHooks;
     livePositionsIntervalMs: number;
+    iturMapsDir?: string | undefined;
   },
 ) {
   const requests = requestsService(deps);
@@ -31,6 +33,7 @@ export function createServices(
     catalogue: catalogueService(deps, orbits),
     jobs: jobsService(deps, o.jobDefinitions, o.jobHooks),
     settings: settingsService(deps, { livePositionsIntervalMs: o.livePositionsIntervalMs }),
+    telecom: telecomService({ iturMapsDir: o.iturMapsDir }),
   };
 }
 
