@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   'update acquisitions': ['operator', 'admin'],
   'run jobs': ['analyst', 'operator', 'admin'],
   'cancel jobs': ['analyst', 'operator', 'admin'],
+  'assess feasibility': ['analyst', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

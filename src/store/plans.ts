@@ -134,6 +134,15 @@ export function plansRepo({ db }: RepoContext) {
       }
       return true;
     },
+    /** Replaces a version's details (the planner's answer, JSON). */
+    async setVersionDetails(planId: string, version: number, details: unknown): Promise<void> {
+      await db
+        .updateTable('plan_versions')
+        .set({ details: toJson(details) })
+        .where('plan_id', '=', planId)
+        .where('version', '=', version)
+        .execute();
+    },
     async getPlan(id: string): Promise<PlanRecord | null> {
       const r = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toPlan(r) : null;
