@@ -38,6 +38,7 @@ import { productRoutes } from './routes/products.js';
 import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
 import { stacRoutes } from './routes/stac.js';
+import { telecomRoutes } from './routes/telecom.js';
 import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { type SeedOutcome, seed } from './seed.js';
@@ -101,6 +102,8 @@ export interface ServerOptions {
   };
   /** Folder of the built dashboard served at `/` (default: the package's `dist/web` when built; null: none). */
   readonly webRoot?: string | null;
+  /** Directory of ITU-R digital maps for the telecom endpoints (`SAHELSAT_ITUR_MAPS`). */
+  readonly iturMapsDir?: string;
 }
 
 /** Where `npm run build` puts the dashboard. */
@@ -165,6 +168,7 @@ async function assemble(
       ...(o.alerts?.capSender ? { capSender: o.alerts.capSender } : {}),
       issued: () => deliveries?.wake(),
     },
+    iturMapsDir: o.iturMapsDir,
   });
   const seeded = await seed(store, {
     adminPassword: o.adminPassword,
@@ -271,6 +275,7 @@ async function assemble(
         webhookRoutes,
         productRoutes,
         dashboardRoutes,
+        telecomRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }

@@ -17,6 +17,7 @@ import { jobsRepo } from './jobs.js';
 import { initialMigration } from './migrations/001-initial.js';
 import { alertsMigration } from './migrations/003-alerts.js';
 import { productsMigration } from './migrations/002-products.js';
+import { planDetailsMigration } from './migrations/004-plan-details.js';
 import { plansRepo } from './plans.js';
 import { productsRepo } from './products.js';
 import { requestsRepo } from './requests.js';
@@ -98,7 +99,7 @@ export function sqliteFileIn(dataDir: string): string {
 export async function openStore(config: StoreConfig): Promise<Store> {
   const { db, dialect } = await connect(config);
   try {
-    await migrate(db, dialect);
+    await migrate(db, dialect, config.kind === 'postgres' ? config.schema : undefined);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -184,7 +185,11 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+async function migrate(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  schema: string | undefined,
+): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: {
@@ -192,6 +197,10 @@ async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
         '001-initial': initialMigration(dialect),
         '003-alerts': alertsMigration(dialect),
         '002-products': productsMigration(dialect),
+    // Kysely looks for its own tables in every schema unless told which: with several schemas in
+    // one database (tests, or servers sharing a database), another schema's tables fooled it.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+        '004-plan-details': planDetailsMigration(dialect),
       }),
     },
   });

@@ -13,6 +13,7 @@ import { productsService } from './products.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
 import { stacService } from './stac.js';
+import { telecomService } from './telecom.js';
 import { usersService } from './users.js';
 import { webhooksService } from './webhooks.js';
 
@@ -28,6 +29,7 @@ export function createServices(
       issued?: () => void;
       log?: { warn(o: object, msg: string): void };
     };
+    iturMapsDir?: string | undefined;
   },
 ) {
   const requests = requestsService(deps);
@@ -54,6 +56,7 @@ export function createServices(
     webhooks: webhooksService(deps),
     products: productsService(deps),
     stac: stacService(deps),
+    telecom: telecomService({ iturMapsDir: o.iturMapsDir }),
   };
 }
 
