@@ -85,7 +85,8 @@ export function createNearEarthSgp4(
   const ak = (xke / raw.nokozai) ** X2O3;
   const d1 = (0.75 * j2 * (3 * cosio2 - 1)) / (rteosq * omeosq);
   let delPrime = d1 / (ak * ak);
-  const adel = ak * (1 - delPrime * delPrime - delPrime * (1 / 3 + (134 * delPrime * delPrime) / 81));
+  const adel =
+    ak * (1 - delPrime * delPrime - delPrime * (1 / 3 + (134 * delPrime * delPrime) / 81));
   delPrime = d1 / (adel * adel);
   const no = raw.nokozai / (1 + delPrime);
   if ((2 * Math.PI) / no >= 225) throw new Sgp4InitError('deep-space orbit (period ≥ 225 min)');
@@ -142,16 +143,13 @@ export function createNearEarthSgp4(
   const temp2 = 0.5 * temp1 * j2 * pinvsq;
   const temp3 = -0.46875 * j4 * pinvsq * pinvsq * no;
   const mdot =
-    no +
-    0.5 * temp1 * rteosq * con41 +
-    0.0625 * temp2 * rteosq * (13 - 78 * cosio2 + 137 * cosio4);
+    no + 0.5 * temp1 * rteosq * con41 + 0.0625 * temp2 * rteosq * (13 - 78 * cosio2 + 137 * cosio4);
   const argpdot =
     -0.5 * temp1 * con42 +
     0.0625 * temp2 * (7 - 114 * cosio2 + 395 * cosio4) +
     temp3 * (3 - 36 * cosio2 + 49 * cosio4);
   const xhdot1 = -temp1 * cosio;
-  const nodedot =
-    xhdot1 + (0.5 * temp2 * (4 - 19 * cosio2) + 2 * temp3 * (3 - 7 * cosio2)) * cosio;
+  const nodedot = xhdot1 + (0.5 * temp2 * (4 - 19 * cosio2) + 2 * temp3 * (3 - 7 * cosio2)) * cosio;
   const omgcof = bstar * cc3 * Math.cos(argpo);
   const xmcof = ecco > 1e-4 ? (-X2O3 * coef * bstar) / eeta : 0;
   const nodecf = 3.5 * omeosq * xhdot1 * cc1;

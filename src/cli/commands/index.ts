@@ -19,6 +19,7 @@ import { registerPasses } from './passes.js';
 import { registerTrack } from './track.js';
 import { registerServe } from './serve.js';
 import { registerSpot5 } from './spot5.js';
+import { registerAeossp } from './aeossp.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -37,5 +38,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerFlood,
   registerChange,
   registerSpot5,
+  registerAeossp,
   registerServe,
 ];

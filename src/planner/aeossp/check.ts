@@ -10,6 +10,7 @@ import {
   angleDeg,
   ecefToJ2000Into,
   lookGeometry,
+  memoisedJ2000Matrix,
   satelliteTrack,
   targetEcef,
 } from './ephemeris.js';
@@ -47,13 +48,14 @@ const m = defineMessages({
     grid: 'start_time/end_time hors de la grille d’actions de {step} s',
     window: 'action hors de la fenêtre de la tâche [release_time, due_time]',
     duration: 'durée {got} s différente de required_duration_s {want}',
-    sensor: 'type de capteur différent (sensor_type does not match) : satellite {sat}, tâche {task}',
+    sensor:
+      'type de capteur différent (sensor_type does not match) : satellite {sat}, tâche {task}',
     propagation: 'échec de la propagation d’orbite',
     visibility: 'cible non visible pendant toute l’observation (not continuously visible)',
     offNadir: 'angle hors nadir {angle}° au-delà de max_off_nadir_deg {max}°',
-    overlap: 'observations qui se chevauchent sur le même satellite (overlap on the same satellite)',
-    slew:
-      'temps de basculement et stabilisation insuffisant (insufficient slew/settle time) : écart {gap} s, requis {required} s',
+    overlap:
+      'observations qui se chevauchent sur le même satellite (overlap on the same satellite)',
+    slew: 'temps de basculement et stabilisation insuffisant (insufficient slew/settle time) : écart {gap} s, requis {required} s',
     battery: 'batterie sous zéro (battery depletes below zero) : {energy} Wh',
   },
 });
@@ -119,9 +121,16 @@ export function checkAeossp(c: AeosspCase, sol: AeosspSolution, lang: Lang = 'en
   const sats = new Map(c.satellites.map((s) => [s.id, s]));
   const tasks = new Map(c.tasks.map((t) => [t.id, t]));
   const tracks = new Map<string, SatelliteTrack>();
+  const matrixAt = memoisedJ2000Matrix();
+  const sunCache = new Map<number, readonly number[]>();
+  const sunAt = (t: number): readonly number[] => {
+    let v = sunCache.get(t);
+    if (!v) sunCache.set(t, (v = sunUnitJ2000(t)));
+    return v;
+  };
   const track = (s: AeosspSatellite): SatelliteTrack => {
     let tr = tracks.get(s.id);
-    if (!tr) tracks.set(s.id, (tr = satelliteTrack(s)));
+    if (!tr) tracks.set(s.id, (tr = satelliteTrack(s, matrixAt)));
     return tr;
   };
   const targets = new Map<string, Float64Array>();
@@ -272,10 +281,20 @@ export function checkAeossp(c: AeosspCase, sol: AeosspSolution, lang: Lang = 'en
   let pc = 0;
   for (const s of c.satellites) {
     const { actions, windows } = kept.get(s.id)!;
-    const r = simulateBattery(s, track(s), h0, horizonS, c.mission.resourceSampleStepS, actions, windows);
-    if (r.failure) fail(-1, s.id, '', 'battery', 'battery', r.failure.timeMs, {
-      energy: r.failure.energyWh.toFixed(6),
-    });
+    const r = simulateBattery(
+      s,
+      track(s),
+      h0,
+      horizonS,
+      c.mission.resourceSampleStepS,
+      actions,
+      windows,
+      sunAt,
+    );
+    if (r.failure)
+      fail(-1, s.id, '', 'battery', 'battery', r.failure.timeMs, {
+        energy: r.failure.energyWh.toFixed(6),
+      });
     pc += r.grossWh;
     perSatellite.set(s.id, {
       failed: r.failure !== null,
@@ -348,6 +367,7 @@ export function simulateBattery(
   stepS: number,
   actions: readonly { start: number; end: number }[],
   windows: readonly (readonly [number, number])[],
+  sunAt: (t: number) => readonly number[] = sunUnitJ2000,
 ): BatteryResult {
   const pts: number[] = [];
   for (let t = 0; t < horizonS; t += stepS) pts.push(t);
@@ -376,7 +396,7 @@ export function simulateBattery(
     if (ai < acts.length && acts[ai]!.start <= mid) load += s.imagingPowerW;
     if (wi < wins.length && wins[wi]![0] <= mid) load += s.slewPowerW;
     const tMid = h0 + mid * 1000;
-    const sunlit = tr.j2000(tMid, p) && !inShadow(p, sunUnitJ2000(tMid));
+    const sunlit = tr.j2000(tMid, p) && !inShadow(p, sunAt(tMid));
     const charge = sunlit ? s.sunlitChargePowerW : 0;
     gross += (load * dt) / 3600;
     e += ((charge - load) * dt) / 3600;

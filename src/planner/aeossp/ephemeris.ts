@@ -19,7 +19,14 @@ export interface SatelliteTrack {
   j2000(t: number, out: Float64Array): boolean;
 }
 
-export function satelliteTrack(sat: AeosspSatellite): SatelliteTrack {
+/**
+ * SGP4 track of a satellite. `matrixAt` gives the TEME → J2000 rotation at an instant (pass a
+ * memoised one when many satellites are evaluated at the same instants).
+ */
+export function satelliteTrack(
+  sat: AeosspSatellite,
+  matrixAt: (t: number) => Float64Array = temeToJ2000Matrix,
+): SatelliteTrack {
   const sgp4 = createNearEarthSgp4(sat.tleLine1, sat.tleLine2, SGP4_WGS84);
   const tmp = new Float64Array(3);
   const teme = (t: number, out: Float64Array): boolean =>
@@ -34,7 +41,7 @@ export function satelliteTrack(sat: AeosspSatellite): SatelliteTrack {
     },
     j2000(t, out) {
       if (!teme(t, tmp)) return false;
-      applyInto(temeToJ2000Matrix(t), tmp, out);
+      applyInto(matrixAt(t), tmp, out);
       return true;
     },
   };
@@ -86,4 +93,14 @@ export function lookGeometry(
   const visible = dx * tgt[0]! + dy * tgt[1]! + dz * tgt[2]! > 0;
   const offNadirDeg = angleDeg([-sat[0]!, -sat[1]!, -sat[2]!], [-dx, -dy, -dz]);
   return { visible, offNadirDeg };
+}
+
+/** A memoised {@link temeToJ2000Matrix} keyed by the exact instant (one per checker run). */
+export function memoisedJ2000Matrix(): (t: number) => Float64Array {
+  const cache = new Map<number, Float64Array>();
+  return (t) => {
+    let M = cache.get(t);
+    if (!M) cache.set(t, (M = temeToJ2000Matrix(t)));
+    return M;
+  };
 }

@@ -4,9 +4,14 @@
  * per satellite (visible and within the off-nadir limit at every sample of the observation),
  * and each satellite's eclipse intervals for the battery model. Pure computation.
  */
-import { type SatelliteTrack, satelliteTrack, targetEcef } from './ephemeris.js';
+import {
+  type SatelliteTrack,
+  memoisedJ2000Matrix,
+  satelliteTrack,
+  targetEcef,
+} from './ephemeris.js';
 import { gmst1982 } from '../../core/earth-rotation.js';
-import { inShadow, sunUnitJ2000, temeToJ2000Matrix, applyInto } from './frames.js';
+import { applyInto, inShadow, sunUnitJ2000 } from './frames.js';
 import type { AeosspCase } from './model.js';
 
 /** A run of feasible start indices on the grid for one task on one satellite. */
@@ -64,6 +69,7 @@ export function precompute(
   const opportunities: Opportunity[] = [];
   const eclipses: (readonly [number, number])[][] = [];
   const ok = new Uint8Array(nK);
+  const matrixAt = memoisedJ2000Matrix();
   c.satellites.forEach((sat, si) => {
     const tr = satelliteTrack(sat);
     const teme = new Float64Array(3 * nK);
@@ -129,7 +135,7 @@ export function precompute(
       }
       flush();
     });
-    eclipses.push(eclipseIntervals(tr, h0, (nK - 1) * stepS));
+    eclipses.push(eclipseIntervals(tr, h0, (nK - 1) * stepS, matrixAt));
     onProgress?.(si + 1, c.satellites.length);
   });
   const byTask: Opportunity[][] = Array.from({ length: nTask }, () => []);
@@ -162,13 +168,14 @@ function eclipseIntervals(
   tr: SatelliteTrack,
   h0: number,
   horizonS: number,
+  matrixAt: (t: number) => Float64Array,
 ): [number, number][] {
   const p = new Float64Array(3);
   const q = new Float64Array(3);
   const dark = (tS: number): boolean => {
     const t = h0 + tS * 1000;
     if (!tr.teme(t, p)) return false;
-    applyInto(temeToJ2000Matrix(t), p, q);
+    applyInto(matrixAt(t), p, q);
     return inShadow(q, sunUnitJ2000(t));
   };
   const edge = (a: number, b: number, darkAtA: boolean): number => {

@@ -26,6 +26,15 @@ export class Schedule {
   readonly assigned: Int32Array;
   weight = 0;
   count = 0;
+  /**
+   * A lower bound on the minimum battery energy of each satellite's current sequence (Wh), NaN
+   * when unknown; `minExact` marks bounds that are the simulated value itself.
+   */
+  readonly minEnergy: Float64Array;
+  readonly minExact: Uint8Array;
+  /** The bound found by the last successful {@link batteryOk}, for {@link insert}. */
+  private lastMin = NaN;
+  private lastExact = 0;
   private readonly a = new Float64Array(3);
   private readonly b = new Float64Array(3);
 
@@ -35,6 +44,8 @@ export class Schedule {
   ) {
     this.seqs = c.satellites.map(() => []);
     this.assigned = new Int32Array(c.tasks.length).fill(-1);
+    this.minEnergy = new Float64Array(c.satellites.length).fill(NaN);
+    this.minExact = new Uint8Array(c.satellites.length);
   }
 
   /** Pointing vector (TEME, km) from satellite `si` to task `ti` at grid index `k`. */
@@ -66,7 +77,9 @@ export class Schedule {
     const dot = from[0]! * to[0]! + from[1]! * to[1]! + from[2]! * to[2]!;
     const n = Math.hypot(from[0]!, from[1]!, from[2]!) * Math.hypot(to[0]!, to[1]!, to[2]!);
     const theta = (Math.acos(Math.max(-1, Math.min(1, dot / n))) * 180) / Math.PI;
-    return slewTimeS(theta, sat.maxSlewVelocityDegS, sat.maxSlewAccelerationDegS2) + sat.settlingTimeS;
+    return (
+      slewTimeS(theta, sat.maxSlewVelocityDegS, sat.maxSlewAccelerationDegS2) + sat.settlingTimeS
+    );
   }
 
   /** Index of the first observation of `seq` starting at or after grid index `k`. */
@@ -120,6 +133,8 @@ export class Schedule {
     seq.splice(at.pos, 0, { task: o.task, k: at.k, req: at.req });
     if (at.pos + 1 < seq.length) seq[at.pos + 1]!.req = at.nextReq;
     this.assigned[o.task] = o.sat;
+    this.minEnergy[o.sat] = this.lastMin;
+    this.minExact[o.sat] = this.lastExact;
     this.weight += this.c.tasks[o.task]!.weight;
     this.count++;
   }
@@ -131,16 +146,24 @@ export class Schedule {
     this.assigned[o!.task] = -1;
     this.weight -= this.c.tasks[o!.task]!.weight;
     this.count--;
+    // less load can only raise the energy, but three fewer breakpoints may move one grid
+    // segment's charge each across an eclipse edge, and the successor's slew may change
+    const sat = this.c.satellites[si]!;
+    let loss = (3 * sat.sunlitChargePowerW * this.c.mission.resourceSampleStepS) / 3600;
     if (pos < seq.length) {
       const next = seq[pos]!;
       const prev = pos > 0 ? seq[pos - 1]! : null;
+      const oldReq = next.req;
       next.req = this.required(si, prev, next.task, next.k);
+      loss += (sat.slewPowerW * Math.max(0, next.req - oldReq)) / 3600;
       const gap = prev
         ? (next.k - prev.k - this.pre.durK[prev.task]!) * this.pre.stepS
         : next.k * this.pre.stepS;
       // removal can only shorten slews in practice; guard the rare exception
       if (gap < next.req + SLEW_MARGIN_S) this.removeAt(si, pos);
     }
+    this.minEnergy[si] = this.minEnergy[si]! - loss;
+    this.minExact[si] = 0;
   }
 
   /** Removes task `ti` wherever it is. */
@@ -158,6 +181,40 @@ export class Schedule {
    * slew changed to `nextReq`); true when the energy never drops below the margin.
    */
   batteryOk(si: number, extra: Obs | null, pos: number, nextReq: number): boolean {
+    const sat: AeosspSatellite = this.c.satellites[si]!;
+    const seq = this.seqs[si]!;
+    const stepS = this.pre.stepS;
+    const durK = this.pre.durK;
+    if (extra) {
+      // Cheap sufficient test: the extra load lowers the energy at any later time by at most
+      // its own energy (the cap only helps), and the three new breakpoints can move at most one
+      // grid segment's charge each across an eclipse edge.
+      const oldNextReq = pos < seq.length ? seq[pos]!.req : 0;
+      const added =
+        (sat.imagingPowerW * durK[extra.task]! * stepS +
+          sat.slewPowerW * (extra.req + Math.max(0, nextReq - oldNextReq)) +
+          3 * sat.sunlitChargePowerW * this.c.mission.resourceSampleStepS) /
+        3600;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        if (Number.isNaN(this.minEnergy[si]!) || (attempt === 1 && !this.minExact[si])) {
+          this.minEnergy[si] = this.simulate(si, null, 0, 0);
+          this.minExact[si] = 1;
+        } else if (attempt === 1) break;
+        if (this.minEnergy[si]! - added >= BATTERY_MARGIN_WH) {
+          this.lastMin = this.minEnergy[si]! - added;
+          this.lastExact = 0;
+          return true;
+        }
+      }
+    }
+    const e = this.simulate(si, extra, pos, nextReq);
+    this.lastMin = e;
+    this.lastExact = 1;
+    return e >= BATTERY_MARGIN_WH;
+  }
+
+  /** Minimum energy (Wh) of satellite `si`'s sequence with `extra` inserted at `pos`. */
+  simulate(si: number, extra: Obs | null, pos: number, nextReq: number): number {
     const sat: AeosspSatellite = this.c.satellites[si]!;
     const seq = this.seqs[si]!;
     const stepS = this.pre.stepS;
@@ -181,7 +238,13 @@ export class Schedule {
       ev[3 * i + 1] = s;
       ev[3 * i + 2] = s + durK[o.task]! * stepS;
     }
-    return simulateFast(sat, this.c.mission.resourceSampleStepS, (this.pre.nK - 1) * stepS, ev, this.pre.eclipses[si]!) >= BATTERY_MARGIN_WH;
+    return simulateFast(
+      sat,
+      this.c.mission.resourceSampleStepS,
+      (this.pre.nK - 1) * stepS,
+      ev,
+      this.pre.eclipses[si]!,
+    );
   }
 }
 

@@ -34,6 +34,10 @@ export interface AeosspSolveResult {
   readonly report: AeosspReport;
   readonly timeS: number;
   readonly iterations: number;
+  /** LNS moves kept. */
+  readonly accepted: number;
+  /** Scheduled weight after the greedy construction. */
+  readonly greedyWeight: number;
   readonly interrupted: boolean;
   /** Weight of the tasks that have at least one opportunity (an upper bound on the score). */
   readonly reachableWeight: number;
@@ -74,7 +78,10 @@ function shuffled<T>(a: readonly T[], rand: () => number): T[] {
 }
 
 /** Solves a case. Never throws for a valid case; an empty plan is a valid answer. */
-export function solveAeossp(c: AeosspCase, opts: AeosspSolveOptions): AeosspSolveResult {
+export async function solveAeossp(
+  c: AeosspCase,
+  opts: AeosspSolveOptions,
+): Promise<AeosspSolveResult> {
   const now = opts.now ?? (() => performance.now());
   const t0 = now();
   const elapsed = (): number => (now() - t0) / 1000;
@@ -88,7 +95,17 @@ export function solveAeossp(c: AeosspCase, opts: AeosspSolveOptions): AeosspSolv
     lastReport = t;
     opts.onProgress({ phase, elapsedS: elapsed(), weight, totalWeight });
   };
-  const stop = (): boolean => elapsed() >= opts.timeLimitS || opts.signal?.aborted === true;
+  // the final check takes about 0.2 % of the horizon's satellite-seconds; keep room for it
+  const reserveS = Math.min(0.25 * opts.timeLimitS, 0.5 + 2e-7 * c.satellites.length * 43_200 * 12);
+  const stop = (): boolean =>
+    elapsed() >= opts.timeLimitS - reserveS || opts.signal?.aborted === true;
+  // let the event loop run (Ctrl-C, progress) about every 50 ms
+  let lastYield = now();
+  const breathe = async (): Promise<void> => {
+    if (now() - lastYield < 50) return;
+    await new Promise((r) => setImmediate(r));
+    lastYield = now();
+  };
 
   const pre: Precomputed = precompute(c, () => progress('precompute', 0));
   const s = new Schedule(c, pre);
@@ -109,15 +126,19 @@ export function solveAeossp(c: AeosspCase, opts: AeosspSolveOptions): AeosspSolv
     if (opts.signal?.aborted) break;
     tryInsert(s, pre.byTask[ti]!);
     progress('greedy', s.weight);
+    await breathe();
   }
 
+  const greedyWeight = s.weight;
   // LNS
   let iterations = 0;
+  let accepted = 0;
   const unscheduledPool = (): number[] => order.filter((i) => s.assigned[i]! < 0);
   let pool = unscheduledPool();
   while (!stop() && pool.length > 0) {
     iterations++;
     if (iterations % 200 === 0) pool = unscheduledPool();
+    await breathe();
     const u = pool[Math.floor(rand() * pool.length)]!;
     if (s.assigned[u]! >= 0) continue;
     const uo = pre.byTask[u]!;
@@ -128,15 +149,20 @@ export function solveAeossp(c: AeosspCase, opts: AeosspSolveOptions): AeosspSolv
     const lo = o.kMin - pad - 30;
     const hi = o.kMax + pre.durK[u]! + pad;
     // snapshot
-    const touched = new Map<number, Obs[]>();
+    const touched = new Map<number, { seq: Obs[]; min: number; exact: number }>();
     const touch = (sat: number): void => {
-      if (!touched.has(sat)) touched.set(sat, s.seqs[sat]!.map((x) => ({ ...x })));
+      if (!touched.has(sat))
+        touched.set(sat, {
+          seq: s.seqs[sat]!.map((x) => ({ ...x })),
+          min: s.minEnergy[sat]!,
+          exact: s.minExact[sat]!,
+        });
     };
     const oldWeight = s.weight;
     const oldCount = s.count;
     touch(si);
     const removed: number[] = [];
-    for (let p = Schedule.lowerBound(seq, lo); p < seq.length && seq[p]!.k <= hi; ) {
+    for (let p = Schedule.lowerBound(seq, lo); p < seq.length && seq[p]!.k <= hi;) {
       removed.push(seq[p]!.task);
       s.removeAt(si, p);
     }
@@ -166,14 +192,17 @@ export function solveAeossp(c: AeosspCase, opts: AeosspSolveOptions): AeosspSolv
       tryInsert(s, opps);
     }
     if (s.weight > oldWeight - 1e-9 && (s.weight > oldWeight + 1e-9 || s.count >= oldCount)) {
+      accepted++;
       progress('search', s.weight);
       continue;
     }
     // undo
     for (const [sat, saved] of touched) {
       for (const x of s.seqs[sat]!) s.assigned[x.task] = -1;
-      s.seqs[sat] = saved;
-      for (const x of saved) s.assigned[x.task] = sat;
+      s.seqs[sat] = saved.seq;
+      s.minEnergy[sat] = saved.min;
+      s.minExact[sat] = saved.exact;
+      for (const x of saved.seq) s.assigned[x.task] = sat;
     }
     s.weight = oldWeight;
     s.count = oldCount;
@@ -205,6 +234,8 @@ export function solveAeossp(c: AeosspCase, opts: AeosspSolveOptions): AeosspSolv
     report,
     timeS: elapsed(),
     iterations,
+    accepted,
+    greedyWeight,
     interrupted: opts.signal?.aborted === true,
     reachableWeight,
     totalWeight,
