@@ -20,6 +20,7 @@ import { registerTrack } from './track.js';
 import { registerServe } from './serve.js';
 import { registerSpot5 } from './spot5.js';
 import { registerZonal } from './zonal.js';
+import { registerAeossp } from './aeossp.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -39,5 +40,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerChange,
   registerSpot5,
   registerZonal,
+  registerAeossp,
   registerServe,
 ];
