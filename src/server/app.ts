@@ -44,7 +44,6 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { type SeedOutcome, seed } from './seed.js';
 import { DEFAULT_SESSION_TTL_MS } from './services/auth.js';
 import { type Services, createServices } from './services/index.js';
-import { installDashboard } from './web/static.js';
 import {
   type DeliveryWorker,
   type DeliveryWorkerOptions,
@@ -100,8 +99,6 @@ export interface ServerOptions {
     readonly capSender?: string;
     readonly webhooks?: DeliveryWorkerOptions & { readonly enabled?: boolean };
   };
-  /** Folder of the built dashboard served at `/` (default: the package's `dist/web` when built; null: none). */
-  readonly webRoot?: string | null;
   /** Directory of ITU-R digital maps for the telecom endpoints (`SAHELSAT_ITUR_MAPS`). */
   readonly iturMapsDir?: string;
 }

@@ -27,6 +27,7 @@ export {
   type WebhookFormat,
   type WebhookRecord,
 } from './alerts.js';
+export {
   PRODUCT_TYPES,
   type ProductType,
   type ProductRecord,

@@ -192,14 +192,14 @@ async function migrate(
 ): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: {
-      getMigrations: async () => ({
-        '001-initial': initialMigration(dialect),
-        '003-alerts': alertsMigration(dialect),
-        '002-products': productsMigration(dialect),
     // Kysely looks for its own tables in every schema unless told which: with several schemas in
     // one database (tests, or servers sharing a database), another schema's tables fooled it.
     ...(schema ? { migrationTableSchema: schema } : {}),
+    provider: {
+      getMigrations: async () => ({
+        '001-initial': initialMigration(dialect),
+        '002-products': productsMigration(dialect),
+        '003-alerts': alertsMigration(dialect),
         '004-plan-details': planDetailsMigration(dialect),
       }),
     },
