@@ -91,7 +91,7 @@ export function sqliteFileIn(dataDir: string): string {
 export async function openStore(config: StoreConfig): Promise<Store> {
   const { db, dialect } = await connect(config);
   try {
-    await migrate(db, dialect);
+    await migrate(db, dialect, config.kind === 'postgres' ? config.schema : undefined);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -177,9 +177,12 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+async function migrate(db: Kysely<Database>, dialect: Dialect, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
+    // Kysely looks for its own tables in every schema unless told which: a half-migrated
+    // schema of another process would make it skip creating them here.
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: {
       getMigrations: async () => ({
         '001-initial': initialMigration(dialect),
