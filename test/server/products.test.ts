@@ -114,7 +114,7 @@ describe.each(backends)('products on $name', (backend) => {
       v!.forEach((x, i) => {
         if (x === 1) {
           const row = Math.floor(i / 512);
-          m2 += (model.rowPrefix[row + 1]! - model.rowPrefix[row]!) / 512;
+          m2 += model.rowPrefix[row + 1]! - model.rowPrefix[row]!; // one pixel of that row
         }
       });
       const ratio = (product.areaKm2 as number) / (m2 / 1e6);
