@@ -106,7 +106,9 @@ describe.each(backends)('products on $name', (backend) => {
     });
 
     it('maps about as much water as the hand label holds (fused IoU ≈ 0.73 on this chip)', async () => {
-      const label = await openRaster(referencePath('imagery', 'sen1floods11', `${CHIP}_LabelHand.tif`));
+      const label = await openRaster(
+        referencePath('imagery', 'sen1floods11', `${CHIP}_LabelHand.tif`),
+      );
       const [v] = await label.readWindow({ x0: 0, y0: 0, width: 512, height: 512 }, [0]);
       await label.close();
       const model = pixelAreaModel(label.grid, true, (x, y) => [x, y]);
@@ -125,7 +127,11 @@ describe.each(backends)('products on $name', (backend) => {
 
     it('catalogues the product and its two scenes with the scene footprint', async () => {
       const item = (
-        await call('analyst-ml', 'GET', `/stac/collections/sahelsat-flood/items/${product.stacItemId}`)
+        await call(
+          'analyst-ml',
+          'GET',
+          `/stac/collections/sahelsat-flood/items/${product.stacItemId}`,
+        )
       ).json();
       expect(item.properties).toMatchObject({
         datetime: '2019-09-17T18:00:00.000Z',
@@ -144,7 +150,10 @@ describe.each(backends)('products on $name', (backend) => {
       const derived = item.links.filter((l: { rel: string }) => l.rel === 'derived_from');
       expect(derived).toHaveLength(2);
       for (const l of derived) {
-        const scene = await s.app.inject({ url: new URL(l.href).pathname, headers: tok('analyst-ml') });
+        const scene = await s.app.inject({
+          url: new URL(l.href).pathname,
+          headers: tok('analyst-ml'),
+        });
         expect(scene.statusCode).toBe(200);
         expect(scene.json().collection).toBe('sahelsat-scenes');
       }
@@ -172,10 +181,14 @@ describe.each(backends)('products on $name', (backend) => {
           expect((await call(name, 'GET', url)).statusCode, `${name} ${url}`).toBe(404);
         const list = (await call(name, 'GET', '/api/v1/products?limit=500')).json();
         expect(list.items.map((p: { id: string }) => p.id)).not.toContain(product.id);
-        const search = (await call(name, 'POST', '/stac/search', { ids: [product.stacItemId, `${CHIP}_S1Hand`] })).json();
+        const search = (
+          await call(name, 'POST', '/stac/search', { ids: [product.stacItemId, `${CHIP}_S1Hand`] })
+        ).json();
         expect(search.features).toEqual([]);
       }
-      expect((await call('viewer-ml', 'GET', `/api/v1/products/${product.id}`)).statusCode).toBe(200);
+      expect((await call('viewer-ml', 'GET', `/api/v1/products/${product.id}`)).statusCode).toBe(
+        200,
+      );
     });
   });
 
@@ -193,7 +206,11 @@ describe.each(backends)('products on $name', (backend) => {
         [{ s1: '/etc/passwd' }, 'body.params.s1', /relative to the imagery directory/],
         [{ s1: 'missing.tif' }, 'body.params.s1', /no such file/],
         [{ s1: 'notes.txt' }, 'body.params.s1', /not a readable GeoTIFF/],
-        [{ s1: `${CHIP}_S1Hand.tif`, pre: 'notes.txt' }, 'body.params.pre', /not a readable GeoTIFF/],
+        [
+          { s1: `${CHIP}_S1Hand.tif`, pre: 'notes.txt' },
+          'body.params.pre',
+          /not a readable GeoTIFF/,
+        ],
       ];
       for (const [params, path, message] of cases) {
         const r = await flood(params);
@@ -203,7 +220,15 @@ describe.each(backends)('products on $name', (backend) => {
         expect(issue.message).toMatch(message);
         expect(issue.message).not.toContain(imagery); // no server path in messages
       }
-      expect((await call('viewer-ml', 'POST', '/api/v1/jobs', { type: 'flood', releasability: 'nation', params: { s1: `${CHIP}_S1Hand.tif`, title: 't', releasability: 'nation' } })).statusCode).toBe(403);
+      expect(
+        (
+          await call('viewer-ml', 'POST', '/api/v1/jobs', {
+            type: 'flood',
+            releasability: 'nation',
+            params: { s1: `${CHIP}_S1Hand.tif`, title: 't', releasability: 'nation' },
+          })
+        ).statusCode,
+      ).toBe(403);
     });
 
     it('fails a job whose scene turns out corrupt at once, with the file and the problem', async () => {
@@ -244,11 +269,20 @@ describe.each(backends)('products on $name', (backend) => {
     });
 
     it('computes statistics per region and town, compares with the previous product, audits', async () => {
-      const first = await call('analyst-ml', 'POST', '/api/v1/products', body({ sourceScenes: ['S1A_20260801'] }));
+      const first = await call(
+        'analyst-ml',
+        'POST',
+        '/api/v1/products',
+        body({ sourceScenes: ['S1A_20260801'] }),
+      );
       expect(first.statusCode, first.body).toBe(201);
       const a = first.json();
       expect(a.stats.regions).toHaveLength(1);
-      expect(a.stats.regions[0]).toMatchObject({ name: 'Mopti', nation: 'ML', previousAreaKm2: null });
+      expect(a.stats.regions[0]).toMatchObject({
+        name: 'Mopti',
+        nation: 'ML',
+        previousAreaKm2: null,
+      });
       expect(a.stats.towns.map((t: { name: string }) => t.name)).toContain('Mopti');
       expect(a.previousId).toBeNull();
       // A larger flood a week later over the same place, compared with the first.
@@ -277,57 +311,115 @@ describe.each(backends)('products on $name', (backend) => {
       expect(lines[1]).toMatch(/^total,,,,/);
       expect(lines.some((l) => l.startsWith('region,') && l.includes('Mopti'))).toBe(true);
       // Audit, in the same transaction as the product.
-      const audit = (await call('admin-aes', 'GET', `/api/v1/audit?entityType=product&entityId=${b.id}`)).json();
+      const audit = (
+        await call('admin-aes', 'GET', `/api/v1/audit?entityType=product&entityId=${b.id}`)
+      ).json();
       expect(audit.map((x: { action: string }) => x.action)).toEqual(['product.create']);
       expect(events.some((e) => e.type === 'product.created' && e.data.id === b.id)).toBe(true);
     });
 
     it('does not compare an alliance product with a nation-only one', async () => {
-      const hidden = await call('analyst-ne', 'POST', '/api/v1/products', body({
-        releasability: 'nation',
-        acquiredAt: '2026-07-01T00:00:00Z',
-        geometry: { type: 'FeatureCollection', features: [squareFeature(2.0, 13.4, 0.1)] },
-      }));
+      const hidden = await call(
+        'analyst-ne',
+        'POST',
+        '/api/v1/products',
+        body({
+          releasability: 'nation',
+          acquiredAt: '2026-07-01T00:00:00Z',
+          geometry: { type: 'FeatureCollection', features: [squareFeature(2.0, 13.4, 0.1)] },
+        }),
+      );
       expect(hidden.statusCode).toBe(201);
-      const open = await call('analyst-bf', 'POST', '/api/v1/products', body({
-        acquiredAt: '2026-07-02T00:00:00Z',
-        geometry: { type: 'FeatureCollection', features: [squareFeature(2.0, 13.4, 0.1)] },
-      }));
+      const open = await call(
+        'analyst-bf',
+        'POST',
+        '/api/v1/products',
+        body({
+          acquiredAt: '2026-07-02T00:00:00Z',
+          geometry: { type: 'FeatureCollection', features: [squareFeature(2.0, 13.4, 0.1)] },
+        }),
+      );
       expect(open.json().previousId).toBeNull();
-      const mine = await call('analyst-ne', 'POST', '/api/v1/products', body({
-        releasability: 'nation',
-        acquiredAt: '2026-07-03T00:00:00Z',
-        geometry: { type: 'FeatureCollection', features: [squareFeature(2.0, 13.4, 0.1)] },
-      }));
+      const mine = await call(
+        'analyst-ne',
+        'POST',
+        '/api/v1/products',
+        body({
+          releasability: 'nation',
+          acquiredAt: '2026-07-03T00:00:00Z',
+          geometry: { type: 'FeatureCollection', features: [squareFeature(2.0, 13.4, 0.1)] },
+        }),
+      );
       expect(mine.json().previousId).toBe(open.json().id); // the newest it may see
     });
 
     it('lists with type, since and bbox filters', async () => {
       const all = (await call('viewer-ml', 'GET', '/api/v1/products?limit=500')).json();
       expect(all.total).toBe(all.items.length);
-      const bbox = (await call('viewer-ml', 'GET', '/api/v1/products?bbox=-4.5,14.3,-4.1,14.5')).json();
+      const bbox = (
+        await call('viewer-ml', 'GET', '/api/v1/products?bbox=-4.5,14.3,-4.1,14.5')
+      ).json();
       expect(bbox.items.length).toBeGreaterThanOrEqual(2);
-      expect(bbox.items.every((p: { bbox: number[] }) => p.bbox[0]! <= -4.1 && p.bbox[2]! >= -4.5)).toBe(true);
+      expect(
+        bbox.items.every((p: { bbox: number[] }) => p.bbox[0]! <= -4.1 && p.bbox[2]! >= -4.5),
+      ).toBe(true);
       const change = (await call('viewer-ml', 'GET', '/api/v1/products?type=change')).json();
       expect(change.total).toBe(0);
-      const future = (await call('viewer-ml', 'GET', '/api/v1/products?since=2100-01-01T00:00:00Z')).json();
+      const future = (
+        await call('viewer-ml', 'GET', '/api/v1/products?since=2100-01-01T00:00:00Z')
+      ).json();
       expect(future.total).toBe(0);
     });
 
     it('refuses bad bodies with located errors and checks permissions', async () => {
       const open = (
-        await call('analyst-ml', 'POST', '/api/v1/products', body({
-          geometry: { type: 'FeatureCollection', features: [{ ...squareFeature(0, 0, 1), geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] } }] },
-        }))
+        await call(
+          'analyst-ml',
+          'POST',
+          '/api/v1/products',
+          body({
+            geometry: {
+              type: 'FeatureCollection',
+              features: [
+                {
+                  ...squareFeature(0, 0, 1),
+                  geometry: {
+                    type: 'Polygon',
+                    coordinates: [
+                      [
+                        [0, 0],
+                        [1, 0],
+                        [1, 1],
+                        [0, 1],
+                      ],
+                    ],
+                  },
+                },
+              ],
+            },
+          }),
+        )
       ).json();
       expect(open.error.issues[0].path).toMatch(/^body\.geometry\.features\.0\.geometry/);
-      const lat = await call('analyst-ml', 'POST', '/api/v1/products', body({ geometry: { type: 'FeatureCollection', features: [squareFeature(0, 95, 1)] } }));
+      const lat = await call(
+        'analyst-ml',
+        'POST',
+        '/api/v1/products',
+        body({ geometry: { type: 'FeatureCollection', features: [squareFeature(0, 95, 1)] } }),
+      );
       expect(lat.statusCode).toBe(400);
       const aoi = await call('analyst-ml', 'POST', '/api/v1/products', body({ aoiId: 'nope' }));
       expect(aoi.json().error.issues[0].path).toBe('body.aoiId');
       expect((await call('viewer-ml', 'POST', '/api/v1/products', body())).statusCode).toBe(403);
-      expect((await s.app.inject({ method: 'POST', url: '/api/v1/products', payload: body() })).statusCode).toBe(401);
-      const fr = await s.app.inject({ method: 'GET', url: '/api/v1/products/nope', headers: { ...tok('viewer-ml'), 'accept-language': 'fr' } });
+      expect(
+        (await s.app.inject({ method: 'POST', url: '/api/v1/products', payload: body() }))
+          .statusCode,
+      ).toBe(401);
+      const fr = await s.app.inject({
+        method: 'GET',
+        url: '/api/v1/products/nope',
+        headers: { ...tok('viewer-ml'), 'accept-language': 'fr' },
+      });
       expect(fr.json().error.message).toMatch(/introuvable/);
     });
   });

@@ -30,7 +30,13 @@ interface Item {
 describe.each(backends)('STAC API on $name', (backend) => {
   let s: TestServer;
   let users: Awaited<ReturnType<typeof createUsers>>;
-  const products: Array<{ id: string; owner: string; releasability: string; lon: number; day: number }> = [];
+  const products: Array<{
+    id: string;
+    owner: string;
+    releasability: string;
+    lon: number;
+    day: number;
+  }> = [];
   const tok = (name: string) => bearer(users.get(name)!.token);
   /** GET or POST an absolute or root-relative href as a user. */
   const fetchAs = async (name: string, href: string, method = 'GET', body?: unknown) => {
@@ -80,7 +86,10 @@ describe.each(backends)('STAC API on $name', (backend) => {
           title: `Product ${i}`,
           acquiredAt: new Date(Date.UTC(2026, 7, 1 + i, 10)).toISOString(),
           releasability,
-          geometry: { type: 'FeatureCollection', features: [squareFeature(lon, 14.0, 0.1 + 0.01 * i)] },
+          geometry: {
+            type: 'FeatureCollection',
+            features: [squareFeature(lon, 14.0, 0.1 + 0.01 * i)],
+          },
           sourceScenes: [`S1_${i}`],
         },
       });
@@ -91,12 +100,17 @@ describe.each(backends)('STAC API on $name', (backend) => {
   afterAll(() => s?.close());
 
   const visibleTo = (nation: string) =>
-    products.filter((p) => p.releasability === 'alliance' || p.owner.endsWith(nation.toLowerCase()));
+    products.filter(
+      (p) => p.releasability === 'alliance' || p.owner.endsWith(nation.toLowerCase()),
+    );
   /** Products and their scenes visible to a nation, as collection/id. */
   const expectedIds = (nation: string) =>
     visibleTo(nation).flatMap((p) => {
       const i = products.indexOf(p);
-      return [`${i % 4 === 3 ? 'sahelsat-change' : 'sahelsat-flood'}/${p.id}`, `sahelsat-scenes/S1_${i}`];
+      return [
+        `${i % 4 === 3 ? 'sahelsat-change' : 'sahelsat-flood'}/${p.id}`,
+        `sahelsat-scenes/S1_${i}`,
+      ];
     });
 
   it('landing page: a Catalog whose links resolve, with conformance and search links', async () => {
@@ -149,13 +163,20 @@ describe.each(backends)('STAC API on $name', (backend) => {
       'sahelsat-scenes',
     ]);
     for (const c of all.collections) {
-      expect(c).toMatchObject({ type: 'Collection', stac_version: '1.0.0', license: expect.any(String) });
+      expect(c).toMatchObject({
+        type: 'Collection',
+        stac_version: '1.0.0',
+        license: expect.any(String),
+      });
       expect(c.description.length).toBeGreaterThan(10);
       expect(c.extent.spatial.bbox[0]).toHaveLength(4);
       expect(c.extent.temporal.interval[0]).toHaveLength(2);
       const rels = c.links.map((l: { rel: string }) => l.rel);
       for (const rel of ['self', 'root', 'parent', 'items']) expect(rels).toContain(rel);
-      const self = await json('viewer-ml', c.links.find((l: { rel: string }) => l.rel === 'self').href);
+      const self = await json(
+        'viewer-ml',
+        c.links.find((l: { rel: string }) => l.rel === 'self').href,
+      );
       expect(self).toEqual(c);
     }
     // ML's first nation-only product is the westernmost: it widens ML's extent, not BF's.
@@ -173,7 +194,11 @@ describe.each(backends)('STAC API on $name', (backend) => {
     expect(page.type).toBe('FeatureCollection');
     expect(page.features.length).toBeGreaterThan(0);
     for (const it of page.features as Item[]) {
-      expect(it).toMatchObject({ type: 'Feature', stac_version: '1.0.0', collection: 'sahelsat-flood' });
+      expect(it).toMatchObject({
+        type: 'Feature',
+        stac_version: '1.0.0',
+        collection: 'sahelsat-flood',
+      });
       expect(it.properties.datetime).toMatch(RFC3339);
       expect(it.bbox).toEqual([...geometryBounds(it.geometry)]);
       const rels = it.links.map((l) => l.rel);
@@ -209,32 +234,66 @@ describe.each(backends)('STAC API on $name', (backend) => {
     const ids = (r: { features: Item[] }) => r.features.map((f) => f.id).sort();
     const flood = await json('viewer-bf', '/stac/search?collections=sahelsat-change&limit=100');
     expect(flood.features.every((f: Item) => f.collection === 'sahelsat-change')).toBe(true);
-    const two = await json('viewer-bf', '/stac/search', 'POST', { ids: [products[1]!.id, products[2]!.id, 'S1_1'] });
+    const two = await json('viewer-bf', '/stac/search', 'POST', {
+      ids: [products[1]!.id, products[2]!.id, 'S1_1'],
+    });
     expect(ids(two)).toEqual([products[1]!.id, products[2]!.id, 'S1_1'].sort());
     // bbox around products 4 and 5 (lon −2.5 … −1.85); scenes share their footprints.
-    const box = await json('viewer-bf', '/stac/search?bbox=-2.45,13.9,-1.95,14.2&collections=sahelsat-flood,sahelsat-change');
+    const box = await json(
+      'viewer-bf',
+      '/stac/search?bbox=-2.45,13.9,-1.95,14.2&collections=sahelsat-flood,sahelsat-change',
+    );
     expect(ids(box)).toEqual([products[4]!.id, products[5]!.id].sort());
     const day = (d: number) => new Date(Date.UTC(2026, 7, d, 10)).toISOString();
-    const closed = await json('viewer-bf', `/stac/search?collections=sahelsat-scenes&datetime=${day(8)}/${day(10)}`);
+    const closed = await json(
+      'viewer-bf',
+      `/stac/search?collections=sahelsat-scenes&datetime=${day(8)}/${day(10)}`,
+    );
     expect(ids(closed)).toEqual(['S1_7', 'S1_8', 'S1_9']);
-    const openEnd = await json('viewer-bf', `/stac/search?collections=sahelsat-scenes&datetime=${day(13)}/..&limit=100`);
+    const openEnd = await json(
+      'viewer-bf',
+      `/stac/search?collections=sahelsat-scenes&datetime=${day(13)}/..&limit=100`,
+    );
     expect(ids(openEnd)).toEqual(['S1_12', 'S1_13']);
-    const openStart = await json('viewer-bf', '/stac/search', 'POST', { collections: ['sahelsat-scenes'], datetime: `../${day(2)}` });
+    const openStart = await json('viewer-bf', '/stac/search', 'POST', {
+      collections: ['sahelsat-scenes'],
+      datetime: `../${day(2)}`,
+    });
     expect(ids(openStart)).toEqual(['S1_1']); // S1_0 is ML's nation-only scene
-    const instant = await json('viewer-ml', `/stac/search?collections=sahelsat-scenes&datetime=${day(1)}`);
+    const instant = await json(
+      'viewer-ml',
+      `/stac/search?collections=sahelsat-scenes&datetime=${day(1)}`,
+    );
     expect(ids(instant)).toEqual(['S1_0']);
     // intersects: a line crossing products 6 and 7 only (a bbox prefilter alone would also
     // keep product 8's box, which the line's box overlaps but the line does not touch).
-    const line = { type: 'LineString', coordinates: [[-1.45, 14.05], [-0.9, 14.05], [-0.9, 13.5]] };
-    const hit = await json('viewer-bf', '/stac/search', 'POST', { intersects: line, collections: ['sahelsat-flood', 'sahelsat-change'] });
+    const line = {
+      type: 'LineString',
+      coordinates: [
+        [-1.45, 14.05],
+        [-0.9, 14.05],
+        [-0.9, 13.5],
+      ],
+    };
+    const hit = await json('viewer-bf', '/stac/search', 'POST', {
+      intersects: line,
+      collections: ['sahelsat-flood', 'sahelsat-change'],
+    });
     expect(ids(hit)).toEqual([products[6]!.id, products[7]!.id].sort());
-    const viaGet = await json('viewer-bf', `/stac/search?collections=sahelsat-flood,sahelsat-change&intersects=${encodeURIComponent(JSON.stringify(line))}`);
+    const viaGet = await json(
+      'viewer-bf',
+      `/stac/search?collections=sahelsat-flood,sahelsat-change&intersects=${encodeURIComponent(JSON.stringify(line))}`,
+    );
     expect(ids(viaGet)).toEqual(ids(hit));
   });
 
   it('search: sortby fields ascending and descending, GET and POST', async () => {
-    const order = (r: { features: Item[] }) => r.features.map((f) => f.properties['sahelsat:area_km2'] as number);
-    const asc = await json('viewer-bf', '/stac/search?collections=sahelsat-flood&sortby=+properties.sahelsat:area_km2&limit=100');
+    const order = (r: { features: Item[] }) =>
+      r.features.map((f) => f.properties['sahelsat:area_km2'] as number);
+    const asc = await json(
+      'viewer-bf',
+      '/stac/search?collections=sahelsat-flood&sortby=+properties.sahelsat:area_km2&limit=100',
+    );
     expect(order(asc)).toEqual([...order(asc)].sort((a, b) => a - b));
     expect(order(asc).length).toBeGreaterThan(3);
     const desc = await json('viewer-bf', '/stac/search', 'POST', {
@@ -243,10 +302,16 @@ describe.each(backends)('STAC API on $name', (backend) => {
       limit: 100,
     });
     expect(order(desc)).toEqual([...order(asc)].reverse());
-    const byId = await json('viewer-bf', '/stac/search?collections=sahelsat-scenes&sortby=-id&limit=100');
+    const byId = await json(
+      'viewer-bf',
+      '/stac/search?collections=sahelsat-scenes&sortby=-id&limit=100',
+    );
     const sceneIds = byId.features.map((f: Item) => f.id);
     expect(sceneIds).toEqual([...sceneIds].sort().reverse());
-    const byDate = await json('viewer-bf', '/stac/search?collections=sahelsat-scenes&sortby=datetime&limit=100');
+    const byDate = await json(
+      'viewer-bf',
+      '/stac/search?collections=sahelsat-scenes&sortby=datetime&limit=100',
+    );
     const dates = byDate.features.map((f: Item) => f.properties.datetime as string);
     expect(dates).toEqual([...dates].sort());
   });
@@ -254,30 +319,44 @@ describe.each(backends)('STAC API on $name', (backend) => {
   it('search: CQL2-JSON filters (comparison, logical, isNull, s_intersects), GET and POST', async () => {
     const ids = (r: { features: Item[] }) => r.features.map((f) => f.id).sort();
     const big = { op: '>', args: [{ property: 'sahelsat:area_km2' }, 150] };
-    const expectBig = (await json('viewer-bf', '/stac/search?collections=sahelsat-flood,sahelsat-change&limit=100')).features
+    const expectBig = (
+      await json('viewer-bf', '/stac/search?collections=sahelsat-flood,sahelsat-change&limit=100')
+    ).features
       .filter((f: Item) => (f.properties['sahelsat:area_km2'] as number) > 150)
       .map((f: Item) => f.id)
       .sort();
     expect(expectBig.length).toBeGreaterThan(0);
-    const post = await json('viewer-bf', '/stac/search', 'POST', { filter: big, 'filter-lang': 'cql2-json', limit: 100 });
+    const post = await json('viewer-bf', '/stac/search', 'POST', {
+      filter: big,
+      'filter-lang': 'cql2-json',
+      limit: 100,
+    });
     expect(ids(post)).toEqual(expectBig);
-    const get = await json('viewer-bf', `/stac/search?filter-lang=cql2-json&limit=100&filter=${encodeURIComponent(JSON.stringify(big))}`);
+    const get = await json(
+      'viewer-bf',
+      `/stac/search?filter-lang=cql2-json&limit=100&filter=${encodeURIComponent(JSON.stringify(big))}`,
+    );
     expect(ids(get)).toEqual(expectBig);
     const logical = {
       op: 'and',
       args: [
         { op: '=', args: [{ property: 'sahelsat:nation' }, 'NE'] },
         { op: 'not', args: [{ op: '=', args: [{ property: 'sahelsat:product_type' }, 'scene'] }] },
-        { op: 'or', args: [
-          { op: '<', args: [{ property: 'datetime' }, { timestamp: '2026-08-06T00:00:00Z' }] },
-          { op: '>=', args: [{ property: 'datetime' }, { timestamp: '2026-08-12T00:00:00Z' }] },
-        ] },
+        {
+          op: 'or',
+          args: [
+            { op: '<', args: [{ property: 'datetime' }, { timestamp: '2026-08-06T00:00:00Z' }] },
+            { op: '>=', args: [{ property: 'datetime' }, { timestamp: '2026-08-12T00:00:00Z' }] },
+          ],
+        },
       ],
     };
-    const ne = products.filter((p, i) => p.owner === 'analyst-ne' && (p.day < 6 || p.day >= 12) && i >= 0);
-    expect(ids(await json('viewer-bf', '/stac/search', 'POST', { filter: logical, limit: 100 }))).toEqual(
-      ne.map((p) => p.id).sort(),
+    const ne = products.filter(
+      (p, i) => p.owner === 'analyst-ne' && (p.day < 6 || p.day >= 12) && i >= 0,
     );
+    expect(
+      ids(await json('viewer-bf', '/stac/search', 'POST', { filter: logical, limit: 100 })),
+    ).toEqual(ne.map((p) => p.id).sort());
     const noAoi = await json('viewer-bf', '/stac/search', 'POST', {
       collections: ['sahelsat-flood'],
       filter: { op: 'isNull', args: [{ property: 'sahelsat:aoi_id' }] },
@@ -288,11 +367,17 @@ describe.each(backends)('STAC API on $name', (backend) => {
     );
     const spatial = await json('viewer-bf', '/stac/search', 'POST', {
       collections: ['sahelsat-scenes'],
-      filter: { op: 's_intersects', args: [{ property: 'geometry' }, { type: 'Point', coordinates: [0.55, 14.05] }] },
+      filter: {
+        op: 's_intersects',
+        args: [{ property: 'geometry' }, { type: 'Point', coordinates: [0.55, 14.05] }],
+      },
     });
     expect(ids(spatial)).toEqual(['S1_10']);
     // The same filter on a collection's items (OGC API Features Part 3).
-    const onItems = await json('viewer-bf', `/stac/collections/sahelsat-scenes/items?filter-lang=cql2-json&filter=${encodeURIComponent(JSON.stringify({ op: '=', args: [{ property: 'id' }, 'S1_4'] }))}`);
+    const onItems = await json(
+      'viewer-bf',
+      `/stac/collections/sahelsat-scenes/items?filter-lang=cql2-json&filter=${encodeURIComponent(JSON.stringify({ op: '=', args: [{ property: 'id' }, 'S1_4'] }))}`,
+    );
     expect(ids(onItems)).toEqual(['S1_4']);
   });
 
@@ -307,8 +392,28 @@ describe.each(backends)('STAC API on $name', (backend) => {
       ['GET', '/stac/search?filter=id%3D1', undefined, /cql2-text/],
       ['GET', '/stac/search?fields=id', undefined, /^fields: unknown/],
       ['GET', '/stac/collections/sahelsat-flood/items?bbox=0,91,1,92', undefined, /^bbox/],
-      ['POST', '/stac/search', { bbox: [0, 0, 1, 1], intersects: { type: 'Point', coordinates: [0, 0] } }, /^intersects/],
-      ['POST', '/stac/search', { intersects: { type: 'Polygon', coordinates: [[[0, 0], [1, 1]]] } }, /^intersects\.coordinates\[0\]/],
+      [
+        'POST',
+        '/stac/search',
+        { bbox: [0, 0, 1, 1], intersects: { type: 'Point', coordinates: [0, 0] } },
+        /^intersects/,
+      ],
+      [
+        'POST',
+        '/stac/search',
+        {
+          intersects: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 1],
+              ],
+            ],
+          },
+        },
+        /^intersects\.coordinates\[0\]/,
+      ],
       ['POST', '/stac/search', { filter: { op: 'between', args: [] } }, /^filter\.op/],
       ['POST', '/stac/search', { sortby: 'id', limit: 'many' }, /^limit/],
       ['POST', '/stac/search', { collections: 'sahelsat-flood' }, /^collections/],
@@ -319,7 +424,12 @@ describe.each(backends)('STAC API on $name', (backend) => {
       expect(r.json().code).toEqual(expect.any(String));
       expect(r.json().description, url).toMatch(description);
     }
-    const bad = await s.app.inject({ method: 'POST', url: '/stac/search', headers: { ...tok('viewer-bf'), 'content-type': 'application/json' }, payload: '{oops' });
+    const bad = await s.app.inject({
+      method: 'POST',
+      url: '/stac/search',
+      headers: { ...tok('viewer-bf'), 'content-type': 'application/json' },
+      payload: '{oops',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('BadRequest');
   });
@@ -331,14 +441,23 @@ describe.each(backends)('STAC API on $name', (backend) => {
       for (const p of hidden) {
         const i = products.indexOf(p);
         const col = i % 4 === 3 ? 'sahelsat-change' : 'sahelsat-flood';
-        expect((await fetchAs(name, `/stac/collections/${col}/items/${p.id}`)).statusCode).toBe(404);
-        expect((await fetchAs(name, `/stac/collections/sahelsat-scenes/items/S1_${i}`)).statusCode).toBe(404);
+        expect((await fetchAs(name, `/stac/collections/${col}/items/${p.id}`)).statusCode).toBe(
+          404,
+        );
+        expect(
+          (await fetchAs(name, `/stac/collections/sahelsat-scenes/items/S1_${i}`)).statusCode,
+        ).toBe(404);
         const byId = await json(name, `/stac/search?ids=${p.id},S1_${i}`);
         expect(byId.features).toEqual([]);
         expect(byId.numberMatched).toBe(0);
-        const post = await json(name, '/stac/search', 'POST', { filter: { op: '=', args: [{ property: 'sahelsat:nation' }, 'ML'] }, limit: 100 });
+        const post = await json(name, '/stac/search', 'POST', {
+          filter: { op: '=', args: [{ property: 'sahelsat:nation' }, 'ML'] },
+          limit: 100,
+        });
         expect(post.features.map((f: Item) => f.id)).not.toContain(p.id);
-        const spatial = await json(name, '/stac/search', 'POST', { bbox: [p.lon - 0.01, 13.9, p.lon + 0.05, 14.2] });
+        const spatial = await json(name, '/stac/search', 'POST', {
+          bbox: [p.lon - 0.01, 13.9, p.lon + 0.05, 14.2],
+        });
         expect(spatial.features.map((f: Item) => f.id)).not.toContain(p.id);
         const items = await json(name, `/stac/collections/${col}/items?limit=100`);
         expect(items.features.map((f: Item) => f.id)).not.toContain(p.id);

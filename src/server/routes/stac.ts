@@ -29,6 +29,11 @@ export const stacRoutes: RoutePlugin = async (app, { services }) => {
   app.get('/', { schema: { tags, summary: 'STAC landing page' } }, async (req) =>
     stac.landing(urls(req)),
   );
+  app.get(
+    '/api',
+    { schema: { tags, summary: 'The OpenAPI document (service-desc)' } },
+    (_req, reply) => reply.type('application/vnd.oai.openapi+json;version=3.1').send(app.swagger()),
+  );
   app.get('/conformance', { schema: { tags, summary: 'Conformance classes' } }, async () =>
     stac.conformance(),
   );

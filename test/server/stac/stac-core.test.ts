@@ -132,9 +132,9 @@ describe('CQL2-JSON', () => {
 
   it('evaluates s_intersects with geometries and bbox literals', () => {
     expect(f({ op: 's_intersects', args: [{ property: 'geometry' }, pt(0.5, 0.5)] })).toBe(true);
-    expect(f({ op: 's_intersects', args: [{ property: 'geometry' }, { bbox: [2, 2, 3, 3] }] })).toBe(
-      false,
-    );
+    expect(
+      f({ op: 's_intersects', args: [{ property: 'geometry' }, { bbox: [2, 2, 3, 3] }] }),
+    ).toBe(false);
   });
 
   it('refuses malformed filters with the path of the problem', () => {
@@ -148,13 +148,32 @@ describe('CQL2-JSON', () => {
         return (err as Error).message;
       }
     };
-    expect(path({ op: 'like', args: [{ property: 'id' }, 'a%'] })).toMatch(/^filter\.op: unsupported/);
-    expect(path({ op: 'and', args: [{ op: '=', args: [1] }, true] })).toMatch(/^filter\.args\[0\]\.args/);
+    expect(path({ op: 'like', args: [{ property: 'id' }, 'a%'] })).toMatch(
+      /^filter\.op: unsupported/,
+    );
+    expect(path({ op: 'and', args: [{ op: '=', args: [1] }, true] })).toMatch(
+      /^filter\.args\[0\]\.args/,
+    );
     expect(path({ op: '=', args: [{ property: 'datetime' }, { timestamp: 'yesterday' }] })).toMatch(
       /^filter\.args\[1\]\.timestamp/,
     );
     expect(
-      path({ op: 's_intersects', args: [{ property: 'geometry' }, { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }] }),
+      path({
+        op: 's_intersects',
+        args: [
+          { property: 'geometry' },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [0, 0],
+              ],
+            ],
+          },
+        ],
+      }),
     ).toMatch(/^filter\.args\[1\]\.coordinates\[0\]/);
     expect(path({ args: [] })).toMatch(/^filter: expected a CQL2-JSON/);
   });
@@ -168,7 +187,14 @@ describe('search parameters', () => {
     expect(parseDatetime('../2026-08-01T10:00:00Z')).toEqual({ endMs: t });
     expect(parseDatetime('/2026-08-01T10:00:00Z')).toEqual({ endMs: t });
     expect(parseDatetime('2026-08-01t12:00:00.5+02:00/')).toEqual({ startMs: t + 500 });
-    for (const bad of ['../..', '/', '2026-08-01', '2026-13-01T00:00:00Z', 'a/b/c', '2026-08-02T00:00:00Z/2026-08-01T00:00:00Z'])
+    for (const bad of [
+      '../..',
+      '/',
+      '2026-08-01',
+      '2026-13-01T00:00:00Z',
+      'a/b/c',
+      '2026-08-02T00:00:00Z/2026-08-01T00:00:00Z',
+    ])
       expect(() => parseDatetime(bad), bad).toThrow(StacError);
   });
 
@@ -215,7 +241,11 @@ describe('search parameters', () => {
       createdAtMs: 0,
       updatedAtMs: 0,
     }));
-    for (const sortby of [[], [{ field: 'score', direction: 'desc' as const }], [{ field: 'id', direction: 'asc' as const }]]) {
+    for (const sortby of [
+      [],
+      [{ field: 'score', direction: 'desc' as const }],
+      [{ field: 'id', direction: 'asc' as const }],
+    ]) {
       const seen: string[] = [];
       let offset = 0;
       for (;;) {
@@ -228,7 +258,9 @@ describe('search parameters', () => {
       expect(seen).toHaveLength(23);
       expect(new Set(seen).size).toBe(23);
       if (sortby[0]?.field === 'score') {
-        const scores = seen.map((id) => items.find((i) => i.id === id)!.properties.score as number | undefined);
+        const scores = seen.map(
+          (id) => items.find((i) => i.id === id)!.properties.score as number | undefined,
+        );
         const present = scores.filter((s) => s !== undefined) as number[];
         expect(present).toEqual([...present].sort((a, b) => b - a));
         expect(scores.slice(present.length).every((s) => s === undefined)).toBe(true);
