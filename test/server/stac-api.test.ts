@@ -424,6 +424,19 @@ describe.each(backends)('STAC API on $name', (backend) => {
       expect(r.json().code).toEqual(expect.any(String));
       expect(r.json().description, url).toMatch(description);
     }
+    const fr = await s.app.inject({
+      url: '/stac/search?datetime=hier&limit=2',
+      headers: { ...tok('viewer-bf'), 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
+    expect(fr.json().description).toBe(
+      'datetime : l’instant « hier » n’est pas une date-heure RFC 3339 (par ex. 2026-08-01T00:00:00Z)',
+    );
+    const en = await fetchAs('viewer-bf', '/stac/search', 'POST', {
+      intersects: { type: 'LineString', coordinates: [[0, 0]] },
+    });
+    expect(en.json().description).toBe(
+      'intersects.coordinates: expected an array of at least 2 positions',
+    );
     const bad = await s.app.inject({
       method: 'POST',
       url: '/stac/search',
