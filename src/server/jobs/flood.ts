@@ -164,6 +164,8 @@ export function floodJobDefinition(
         productId: product.id,
         stacItemId: product.stacItemId,
         areaKm2: product.areaKm2,
+        waterPixelAreaKm2: out.waterKm2,
+        validKm2: out.validKm2,
         polygons: out.polygons,
         warnings: out.warnings,
       };

@@ -29,6 +29,11 @@ export const stacRoutes: RoutePlugin = async (app, { services }) => {
   app.get('/', { schema: { tags, summary: 'STAC landing page' } }, async (req) =>
     stac.landing(urls(req)),
   );
+  app.get(
+    '/api',
+    { schema: { tags, summary: 'The OpenAPI document (service-desc)' } },
+    (_req, reply) => reply.type('application/vnd.oai.openapi+json;version=3.1').send(app.swagger()),
+  );
   app.get('/conformance', { schema: { tags, summary: 'Conformance classes' } }, async () =>
     stac.conformance(),
   );
@@ -108,7 +113,7 @@ function stacError(err: FastifyError, req: FastifyRequest, reply: FastifyReply):
   const lang = requestLang(req);
   const send = (status: number, code: string, description: string) =>
     reply.code(status).type('application/json').send({ code, description });
-  if (err instanceof StacError) return send(err.status, err.code, err.message);
+  if (err instanceof StacError) return send(err.status, err.code, err.describe(lang));
   if (err instanceof ApiError)
     return send(err.status, err.code, serverMessages(lang, err.key, err.vars));
   if (err instanceof ValidationError) return send(400, err.code, err.message);

@@ -16,7 +16,7 @@ import {
   landingPage,
   queryables,
 } from '../stac/documents.js';
-import { StacError } from '../stac/errors.js';
+import { notFound } from '../stac/errors.js';
 import {
   type SearchRequest,
   encodeToken,
@@ -26,14 +26,13 @@ import {
   searchItems,
 } from '../stac/search.js';
 
-const notFound = (what: string) => new StacError(404, 'NotFound', `${what} not found`);
 const GEOJSON = 'application/geo+json';
 
 export function stacService(deps: ServiceDeps) {
   const { store } = deps;
   const collection = async (id: string): Promise<StacCollectionRecord> => {
     const c = await store.stac.getCollection(id);
-    if (!c) throw notFound(`collection ${id}`);
+    if (!c) throw notFound('not-found.collection', id);
     return c;
   };
   const collectionDoc = async (u: Urls, caller: Caller, c: StacCollectionRecord) =>
@@ -64,7 +63,7 @@ export function stacService(deps: ServiceDeps) {
     async item(u: Urls, caller: Caller, collectionId: string, id: string) {
       await collection(collectionId);
       const it = await store.stac.getItem(collectionId, id, caller);
-      if (!it) throw notFound(`item ${id}`);
+      if (!it) throw notFound('not-found.item', id);
       return itemDocument(u, it);
     },
     /** Items of a collection (OGC API Features), GET parameters. */

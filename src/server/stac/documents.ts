@@ -44,7 +44,7 @@ export function landingPage(u: Urls, collections: readonly StacCollectionRecord[
       { rel: QUERYABLES_REL, href: `${u.root}/queryables`, type: 'application/schema+json' },
       {
         rel: 'service-desc',
-        href: `${u.base}/api/openapi.json`,
+        href: `${u.root}/api`,
         type: 'application/vnd.oai.openapi+json;version=3.1',
       },
       { rel: 'service-doc', href: `${u.base}/api/docs`, type: 'text/html' },
