@@ -71,19 +71,32 @@ export interface SatelliteLayer {
   dispose(): void;
 }
 
-export async function createSatelliteLayer(
-  map: MapLibreMap,
-  api: ApiClient,
-  time: PlayableTimeStore,
-  selection: Selection,
-): Promise<SatelliteLayer> {
-  let sats: OrbitingSatellite[] = [];
-  let byId = new Map<string, OrbitingSatellite>();
+export interface SatelliteData {
+  sets: ElementSet[];
+  sensors: Sensor[];
+  stations: Station[];
+}
+
+/** Fetches element sets, sensors and stations (started before the map is ready). */
+export async function fetchSatelliteData(api: ApiClient): Promise<SatelliteData> {
   const [sets, sensors, stations] = await Promise.all([
     api.get<ElementSet[]>('/element-sets/latest'),
     api.get<Sensor[]>('/sensors'),
     api.get<Station[]>('/stations'),
   ]);
+  return { sets, sensors, stations };
+}
+
+export function createSatelliteLayer(
+  map: MapLibreMap,
+  api: ApiClient,
+  time: PlayableTimeStore,
+  selection: Selection,
+  data: SatelliteData,
+): SatelliteLayer {
+  let sats: OrbitingSatellite[] = [];
+  let byId = new Map<string, OrbitingSatellite>();
+  const { sets, sensors, stations } = data;
   const load = (s: ElementSet[]) => {
     sats = toSatellites(s);
     byId = new Map(sats.map((x) => [x.id, x]));
