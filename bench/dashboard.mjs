@@ -203,14 +203,12 @@ async function main() {
           .satellites()
           .filter((s) => w.satellites.position(s.id, w.time.displayNow()) !== null).length;
         const updates0 = w.satellites.updates();
-        let frames = 0;
         const perSecond = [];
         let last = performance.now();
         let inSecond = 0;
         await new Promise((done) => {
           const end = last + seconds * 1000;
           const tick = (now) => {
-            frames++;
             inSecond++;
             if (now - last >= 1000) {
               perSecond.push((inSecond * 1000) / (now - last));
