@@ -6,7 +6,8 @@
 //  2. the live view with 500 satellites: 496 LEO element sets from the reference catalogue
 //     (imported through the API at run time, never committed) + the 4 demo satellites, shown at
 //     the catalogue's snapshot time and playing at 1×; frames per second counted with
-//     requestAnimationFrame over --seconds, satellite-position updates per second, JS heap.
+//     requestAnimationFrame over --seconds, satellite-position updates per second, JS heap;
+//     then the frame rate while panning without stop for 3 s (MapLibre redraws every frame).
 // The server runs in its own process (`sahelsat serve`, as deployed). Needs `npm run build`.
 //
 //   node bench/dashboard.mjs [--runs 5] [--seconds 10]
@@ -221,8 +222,22 @@ async function main() {
           requestAnimationFrame(tick);
         });
         const updates = w.satellites.updates() - updates0;
+        // The same while the user pans without stop: MapLibre redraws the whole map each frame.
+        let panFrames = 0;
+        const panStart = performance.now();
+        await new Promise((done) => {
+          const pan = (now) => {
+            panFrames++;
+            w.map.panBy([4, 0], { animate: false });
+            if (now - panStart < 3000) requestAnimationFrame(pan);
+            else done();
+          };
+          requestAnimationFrame(pan);
+        });
+        const panFps = (panFrames * 1000) / (performance.now() - panStart);
         return {
           drawn,
+          panFps,
           fps: perSecond,
           updatesPerS: updates / seconds,
           heapMb: performance.memory.usedJSHeapSize / 1048576,
@@ -232,7 +247,7 @@ async function main() {
     );
     await context.close();
     console.log(
-      `500-satellite view: ${live.drawn} satellites drawn; FPS per second ${live.fps.map((x) => x.toFixed(1)).join(', ')}; median FPS ${median(live.fps).toFixed(1)}; position updates ${live.updatesPerS.toFixed(1)}/s; JS heap ${live.heapMb.toFixed(1)} MB`,
+      `500-satellite view: ${live.drawn} satellites drawn; FPS per second ${live.fps.map((x) => x.toFixed(1)).join(', ')}; median FPS ${median(live.fps).toFixed(1)}; position updates ${live.updatesPerS.toFixed(1)}/s; JS heap ${live.heapMb.toFixed(1)} MB; while panning without stop ${live.panFps.toFixed(1)} FPS`,
     );
     console.log(
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; node ${process.version}; ${await browser.version()}`,
