@@ -71,6 +71,8 @@ async function overSahel(e: E2E, id: string): Promise<number> {
 
 describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   let e: E2E;
+  /** An instant when a satellite with a sensor is over the Sahel (for the screenshots). */
+  let previewAt = 0;
   beforeAll(async () => {
     e = await startServerAndBrowser();
   }, 120_000);
@@ -166,6 +168,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       return withSensor ?? w.satellites.satellites()[0]!.id;
     });
     const t = await overSahel(e, id);
+    previewAt = t;
     await e.page.evaluate((ms) => {
       const w = window.__sahelsat!;
       w.time.set(ms);
@@ -204,8 +207,11 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(await e.page.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await e.page.getByTestId('logout').textContent()).toBe('Se déconnecter');
     expect(await e.page.getByTestId('time-mode').textContent()).toBe('Temps réel');
-    await e.page.waitForTimeout(500);
+    await e.page.evaluate((ms) => window.__sahelsat!.time.set(ms), previewAt);
+    expect(await e.page.getByTestId('time-mode').textContent()).toBe('Prévision');
+    await e.page.waitForTimeout(800);
     await screenshot(e.page, 'dashboard-satellite-fr');
+    await e.page.getByTestId('time-live').click();
     await e.page.reload();
     await e.page.locator('[data-testid="map"][data-ready="true"]').waitFor();
     expect(await e.page.evaluate(() => document.documentElement.lang)).toBe('fr');
@@ -215,6 +221,61 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await e.page.locator('[data-testid="map"][data-ready="true"]').waitFor();
     expect(await e.page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await e.page.getByTestId('logout').textContent()).toBe('Sign out');
+  });
+
+  it('receives events and positions on the live socket', async () => {
+    await e.page.evaluate(() => {
+      const w = window as unknown as { __events: string[]; __positions: number[] };
+      w.__events = [];
+      w.__positions = [];
+      window.__sahelsat!.ctx.live.onEvent((ev) =>
+        w.__events.push(`${ev.type} ${String(ev.data.title)}`),
+      );
+      window.__sahelsat!.ctx.live.onPositions((p) => w.__positions.push(p.satellites.length));
+    });
+    await e.page.locator('[data-testid="live-state"][data-connected="true"]').waitFor();
+    const login = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: e.adminPassword },
+    });
+    const token = login.json<{ token: string }>().token;
+    const now = Date.now();
+    const created = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        title: 'e2e live event',
+        aoi: { type: 'Point', coordinates: [-8, 12.65] },
+        priority: 2,
+        window: {
+          start: new Date(now + 3_600_000).toISOString(),
+          end: new Date(now + 86_400_000).toISOString(),
+        },
+        sensorType: 'any',
+        releasability: 'alliance',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    await expect
+      .poll(() => e.page.evaluate(() => (window as unknown as { __events: string[] }).__events))
+      .toContain('request.created e2e live event');
+    await expect
+      .poll(
+        () =>
+          e.page.evaluate(
+            () => (window as unknown as { __positions: number[] }).__positions.length,
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBeGreaterThan(1);
+    const counts = await e.page.evaluate(
+      () => (window as unknown as { __positions: number[] }).__positions,
+    );
+    expect(counts[0]).toBe(4);
   });
 
   it('signs out back to the login page', async () => {
