@@ -113,6 +113,23 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(colours.size).toBeGreaterThan(20);
   });
 
+  it('hides and shows a group of layers from the layer control (keyboard)', async () => {
+    const visibility = () =>
+      e.page.evaluate(() =>
+        (
+          window.__sahelsat!.map as unknown as { getLayoutProperty(l: string, p: string): unknown }
+        ).getLayoutProperty('towns-label', 'visibility'),
+      );
+    await e.page.getByTestId('layer-control').locator('summary').focus();
+    await e.page.keyboard.press('Enter');
+    await e.page.getByTestId('layer-towns').focus();
+    await e.page.keyboard.press('Space');
+    expect(await visibility()).toBe('none');
+    await e.page.keyboard.press('Space');
+    expect(await visibility()).toBe('visible');
+    await e.page.getByTestId('layer-control').locator('summary').click();
+  });
+
   it('moves a satellite between two screenshots (live)', async () => {
     const sats = await e.page.evaluate(() =>
       window.__sahelsat!.satellites.satellites().map((s) => ({ id: s.id, name: s.name })),

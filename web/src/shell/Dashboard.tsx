@@ -20,6 +20,7 @@ import {
 import { baseStyle } from '../map/style.js';
 import { registry } from '../panels/registry.js';
 import { Header } from './Header.js';
+import { LayerControl } from './LayerControl.js';
 import { PanelTabs } from './PanelTabs.js';
 import { TimeSlider } from './TimeSlider.js';
 
@@ -175,6 +176,7 @@ export function Dashboard(p: {
             data-testid="map"
             data-ready={ctx ? 'true' : 'false'}
           />
+          {ctx && <LayerControl ctx={ctx} />}
           {error && (
             <p class="error map-error" role="alert">
               {p.t('shell.error', { message: error })}
