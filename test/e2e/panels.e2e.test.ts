@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
   it('shows the passes timeline and the sky plot of a selected pass', async () => {
     const { page } = e;
     await page.getByTestId('tab-passes').click();
-    const bar = page.getByTestId('pass-bar').first();
+    const bar = page.locator('[data-testid="pass-bar"][data-flags=""]').first();
     await bar.waitFor({ timeout: 60_000 });
     await bar.click();
     const track = page.getByTestId('skyplot-track');
@@ -255,5 +255,61 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
         .poll(() => page.getByTestId('link-error').textContent(), { timeout: 30_000 })
         .toContain('not available on this server yet');
     }
+  });
+
+  it('draws the latest plan version per satellite and tells what changed from the previous one', async () => {
+    const { page } = e;
+    const sats = (await api('GET', '/satellites')).json as unknown as Array<{ id: string }>;
+    const [s1, s2] = [sats[0]!.id, sats[1]!.id];
+    const now = Date.now();
+    const iso = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+    const newRequest = async (title: string) =>
+      (
+        await api('POST', '/requests', {
+          title,
+          aoi: { type: 'Point', coordinates: [-4.2, 14.5] },
+          priority: 2,
+          window: { start: iso(0), end: iso(24 * 60) },
+          sensorType: 'any',
+          releasability: 'alliance',
+        })
+      ).json!.id as string;
+    const [ra, rb, rc] = [
+      await newRequest('plan A'),
+      await newRequest('plan B'),
+      await newRequest('plan C'),
+    ];
+    const horizon = { start: iso(-60), end: iso(23 * 60) };
+    const created = await api('POST', '/plans', {
+      name: 'e2e plan',
+      reason: 'first',
+      horizon,
+      acquisitions: [
+        { requestId: ra, satelliteId: s1, start: iso(30), end: iso(31) },
+        { requestId: rb, satelliteId: s2, start: iso(90), end: iso(91) },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const planId = created.json!.id as string;
+    const v2 = await api('POST', `/plans/${planId}/versions`, {
+      reason: 'second',
+      horizon,
+      acquisitions: [
+        { requestId: ra, satelliteId: s1, start: iso(30), end: iso(31) },
+        { requestId: rb, satelliteId: s1, start: iso(120), end: iso(121) },
+        { requestId: rc, satelliteId: s2, start: iso(200), end: iso(201) },
+      ],
+    });
+    expect(v2.status, JSON.stringify(v2.json)).toBe(201);
+    await page.getByTestId('tab-plans').click();
+    await expect
+      .poll(() => page.getByTestId('gantt-acquisition').count(), { timeout: 30_000 })
+      .toBe(3);
+    const changes = page.getByTestId('plan-changes');
+    await expect.poll(() => changes.textContent()).toContain(`Newly served: ${rc}`);
+    await expect
+      .poll(() => changes.textContent())
+      .toContain(`Moved to another time or satellite: ${rb}`);
+    await screenshot(page, 'panel-plans');
   });
 });

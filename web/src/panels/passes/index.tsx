@@ -14,6 +14,7 @@ import {
 import { onScreen } from '../shared/onscreen.js';
 import { Busy, ErrorBox } from '../shared/ui.js';
 import { useLoad } from '../shared/use-load.js';
+import { useWidth } from '../shared/use-width.js';
 import { reminders } from './reminders.js';
 import { skyTrack } from './sky-browser.js';
 import type { SkyPoint } from './sky.js';
@@ -22,13 +23,20 @@ import { fractionAt, hourTicks, windowStart } from './timeline.js';
 
 const HOURS = 24;
 const NATIONAL = ['bamako', 'ouagadougou', 'niamey'];
-const ROW_H = 28;
-const LABEL_W = 110;
-const WIDTH = 1000;
+const ROW_H = 30;
+const LABEL_W = 96;
 
 interface StationPasses {
   station: Station;
   passes: Pass[];
+}
+
+const LONG_PASS_S = 3 * 3600;
+
+function sortLongFirst(passes: readonly Pass[]): Pass[] {
+  return [...passes].sort(
+    (a, b) => Number(b.durationS > LONG_PASS_S) - Number(a.durationS > LONG_PASS_S),
+  );
 }
 
 function passKey(p: { stationId: string; satelliteId: string; aos: string }): string {
@@ -45,13 +53,15 @@ function Timeline(p: {
   onSelect(pass: Pass): void;
 }) {
   const { ctx, rows, startMs, endMs } = p;
+  const [box, WIDTH] = useWidth<HTMLDivElement>();
   const x = (ms: number) => LABEL_W + fractionAt(ms, startMs, endMs) * (WIDTH - LABEL_W);
   const height = rows.length * ROW_H + 24;
   return (
-    <div class="passes-timeline" data-testid="passes-timeline">
+    <div class="passes-timeline" data-testid="passes-timeline" ref={box}>
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
+        width={WIDTH}
+        height={height}
         role="group"
         aria-label={ctx.t('passes.title')}
       >
@@ -68,7 +78,10 @@ function Timeline(p: {
             <text x={4} y={i * ROW_H + ROW_H / 2 + 4} class="tl-station">
               {r.station.name}
             </text>
-            {r.passes.map((ps) => {
+            {sortLongFirst(r.passes).map((ps) => {
+              // geostationary and other very long visibilities: a thin band under the row, so
+              // the passes of low satellites stay visible and clickable above it
+              const long = ps.durationS > LONG_PASS_S;
               const a = x(Date.parse(ps.aos));
               const w = Math.max(3, x(Date.parse(ps.los)) - a);
               const k = passKey(ps);
@@ -85,10 +98,11 @@ function Timeline(p: {
                 <rect
                   key={k}
                   x={a}
-                  y={i * ROW_H + 4}
+                  y={long ? i * ROW_H + ROW_H - 8 : i * ROW_H + 4}
                   width={w}
-                  height={ROW_H - 8}
-                  class={`tl-pass${k === p.selected ? ' selected' : ''}`}
+                  height={long ? 4 : ROW_H - 12}
+                  class={`tl-pass${long ? ' long' : ''}${k === p.selected ? ' selected' : ''}`}
+                  data-flags={ps.flags.join(' ')}
                   style={{ opacity: 0.45 + Math.min(0.55, ps.maxElevationDeg / 90) }}
                   tabIndex={0}
                   role="button"

@@ -11,13 +11,13 @@ import { itemsOf } from '../shared/dto.js';
 import { onScreen } from '../shared/onscreen.js';
 import { Busy, ErrorBox } from '../shared/ui.js';
 import { useLoad } from '../shared/use-load.js';
+import { useWidth } from '../shared/use-width.js';
 import { diffVersions, ganttLanes } from './gantt.js';
 
 const WINDOW_MS = 24 * 3_600_000;
 const BEFORE_MS = 2 * 3_600_000;
 const LANE_H = 26;
-const LABEL_W = 120;
-const WIDTH = 1000;
+const LABEL_W = 110;
 
 function detailsOf(v: PlanVersionDetail | null): PlanDetails | null {
   return v?.version.details ?? v?.details ?? null;
@@ -41,6 +41,7 @@ async function loadVersions(ctx: AppContext, plan: PlanDto): Promise<Versions> {
 
 function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
   const { ctx, v, nowMs } = p;
+  const [box, WIDTH] = useWidth<HTMLElement>();
   const start = nowMs - BEFORE_MS;
   const end = start + WINDOW_MS;
   const details = detailsOf(v.current);
@@ -59,7 +60,7 @@ function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
   const ticks: number[] = [];
   for (let t = Math.ceil(start / 10_800_000) * 10_800_000; t < end; t += 10_800_000) ticks.push(t);
   return (
-    <figure data-testid="plan-gantt">
+    <figure data-testid="plan-gantt" ref={box}>
       <figcaption>
         {ctx.t('plans.gantt.caption', {
           from: ctx.formatTime(start, { date: true }),
