@@ -306,10 +306,10 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
       .poll(() => page.getByTestId('gantt-acquisition').count(), { timeout: 30_000 })
       .toBe(3);
     const changes = page.getByTestId('plan-changes');
-    await expect.poll(() => changes.textContent()).toContain(`Newly served: ${rc}`);
+    await expect.poll(() => changes.textContent()).toContain('Newly served: plan C');
     await expect
       .poll(() => changes.textContent())
-      .toContain(`Moved to another time or satellite: ${rb}`);
+      .toContain('Moved to another time or satellite: plan B');
     await screenshot(page, 'panel-plans');
   });
 });

@@ -30,7 +30,7 @@ function AlertItem(p: { ctx: AppContext; a: AlertDto; open: boolean; toggle(): v
           },
         ],
       },
-      { fill: '#e8590c', line: '#e8590c', circle: '#e8590c', label: '#212529' },
+      { fill: '#e8590c', line: '#e8590c', circle: '#e8590c', label: '#eef3f6' },
     );
     const bb = a.area.bbox ?? bboxOf((a.area.geometry as { coordinates?: unknown }).coordinates);
     if (bb) ctx.fitBounds(bb);

@@ -39,7 +39,12 @@ async function loadVersions(ctx: AppContext, plan: PlanDto): Promise<Versions> {
   return { plan, current, previous };
 }
 
-function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
+function Gantt(p: {
+  ctx: AppContext;
+  v: Versions;
+  nowMs: number;
+  titles: ReadonlyMap<string, string>;
+}) {
   const { ctx, v, nowMs } = p;
   const [box, WIDTH] = useWidth<HTMLElement>();
   const start = nowMs - BEFORE_MS;
@@ -96,7 +101,7 @@ function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
                 const label =
                   b.kind === 'acquisition'
                     ? ctx.t('plans.acq', {
-                        request: b.label,
+                        request: p.titles.get(b.label) ?? b.label,
                         satellite: lane.satelliteId,
                         start: ctx.formatTime(b.startMs),
                         end: ctx.formatTime(b.endMs),
@@ -182,11 +187,12 @@ function Nations(p: { ctx: AppContext; details: PlanDetails | null }) {
   );
 }
 
-function Changes(p: { ctx: AppContext; v: Versions }) {
+function Changes(p: { ctx: AppContext; v: Versions; titles: ReadonlyMap<string, string> }) {
   const { ctx, v } = p;
+  const name = (id: string) => p.titles.get(id) ?? id;
   const details = detailsOf(v.current);
   const displaced = details?.displaced ?? [];
-  const join = (xs: readonly string[]) => xs.join(', ');
+  const join = (xs: readonly string[]) => xs.map(name).join(', ');
   if (!v.previous) return <p>{ctx.t('plans.changes.first')}</p>;
   const d = diffVersions(v.previous.acquisitions, v.current.acquisitions);
   const none = displaced.length + d.added.length + d.removed.length + d.moved.length === 0;
@@ -354,6 +360,12 @@ function PlansPanel({ ctx }: { ctx: AppContext }) {
     onScreen(ctx).plan.value = versions.data?.current ?? null;
   }, [versions.data]);
   const v = versions.data;
+  // request titles, to name requests in the Gantt and the changes (ids when not visible)
+  const requests = useLoad(
+    () => ctx.api.get<List<RequestDto>>('/requests', { limit: 500 }),
+    [v?.current.version.version],
+  );
+  const titles = new Map((requests.data?.items ?? []).map((r) => [r.id, r.title]));
   return (
     <div class="panel plans-panel" data-testid="panel-plans">
       <Busy ctx={ctx} when={plans.loading || versions.loading} />
@@ -385,9 +397,9 @@ function PlansPanel({ ctx }: { ctx: AppContext }) {
               reason: v.current.version.reason,
             })}
           </p>
-          <Gantt ctx={ctx} v={v} nowMs={nowMs} />
+          <Gantt ctx={ctx} v={v} nowMs={nowMs} titles={titles} />
           <Nations ctx={ctx} details={detailsOf(v.current)} />
-          <Changes ctx={ctx} v={v} />
+          <Changes ctx={ctx} v={v} titles={titles} />
         </>
       )}
       {ctx.may('plan') && <Operations ctx={ctx} plan={plan} onChanged={plans.reload} />}

@@ -103,7 +103,7 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
         type: 'FeatureCollection',
         features: [{ type: 'Feature', properties: { label: a.name }, geometry: a.geometry }],
       },
-      { fill: '#d9480f', line: '#d9480f', circle: '#d9480f', label: '#212529' },
+      { fill: '#d9480f', line: '#d9480f', circle: '#d9480f', label: '#eef3f6' },
     );
     const bb = bboxOf((a.geometry as { coordinates?: unknown }).coordinates);
     if (bb)

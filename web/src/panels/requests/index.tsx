@@ -75,7 +75,7 @@ function RequestList({ ctx }: { ctx: AppContext }) {
           geometry: r.aoi,
         })),
       },
-      { fill: '#1c7ed6', line: '#1c7ed6', circle: '#1c7ed6', label: '#212529' },
+      { fill: '#1c7ed6', line: '#1c7ed6', circle: '#1c7ed6', label: '#eef3f6' },
     );
     let cancelled = false;
     void (async () => {
