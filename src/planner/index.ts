@@ -22,3 +22,4 @@ export * from './spot5/instance.js';
 export { toSelectionProblem, selectionToSpot5, type Spot5Model } from './spot5/model.js';
 export { solveSpot5, type Spot5Solution } from './spot5/solve.js';
 export * from './verify-spot5.js';
+export * from './plan/index.js';

@@ -35,6 +35,7 @@ import { VERSION, opsRoutes } from './routes/ops.js';
 import { planRoutes } from './routes/plans.js';
 import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
+import { telecomRoutes } from './routes/telecom.js';
 import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { type SeedOutcome, seed } from './seed.js';
@@ -93,6 +94,8 @@ export interface ServerOptions {
     readonly capSender?: string;
     readonly webhooks?: DeliveryWorkerOptions & { readonly enabled?: boolean };
   };
+  /** Directory of ITU-R digital maps for the telecom endpoints (`SAHELSAT_ITUR_MAPS`). */
+  readonly iturMapsDir?: string;
 }
 
 /** Where `npm run build` puts the dashboard. */
@@ -152,6 +155,7 @@ async function assemble(
       ...(o.alerts?.capSender ? { capSender: o.alerts.capSender } : {}),
       issued: () => deliveries?.wake(),
     },
+    iturMapsDir: o.iturMapsDir,
   });
   const seeded = await seed(store, {
     adminPassword: o.adminPassword,
@@ -257,6 +261,7 @@ async function assemble(
         dashboardRoutes,
         alertRoutes,
         webhookRoutes,
+        telecomRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }

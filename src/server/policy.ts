@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'run jobs': ['analyst', 'operator', 'admin'],
   'cancel jobs': ['analyst', 'operator', 'admin'],
   'manage alerts': ['operator', 'admin'],
+  'assess feasibility': ['analyst', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

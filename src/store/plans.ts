@@ -3,7 +3,7 @@
  * owns its acquisitions. Acquisitions carry the releasability of their request, so a nation's
  * private request never shows through someone else's view of a plan.
  */
-import { type RepoContext, visibleTo } from './executor.js';
+import { type RepoContext, fromJson, toJson, visibleTo } from './executor.js';
 import type {
   AcquisitionRecord,
   AcquisitionStatus,
@@ -36,6 +36,7 @@ function toVersion(r: PlanVersionsTable): PlanVersionRecord {
     horizonStartMs: Number(r.horizon_start_ms),
     horizonEndMs: Number(r.horizon_end_ms),
     jobId: r.job_id,
+    details: r.details === null || r.details === undefined ? null : fromJson(r.details),
   };
 }
 
@@ -107,6 +108,7 @@ export function plansRepo({ db }: RepoContext) {
           horizon_start_ms: v.horizonStartMs,
           horizon_end_ms: v.horizonEndMs,
           job_id: v.jobId,
+          details: v.details === undefined || v.details === null ? null : toJson(v.details),
         })
         .execute();
       if (acquisitions.length > 0) {
@@ -131,6 +133,15 @@ export function plansRepo({ db }: RepoContext) {
           .execute();
       }
       return true;
+    },
+    /** Replaces a version's details (the planner's answer, JSON). */
+    async setVersionDetails(planId: string, version: number, details: unknown): Promise<void> {
+      await db
+        .updateTable('plan_versions')
+        .set({ details: toJson(details) })
+        .where('plan_id', '=', planId)
+        .where('version', '=', version)
+        .execute();
     },
     async getPlan(id: string): Promise<PlanRecord | null> {
       const r = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();

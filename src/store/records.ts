@@ -127,6 +127,8 @@ export interface PlanVersionRecord {
   readonly horizonStartMs: number;
   readonly horizonEndMs: number;
   readonly jobId: string | null;
+  /** The planner's answer (JSON value), null or absent for versions made by hand. */
+  readonly details?: unknown;
 }
 
 export interface AcquisitionRecord {

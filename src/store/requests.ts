@@ -132,6 +132,18 @@ export function requestsRepo({ db }: RepoContext) {
       const r = await db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toRequest(r) : null;
     },
+    /** Every request in these statuses, whatever its releasability (system work: planning). */
+    async listAnyByStatus(statuses: readonly RequestStatus[]): Promise<RequestRecord[]> {
+      if (statuses.length === 0) return [];
+      const rows = await db
+        .selectFrom('requests')
+        .selectAll()
+        .where('status', 'in', [...statuses])
+        .orderBy('created_at_ms')
+        .orderBy('id')
+        .execute();
+      return rows.map(toRequest);
+    },
     async list(viewer: Viewer, f: RequestFilter): Promise<Page<RequestRecord>> {
       const rows = await filtered(viewer, f)
         .selectAll()

@@ -80,6 +80,8 @@ export interface PlanVersionsTable {
   horizon_start_ms: number;
   horizon_end_ms: number;
   job_id: string | null;
+  /** The planner's answer (JSON), null for versions made by hand (migration 004). */
+  details: string | null;
 }
 
 export interface AcquisitionsTable {

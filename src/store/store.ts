@@ -16,6 +16,7 @@ import type { Executor, RepoContext } from './executor.js';
 import { jobsRepo } from './jobs.js';
 import { initialMigration } from './migrations/001-initial.js';
 import { alertsMigration } from './migrations/003-alerts.js';
+import { planDetailsMigration } from './migrations/004-plan-details.js';
 import { plansRepo } from './plans.js';
 import { requestsRepo } from './requests.js';
 import type { Database } from './schema.js';
@@ -91,7 +92,7 @@ export function sqliteFileIn(dataDir: string): string {
 export async function openStore(config: StoreConfig): Promise<Store> {
   const { db, dialect } = await connect(config);
   try {
-    await migrate(db, dialect);
+    await migrate(db, dialect, config.kind === 'postgres' ? config.schema : undefined);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -177,13 +178,21 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+async function migrate(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  schema: string | undefined,
+): Promise<void> {
   const migrator = new Migrator({
     db,
+    // Kysely looks for its own tables in every schema unless told which: with several schemas in
+    // one database (tests, or servers sharing a database), another schema's tables fooled it.
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: {
       getMigrations: async () => ({
         '001-initial': initialMigration(dialect),
         '003-alerts': alertsMigration(dialect),
+        '004-plan-details': planDetailsMigration(dialect),
       }),
     },
   });

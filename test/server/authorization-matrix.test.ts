@@ -50,6 +50,42 @@ interface Case {
 }
 
 const ALL = () => 200;
+const station = (latitudeDeg: number, longitudeDeg: number, antennaDiameterM: number) => ({
+  latitudeDeg,
+  longitudeDeg,
+  altitudeM: 300,
+  antennaDiameterM,
+  efficiency: 0.65,
+  tauDeg: 45,
+  climate: {
+    r001MmH: 70,
+    rainHeightKm: 4.9,
+    temperatureK: 300,
+    waterVapourDensityGm3: 15,
+    vtKgM2: 40,
+    pressureHpa: 970,
+    nWet: 80,
+    cloudLiquidKgM2: 0.5,
+  },
+});
+/** A Ku-band forward link with its climate given, so the server needs no ITU-R maps. */
+const telecomLink = {
+  name: 'Bamako hub to Gao terminal',
+  satelliteLongitudeDeg: -1,
+  transmitter: station(12.65, -8, 7.3),
+  receiver: station(16.27, -0.04, 1.2),
+  uplinkFrequencyGhz: 14.25,
+  downlinkFrequencyGhz: 11.7,
+  uplinkEirpDbw: 70,
+  satelliteGtDbK: 5,
+  satelliteEirpDbw: 50,
+  receiverGtDbK: 17,
+  symbolRateMbd: 10,
+  rolloff: 0.2,
+  standard: 'DVB-S2',
+  implementationMarginDb: 0.5,
+  availabilityPercent: 99.5,
+};
 const is = (u: U, ...roles: Role[]) => roles.includes(u.role);
 
 describe.each(backends)('authorisation matrix on $name', (backend) => {
@@ -517,6 +553,20 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       route: 'GET /api/v1/audit/verify',
       call: () => ({ url: '/api/v1/audit/verify' }),
       expect: (u) => (is(u, 'admin') ? 200 : 403),
+    },
+    {
+      route: 'POST /api/v1/telecom/geo-look',
+      call: () => ({
+        url: '/api/v1/telecom/geo-look',
+        payload: { satelliteLongitudeDeg: -1, latitudeDeg: 12.65, longitudeDeg: -8 },
+      }),
+      expect: ALL,
+    },
+    {
+      route: 'POST /api/v1/telecom/link',
+      note: 'climate given (the matrix server has no ITU-R maps)',
+      call: () => ({ url: '/api/v1/telecom/link', payload: { links: [telecomLink] } }),
+      expect: ALL,
     },
     { route: 'GET /api/v1/settings', call: () => ({ url: '/api/v1/settings' }), expect: ALL },
     {

@@ -5,9 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { SahelsatError, ValidationError } from '../../core/errors.js';
 import { defineMessages } from '../../i18n/index.js';
+import { type LinkConfig, linkConfigSchema } from '../../io/link-config.js';
 import { ATTENUATION_COLUMNS, csvCell, parseSitesCsv } from '../../io/sites-csv.js';
 import { type GeoLinkInput, acmStatistics, geoLinkBudget } from '../../telecom/geo-link.js';
 import { slantPathAttenuation } from '../../telecom/itur/slant-path.js';
@@ -47,61 +47,10 @@ const m = defineMessages({
   },
 });
 
-const climate = z
-  .object({
-    r001MmH: z.number().nonnegative(),
-    rainHeightKm: z.number(),
-    temperatureK: z.number().positive(),
-    waterVapourDensityGm3: z.number().nonnegative(),
-    vtKgM2: z.number().nonnegative(),
-    pressureHpa: z.number().positive(),
-    nWet: z.number().nonnegative(),
-    cloudLiquidKgM2: z.number().nonnegative(),
-  })
-  .partial()
-  .strict();
-const station = z
-  .object({
-    name: z.string().optional(),
-    latitudeDeg: z.number().min(-90).max(90),
-    longitudeDeg: z.number().min(-180).max(360),
-    altitudeM: z.number().optional(),
-    antennaDiameterM: z.number().positive(),
-    efficiency: z.number().gt(0).max(1),
-    tauDeg: z.number(),
-    pointingLossDb: z.number().nonnegative().optional(),
-    polarisationLossDb: z.number().nonnegative().optional(),
-    climate: climate.optional(),
-  })
-  .strict();
-const link = z
-  .object({
-    name: z.string(),
-    satelliteLongitudeDeg: z.number(),
-    transmitter: station,
-    receiver: station,
-    uplinkFrequencyGhz: z.number().positive(),
-    downlinkFrequencyGhz: z.number().positive(),
-    uplinkEirpDbw: z.number(),
-    satelliteGtDbK: z.number(),
-    satelliteEirpDbw: z.number(),
-    receiverGtDbK: z.number(),
-    receiverSystemNoiseK: z.number().positive().optional(),
-    carrierToInterferenceDb: z.number().optional(),
-    symbolRateMbd: z.number().positive(),
-    rolloff: z.number().min(0).max(1),
-    standard: z.enum(['DVB-S2', 'DVB-S2X']),
-    modcod: z.string().optional(),
-    implementationMarginDb: z.number().nonnegative(),
-    availabilityPercent: z.number(),
-  })
-  .strict();
-/** The `link budget` configuration file. */
-export const linkConfigSchema = z
-  .object({ maps: z.string().optional(), links: z.array(link).min(1) })
-  .strict();
+/** The `link budget` configuration file (schema in src/io/link-config.ts). */
+export { linkConfigSchema };
 
-function readConfig(path: string): z.infer<typeof linkConfigSchema> {
+function readConfig(path: string): LinkConfig {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));

@@ -107,6 +107,9 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     dataDir,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(ctx.env.SAHELSAT_ADMIN_PASSWORD ? { adminPassword: ctx.env.SAHELSAT_ADMIN_PASSWORD } : {}),
+    ...(ctx.env.SAHELSAT_ITUR_MAPS
+      ? { iturMapsDir: resolve(ctx.cwd, ctx.env.SAHELSAT_ITUR_MAPS) }
+      : {}),
     seedDemoData: flags.demo !== false,
     jobs: { threads, leaseMs: leaseS * 1000 },
     logger: {

@@ -9,6 +9,11 @@ import { parseTle } from '../../io/tle.js';
 import { createPropagator } from '../../orbit/propagator.js';
 import { type GroundStation, type Pass, findPasses } from '../../passes/index.js';
 import { type Computation, type ComputeContext, STOPPED } from './computation.js';
+import {
+  feasibilityComputation,
+  planningComputation,
+  repairComputation,
+} from '../planning/computations.js';
 
 /** A stored element set as a job input. */
 export interface ElementSetInput {
@@ -133,4 +138,8 @@ export const ephemerisComputation: Computation<EphemerisInput, EphemerisOutput> 
 export const COMPUTATIONS: Readonly<Record<string, Computation<never, unknown>>> = {
   passes: passesComputation as Computation<never, unknown>,
   ephemeris: ephemerisComputation as Computation<never, unknown>,
+  planning: planningComputation as Computation<never, unknown>,
+  // run by the planning service in a thread of their own, not queued
+  'planning.feasibility': feasibilityComputation as Computation<never, unknown>,
+  'planning.repair': repairComputation as Computation<never, unknown>,
 };

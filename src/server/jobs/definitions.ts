@@ -10,6 +10,7 @@ import type { JobRecord, Repos, Store } from '../../store/index.js';
 import { invalidField } from '../errors.js';
 import type { Action } from '../policy.js';
 import { IsoInstant } from '../schemas/common.js';
+import { planningJob } from '../planning/job.js';
 import type { EphemerisInput, EphemerisOutput, PassesInput, PassesOutput } from './computations.js';
 
 export interface JobDefinition<P = unknown, I = unknown, O = unknown> {
@@ -173,4 +174,5 @@ export type JobDefinitions = Readonly<Record<string, JobDefinition<never, unknow
 export const JOB_DEFINITIONS: JobDefinitions = {
   passes: passes as unknown as JobDefinition<never, unknown, never>,
   ephemeris: ephemeris as unknown as JobDefinition<never, unknown, never>,
+  planning: planningJob as unknown as JobDefinition<never, unknown, never>,
 };

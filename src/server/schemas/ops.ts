@@ -69,6 +69,21 @@ export const AuditVerifyOut = z.object({
   reason: z.string().nullable(),
 });
 
+const NationWeights = z.strictObject({
+  ML: z.number().min(0).max(1000),
+  BF: z.number().min(0).max(1000),
+  NE: z.number().min(0).max(1000),
+});
+const PlanningEntitlements = NationWeights.refine((w) => w.ML + w.BF + w.NE > 0, {
+  message: 'at least one nation must have a positive entitlement',
+});
+const PlanningBalance = z.strictObject({
+  asOf: IsoInstant.describe('end of the horizon of the plan that produced it'),
+  balance: z.record(z.string(), z.number()),
+  basis: z.record(z.string(), z.number()).describe('the balance that plan started from'),
+  basisFrom: IsoInstant.describe('start of the horizon of that plan'),
+});
+
 /** Server settings an admin may change at run time. */
 export const Settings = z
   .strictObject({
@@ -85,6 +100,16 @@ export const Settings = z
       .max(24 * 30)
       .optional()
       .describe('lifetime of new sessions, hours'),
+    planningEntitlements: PlanningEntitlements.optional().describe(
+      'each nation’s share of the planned value (relative weights; default equal shares)',
+    ),
+    planningFairness: z
+      .enum(['leximin', 'quotas', 'none'])
+      .optional()
+      .describe('fairness policy of the planner (default leximin)'),
+    planningBalance: PlanningBalance.optional().describe(
+      'shortfall carried into the next plans; written by each planning job (an admin may reset it)',
+    ),
   })
   .meta({ id: 'Settings' });
 

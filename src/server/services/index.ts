@@ -11,6 +11,7 @@ import { orbitsService } from './orbits.js';
 import { plansService } from './plans.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
+import { telecomService } from './telecom.js';
 import { usersService } from './users.js';
 import { webhooksService } from './webhooks.js';
 
@@ -26,6 +27,7 @@ export function createServices(
       issued?: () => void;
       log?: { warn(o: object, msg: string): void };
     };
+    iturMapsDir?: string | undefined;
   },
 ) {
   const requests = requestsService(deps);
@@ -50,6 +52,7 @@ export function createServices(
       ...(o.alerts?.log ? { log: o.alerts.log } : {}),
     }),
     webhooks: webhooksService(deps),
+    telecom: telecomService({ iturMapsDir: o.iturMapsDir }),
   };
 }
 

@@ -1,0 +1,8 @@
+// Public names of the real planner (issue 4 part 3). See docs/planner.md.
+export * from './types.js';
+export { parseScenario } from './scenario.js';
+export { scenarioSchema } from './scenario-schema.js';
+export { planScenario, planScenarioAsync } from './plan.js';
+export { generateScenario, type GeneratorInputs, type GeneratorOptions } from './generator.js';
+export { cutStrips, type Strip } from './strips.js';
+export { PRIORITY_WEIGHT, EMERGENCY_FACTOR } from './model.js';

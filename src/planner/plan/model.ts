@@ -1,0 +1,351 @@
+/**
+ * From a scenario to the planning model: the items to acquire (one per strip of each
+ * occurrence of each request), the options to acquire them (satellite, time, attitude, data
+ * volume), and per satellite the downlink windows that split its recorder use into segments.
+ *
+ * Memory model (docs/planner.md): downlink j of a satellite dumps, from the culmination (TCA)
+ * of its pass on, everything acquired since the previous culmination; so segment j holds the
+ * acquisitions ending in (TCA_{j−1}, TCA_j], needs V_j ≤ rate × (LOS_j − TCA_j), and since
+ * the next segment fills while j is dumped, V_j + V_{j+1} ≤ memory. Data acquired after the
+ * last culmination stays on board (V ≤ memory). The verifier checks the memory level over
+ * time directly.
+ */
+import { findAccessWindows } from '../../access/access-windows.js';
+import { type PreparedTarget, prepareTarget } from '../../access/geometry.js';
+import type { AoiGeometry } from '../../access/aoi/types.js';
+import type { Sensor } from '../../access/sensor.js';
+import { sunElevationAtDeg } from '../../access/sun-constraint.js';
+import { sampleTrack, stateAt } from '../../access/track.js';
+import { createPropagator } from '../../orbit/propagator.js';
+import { findPasses } from '../../passes/find-passes.js';
+import type { GroundStation } from '../../passes/station.js';
+import { pointingAt } from './geometry.js';
+import { type Strip, cutStrips } from './strips.js';
+import { decodeTle } from './tle.js';
+import type { RequestNation, Scenario, ScenarioRequest, ScenarioSatellite } from './types.js';
+
+/** Gain of a fully acquired occurrence per priority 1 … 5 (a factor 2 per level). */
+export const PRIORITY_WEIGHT = [16, 8, 4, 2, 1] as const;
+/** Gain factor of emergency requests: they come before everything else. */
+export const EMERGENCY_FACTOR = 100;
+/** Shift of the extra imaging times of an agile window around its best time, s. */
+const AGILE_SHIFT_S = 25;
+/** Delivery is searched this long after the horizon, ms. */
+const DELIVERY_LOOKAHEAD_MS = 24 * 3600_000;
+
+/** Why a request or occurrence has no (or fewer) options: stable codes. */
+export type LimitCode =
+  | 'outside-horizon'
+  | 'no-satellite-of-type'
+  | 'no-access'
+  | 'off-nadir'
+  | 'sun'
+  | 'agility'
+  | 'window-too-short'
+  | 'conflicts'
+  | 'memory-or-duty';
+
+export interface Item {
+  readonly request: number;
+  readonly occurrence: number;
+  readonly strip: Strip;
+  readonly stripId: string;
+  /** Gain when acquired: priority weight × emergency factor × strip fraction. */
+  readonly gain: number;
+}
+
+export interface Downlink {
+  readonly stationId: string;
+  readonly aosMs: number;
+  readonly tcaMs: number;
+  readonly losMs: number;
+  /** What can be dumped from TCA to LOS, Gb. */
+  readonly capacityGb: number;
+}
+
+export interface SatModel {
+  readonly id: string;
+  readonly spec: ScenarioSatellite;
+  readonly periodMs: number;
+  readonly downlinks: readonly Downlink[];
+  /** Capacity of segment j (j = downlinks.length: after the last culmination), Gb. */
+  readonly segCap: Float64Array;
+  /** Option indices of this satellite sorted by start time. */
+  readonly options: Int32Array;
+}
+
+export interface RequestModel {
+  readonly id: string;
+  readonly nation: RequestNation;
+  readonly weight: number;
+  readonly emergency: boolean;
+  /** Item indices per occurrence in the horizon. */
+  readonly occurrences: readonly { readonly startMs: number; readonly endMs: number; readonly items: readonly number[] }[];
+  readonly limits: ReadonlySet<LimitCode>;
+}
+
+export interface PlanModel {
+  readonly scenario: Scenario;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly sats: readonly SatModel[];
+  readonly requests: readonly RequestModel[];
+  readonly items: readonly Item[];
+  readonly optionCount: number;
+  readonly optItem: Int32Array;
+  readonly optSat: Int32Array;
+  readonly optStart: Float64Array;
+  readonly optEnd: Float64Array;
+  readonly optRoll: Float64Array;
+  readonly optPitch: Float64Array;
+  readonly optOffNadir: Float64Array;
+  readonly optVolume: Float64Array;
+  readonly optSeg: Int32Array;
+  readonly optOrbit: Int32Array;
+  /** Options of each item (CSR). */
+  readonly itemOptStart: Int32Array;
+  readonly itemOpt: Int32Array;
+}
+
+/** Whether a satellite's sensor serves a request's sensor type. */
+export function serves(sensor: Sensor, type: ScenarioRequest['sensorType']): boolean {
+  if (type === 'any') return true;
+  if (type === 'sar') return sensor.kind === 'sar';
+  return sensor.kind !== 'sar';
+}
+
+function swathOf(sensor: Sensor): number {
+  return sensor.swathKm ?? 20;
+}
+
+/** Occurrences of a request inside [startMs, endMs]: its window, cut by the recurrence period. */
+export function occurrencesOf(q: ScenarioRequest, startMs: number, endMs: number): Array<{ startMs: number; endMs: number }> {
+  const ws = Date.parse(q.window.start);
+  const we = Date.parse(q.window.end);
+  const period = q.recurrence ? q.recurrence.everyDays * 86_400_000 : we - ws;
+  const out: Array<{ startMs: number; endMs: number }> = [];
+  for (let k = 0; ws + k * period < we && k < 10_000; k++) {
+    const a = Math.max(startMs, ws + k * period);
+    const b = Math.min(endMs, we, ws + (k + 1) * period);
+    if (b > a) out.push({ startMs: a, endMs: b });
+  }
+  return out;
+}
+
+interface RawOption {
+  item: number;
+  sat: number;
+  start: number;
+  end: number;
+  roll: number;
+  pitch: number;
+  offNadir: number;
+  volume: number;
+  seg: number;
+  orbit: number;
+}
+
+/** Builds the model (geometry, access windows, passes): the slow part, about a second per 1000 requests. */
+export function buildModel(s: Scenario, onProgress?: (fraction: number) => void): PlanModel {
+  const startMs = Date.parse(s.start);
+  const endMs = startMs + s.horizonH * 3600_000;
+  const stations: GroundStation[] = s.stations.map((st) => ({ ...st, nation: '' }));
+  const items: Item[] = [];
+  const limits = s.requests.map(() => new Set<LimitCode>());
+  const eligible = s.requests.map((q) =>
+    s.satellites.map((sat) => serves(sat.sensor, q.sensorType) && (!q.satelliteIds || q.satelliteIds.includes(sat.id))),
+  );
+  const reqModels: RequestModel[] = [];
+  // items: occurrence × strip
+  const itemTargets: PreparedTarget[] = [];
+  s.requests.forEach((q, r) => {
+    const sats = s.satellites.filter((_, k) => eligible[r]![k]);
+    if (sats.length === 0) limits[r]!.add('no-satellite-of-type');
+    const width = sats.length > 0 ? Math.min(...sats.map((x) => swathOf(x.sensor))) : 20;
+    const strips = cutStrips(q.aoi as unknown as AoiGeometry, width);
+    const occ = occurrencesOf(q, startMs, endMs);
+    if (occ.length === 0) limits[r]!.add('outside-horizon');
+    const weight = PRIORITY_WEIGHT[q.priority - 1]! * (q.emergency ? EMERGENCY_FACTOR : 1);
+    reqModels.push({
+      id: q.id,
+      nation: q.nation,
+      weight,
+      emergency: q.emergency ?? false,
+      limits: limits[r]!,
+      occurrences: occ.map((o, k) => {
+        const ids: number[] = [];
+        for (const st of strips) {
+          ids.push(items.length);
+          items.push({
+            request: r,
+            occurrence: k,
+            strip: st,
+            stripId: `${q.id}#${k}/${st.index}`,
+            gain: weight * st.fraction,
+          });
+          itemTargets.push(
+            prepareTarget(`${items.length - 1}`, { latitudeDeg: st.centreLatDeg, longitudeDeg: st.centreLonDeg, altitudeKm: 0 }),
+          );
+        }
+        return { ...o, items: ids };
+      }),
+    });
+  });
+
+  const raw: RawOption[] = [];
+  const sats: SatModel[] = [];
+  const scratch = new Float64Array(6);
+  s.satellites.forEach((sat, si) => {
+    const el = decodeTle(sat.tle[0], sat.tle[1], sat.name ?? sat.id);
+    if ('message' in el) throw new RangeError(`satellite ${sat.id}: ${el.message}`);
+    const prop = createPropagator(el);
+    const periodMs = prop.periodMin * 60_000;
+    // downlink windows: one per cluster of overlapping passes (the three stations are close)
+    const passes = stations.length
+      ? findPasses(prop, stations, { startMs, endMs: endMs + DELIVERY_LOOKAHEAD_MS, toleranceS: 0.5 }).passes
+      : [];
+    passes.sort((a, b) => a.aosMs - b.aosMs);
+    const downlinks: Downlink[] = [];
+    let cluster: typeof passes = [];
+    const flush = (): void => {
+      if (cluster.length === 0) return;
+      const best = cluster.reduce((a, b) => (b.losMs - b.tcaMs > a.losMs - a.tcaMs ? b : a));
+      const prev = downlinks[downlinks.length - 1];
+      const tca = Math.max(best.tcaMs, prev ? prev.losMs + 1000 : -Infinity);
+      if (best.losMs - tca > 5000)
+        downlinks.push({
+          stationId: best.stationId,
+          aosMs: best.aosMs,
+          tcaMs: tca,
+          losMs: best.losMs,
+          capacityGb: (sat.downlinkRateMbps * (best.losMs - tca)) / 1e6,
+        });
+      cluster = [];
+    };
+    for (const p of passes) {
+      if (cluster.length > 0 && p.aosMs > Math.max(...cluster.map((c) => c.losMs))) flush();
+      cluster.push(p);
+    }
+    flush();
+    const segCap = new Float64Array(downlinks.length + 1);
+    downlinks.forEach((d, j) => (segCap[j] = Math.min(sat.memoryGb, d.capacityGb)));
+    segCap[downlinks.length] = sat.memoryGb;
+    const tcas = downlinks.map((d) => d.tcaMs);
+    const segOf = (t: number): number => {
+      let lo = 0;
+      let hi = tcas.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (tcas[mid]! >= t) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+
+    const mine: number[] = [];
+    s.requests.forEach((_, r) => {
+      if (eligible[r]![si]) for (const o of reqModels[r]!.occurrences) mine.push(...o.items);
+    });
+    if (mine.length > 0) {
+      const track = sampleTrack(prop, startMs - 600_000, endMs + 600_000);
+      const targets = mine.map((i) => itemTargets[i]!);
+      const windows = findAccessWindows(track, sat.sensor, targets, { startMs, endMs, toleranceS: 0.5 });
+      const agile = sat.sensor.kind === 'optical';
+      const sensorSun = sat.sensor.kind === 'sar' ? null : (sat.sensor.minSunElevationDeg ?? null);
+      mine.forEach((it, k) => {
+        const item = items[it]!;
+        const q = s.requests[item.request]!;
+        const occ = reqModels[item.request]!.occurrences[item.occurrence]!;
+        const lim = limits[item.request]!;
+        const ws = windows[k]!;
+        if (ws.length === 0) lim.add('no-access');
+        const maxOff = Math.min(q.maxOffNadirDeg ?? 90, agile ? (sat.sensor as { maxOffNadirDeg: number }).maxOffNadirDeg : 90);
+        const minSun = sat.sensor.kind === 'sar' ? null : Math.max(sensorSun ?? -90, q.minSunElevationDeg ?? -90);
+        for (const w of ws) {
+          const centres = [w.bestMs];
+          if (agile) {
+            if (w.bestMs - AGILE_SHIFT_S * 1000 >= w.startMs) centres.push(w.bestMs - AGILE_SHIFT_S * 1000);
+            if (w.bestMs + AGILE_SHIFT_S * 1000 <= w.endMs) centres.push(w.bestMs + AGILE_SHIFT_S * 1000);
+          }
+          for (const tc of centres) {
+            if (!stateAt(track, tc, scratch)) continue;
+            const pt = pointingAt(scratch, targets[k]!);
+            const durMs = (item.strip.lengthKm / pt.groundSpeedKmS) * 1000;
+            const a = tc - durMs / 2;
+            const b = tc + durMs / 2;
+            if (a < occ.startMs || b > occ.endMs) {
+              lim.add('window-too-short');
+              continue;
+            }
+            if (pt.offNadirDeg > maxOff) {
+              lim.add('off-nadir');
+              continue;
+            }
+            if (Math.abs(pt.rollDeg) > sat.agility.maxRollDeg || Math.abs(pt.pitchDeg) > sat.agility.maxPitchDeg) {
+              lim.add('agility');
+              continue;
+            }
+            if (minSun !== null && minSun > -90 && sunElevationAtDeg(track, targets[k]!, tc) < minSun) {
+              lim.add('sun');
+              continue;
+            }
+            raw.push({
+              item: it,
+              sat: si,
+              start: Math.round(a),
+              end: Math.round(b),
+              roll: pt.rollDeg,
+              pitch: pt.pitchDeg,
+              offNadir: pt.offNadirDeg,
+              volume: (sat.dataRateMbps * (Math.round(b) - Math.round(a))) / 1e6,
+              seg: segOf(Math.round(b)),
+              orbit: Math.floor((Math.round(a) - startMs) / periodMs),
+            });
+          }
+        }
+      });
+    }
+    sats.push({ id: sat.id, spec: sat, periodMs, downlinks, segCap, options: new Int32Array(0) });
+    onProgress?.((si + 1) / s.satellites.length);
+  });
+
+  const n = raw.length;
+  const f64 = (f: (o: RawOption) => number): Float64Array => Float64Array.from(raw, f);
+  const i32 = (f: (o: RawOption) => number): Int32Array => Int32Array.from(raw, f);
+  const optStart = f64((o) => o.start);
+  const optSat = i32((o) => o.sat);
+  const optItem = i32((o) => o.item);
+  const satModels = sats.map((sm, si) => {
+    const ids: number[] = [];
+    for (let o = 0; o < n; o++) if (optSat[o] === si) ids.push(o);
+    ids.sort((a, b) => optStart[a]! - optStart[b]!);
+    return { ...sm, options: Int32Array.from(ids) };
+  });
+  const itemOptStart = new Int32Array(items.length + 1);
+  for (let o = 0; o < n; o++) itemOptStart[optItem[o]! + 1]!++;
+  for (let i = 0; i < items.length; i++) itemOptStart[i + 1]! += itemOptStart[i]!;
+  const fill = itemOptStart.slice(0, items.length);
+  const itemOpt = new Int32Array(n);
+  for (let o = 0; o < n; o++) itemOpt[fill[optItem[o]!]!++] = o;
+  return {
+    scenario: s,
+    startMs,
+    endMs,
+    sats: satModels,
+    requests: reqModels,
+    items,
+    optionCount: n,
+    optItem,
+    optSat,
+    optStart,
+    optEnd: f64((o) => o.end),
+    optRoll: f64((o) => o.roll),
+    optPitch: f64((o) => o.pitch),
+    optOffNadir: f64((o) => o.offNadir),
+    optVolume: f64((o) => o.volume),
+    optSeg: i32((o) => o.seg),
+    optOrbit: i32((o) => o.orbit),
+    itemOptStart,
+    itemOpt,
+  };
+}

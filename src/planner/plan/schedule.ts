@@ -1,0 +1,144 @@
+/**
+ * The mutable state of the search: which option is taken for each item, each satellite's
+ * timeline (taken options in time order), its recorder use per segment and its imaging time per
+ * orbit, and the value per nation. Insertion is checked against every constraint:
+ * one acquisition at a time with the slew (roll/pitch change at the slew rate plus settling)
+ * between neighbours, the duty limit of the orbit, and the recorder segments (model.ts).
+ */
+import type { PlanModel } from './model.js';
+import { NATIONS, type Nation } from './types.js';
+
+/** Slack on capacities for sums of decimals. */
+const EPS = 1e-9;
+
+/** Nation index of a request nation: 0…2, or 3 for the alliance (shared equally). */
+export function nationIndex(n: string): number {
+  const k = NATIONS.indexOf(n as Nation);
+  return k < 0 ? 3 : k;
+}
+
+export class Schedule {
+  readonly m: PlanModel;
+  readonly itemSel: Int32Array;
+  readonly timeline: number[][];
+  readonly segUse: Float64Array[];
+  readonly orbitUse: Float64Array[];
+  /** Value per nation ML, BF, NE (alliance requests split in three). */
+  readonly nationValue = new Float64Array(3);
+  value = 0;
+  count = 0;
+  private readonly itemNation: Int8Array;
+
+  constructor(m: PlanModel) {
+    this.m = m;
+    this.itemSel = new Int32Array(m.items.length).fill(-1);
+    this.timeline = m.sats.map(() => []);
+    this.segUse = m.sats.map((s) => new Float64Array(s.segCap.length));
+    const orbits = m.sats.map((s) => Math.ceil((m.endMs - m.startMs) / s.periodMs) + 2);
+    this.orbitUse = orbits.map((n) => new Float64Array(n));
+    this.itemNation = Int8Array.from(m.items, (it) => nationIndex(m.requests[it.request]!.nation));
+  }
+
+  /** Slew time from option a to option b (same satellite), ms. */
+  slewMs(a: number, b: number): number {
+    const m = this.m;
+    const ag = m.sats[m.optSat[a]!]!.spec.agility;
+    const ang = Math.hypot(m.optRoll[b]! - m.optRoll[a]!, m.optPitch[b]! - m.optPitch[a]!);
+    return (ang / ag.slewRateDegS + ag.settlingS) * 1000;
+  }
+
+  /** Index in the satellite's timeline where option o would go. */
+  private position(tl: readonly number[], o: number): number {
+    const t = this.m.optStart[o]!;
+    let lo = 0;
+    let hi = tl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.m.optStart[tl[mid]!]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** True when the time, duty and memory constraints allow o (its item may be taken or not). */
+  fits(o: number): boolean {
+    const m = this.m;
+    const s = m.optSat[o]!;
+    const sat = m.sats[s]!;
+    const dur = (m.optEnd[o]! - m.optStart[o]!) / 1000;
+    const ou = this.orbitUse[s]!;
+    if (ou[m.optOrbit[o]!]! + dur > sat.spec.maxImagingSPerOrbit + EPS) return false;
+    const su = this.segUse[s]!;
+    const j = m.optSeg[o]!;
+    const v = m.optVolume[o]!;
+    const mem = sat.spec.memoryGb + EPS;
+    if (su[j]! + v > sat.segCap[j]! + EPS) return false;
+    if (j > 0 && su[j - 1]! + su[j]! + v > mem) return false;
+    if (j + 1 < su.length && su[j]! + v + su[j + 1]! > mem) return false;
+    const tl = this.timeline[s]!;
+    const p = this.position(tl, o);
+    if (p > 0) {
+      const a = tl[p - 1]!;
+      if (m.optEnd[a]! + this.slewMs(a, o) > m.optStart[o]!) return false;
+    }
+    if (p < tl.length) {
+      const b = tl[p]!;
+      if (m.optEnd[o]! + this.slewMs(o, b) > m.optStart[b]!) return false;
+    }
+    return true;
+  }
+
+  canInsert(o: number): boolean {
+    return this.itemSel[this.m.optItem[o]!] === -1 && this.fits(o);
+  }
+
+  private addValue(item: number, sign: number): void {
+    const g = this.m.items[item]!.gain * sign;
+    this.value += g;
+    const n = this.itemNation[item]!;
+    if (n < 3) this.nationValue[n]! += g;
+    else for (let k = 0; k < 3; k++) this.nationValue[k]! += g / 3;
+  }
+
+  insert(o: number): void {
+    const m = this.m;
+    const s = m.optSat[o]!;
+    const item = m.optItem[o]!;
+    const tl = this.timeline[s]!;
+    tl.splice(this.position(tl, o), 0, o);
+    this.itemSel[item] = o;
+    this.orbitUse[s]![m.optOrbit[o]!]! += (m.optEnd[o]! - m.optStart[o]!) / 1000;
+    this.segUse[s]![m.optSeg[o]!]! += m.optVolume[o]!;
+    this.addValue(item, 1);
+    this.count++;
+  }
+
+  remove(o: number): void {
+    const m = this.m;
+    const s = m.optSat[o]!;
+    const item = m.optItem[o]!;
+    const tl = this.timeline[s]!;
+    const k = tl.indexOf(o);
+    if (k < 0) return;
+    tl.splice(k, 1);
+    this.itemSel[item] = -1;
+    this.orbitUse[s]![m.optOrbit[o]!]! -= (m.optEnd[o]! - m.optStart[o]!) / 1000;
+    this.segUse[s]![m.optSeg[o]!]! -= m.optVolume[o]!;
+    this.addValue(item, -1);
+    this.count--;
+  }
+
+  /** Taken options (any order). */
+  selected(): number[] {
+    const out: number[] = [];
+    for (const o of this.itemSel) if (o >= 0) out.push(o);
+    return out;
+  }
+
+  /** Replaces the state by the given set of options (assumed feasible together). */
+  load(options: readonly number[]): void {
+    for (const o of this.selected()) this.remove(o);
+    const sorted = [...options].sort((a, b) => this.m.optStart[a]! - this.m.optStart[b]!);
+    for (const o of sorted) this.insert(o);
+  }
+}

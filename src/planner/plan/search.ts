@@ -1,0 +1,156 @@
+/**
+ * The search: a greedy insertion by value density (gain per second of satellite time, imaging
+ * plus settling), fairness-aware when a fairness policy is set (the nation with the lowest
+ * normalised utility picks next), then a large-neighbourhood search: free a time window of one
+ * satellite, re-insert greedily (with randomised order) the options of that window and of the
+ * freed items anywhere, keep the result unless the objective got worse. Seeded, anytime: the
+ * current state is always the best found, and the search runs in slices so that a driver can
+ * stop it at a deadline or on abort.
+ */
+import { createRandom } from '../selection/random.js';
+import type { PlanModel } from './model.js';
+import type { Objective } from './objective.js';
+import { Schedule, nationIndex } from './schedule.js';
+
+/** Settling plus a typical small slew, s, added to the imaging time in the value density. */
+const DENSITY_OVERHEAD_S = 8;
+
+export interface SearchStats {
+  iterations: number;
+  accepted: number;
+  improved: number;
+}
+
+export class Search {
+  readonly m: PlanModel;
+  readonly st: Schedule;
+  readonly obj: Objective;
+  readonly stats: SearchStats = { iterations: 0, accepted: 0, improved: 0 };
+  private readonly rand: () => number;
+  private readonly density: Float64Array;
+  private windowMs = 10 * 60_000;
+  /** Options that may never be inserted (e.g. displaced ones kept out in a repair). */
+  readonly blocked: Uint8Array;
+  /** Items that must stay taken (repair keeps urgent requests in). */
+  readonly pinned: Uint8Array;
+
+  constructor(m: PlanModel, obj: Objective, seed = 1, st?: Schedule) {
+    this.m = m;
+    this.obj = obj;
+    this.st = st ?? new Schedule(m);
+    this.rand = createRandom(seed);
+    this.density = new Float64Array(m.optionCount);
+    for (let o = 0; o < m.optionCount; o++) {
+      const sat = m.sats[m.optSat[o]!]!;
+      const dur = (m.optEnd[o]! - m.optStart[o]!) / 1000;
+      this.density[o] = m.items[m.optItem[o]!]!.gain / (dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S);
+    }
+    this.blocked = new Uint8Array(m.optionCount);
+    this.pinned = new Uint8Array(m.items.length);
+  }
+
+  private byDensity(list: number[]): number[] {
+    const d = this.density;
+    return list.sort((a, b) => d[b]! - d[a]! || this.m.optStart[a]! - this.m.optStart[b]!);
+  }
+
+  /** Greedy insertion into the current state; fairness-aware when the policy asks for it. */
+  greedy(): void {
+    const all: number[] = [];
+    for (let o = 0; o < this.m.optionCount; o++) if (!this.blocked[o]) all.push(o);
+    this.byDensity(all);
+    if (this.obj.policy === 'none') {
+      for (const o of all) if (this.st.canInsert(o)) this.st.insert(o);
+      return;
+    }
+    // one queue per nation (and one for the alliance); the least served nation picks next
+    const queues: number[][] = [[], [], [], []];
+    for (const o of all) queues[nationIndex(this.m.requests[this.m.items[this.m.optItem[o]!]!.request]!.nation)]!.push(o);
+    const head = [0, 0, 0, 0];
+    const t = this.obj.targets;
+    for (;;) {
+      let pick = -1;
+      let bestU = Infinity;
+      for (const n of [0, 1, 2]) {
+        if (head[n]! >= queues[n]!.length) continue;
+        const u = this.st.nationValue[n]! / t[n]!;
+        if (u < bestU) {
+          bestU = u;
+          pick = n;
+        }
+      }
+      if (pick < 0 || (head[3]! < queues[3]!.length && this.density[queues[3]![head[3]!]!]! > this.density[queues[pick]![head[pick]!]!]!))
+        pick = head[3]! < queues[3]!.length ? 3 : pick;
+      if (pick < 0) break;
+      const o = queues[pick]![head[pick]!++]!;
+      if (this.st.canInsert(o)) this.st.insert(o);
+    }
+  }
+
+  /** Options of satellite s whose start lies in [a, b). */
+  private optionsIn(s: number, a: number, b: number): number[] {
+    const ids = this.m.sats[s]!.options;
+    const start = this.m.optStart;
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (start[ids[mid]!]! < a) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < ids.length && start[ids[k]!]! < b; k++) out.push(ids[k]!);
+    return out;
+  }
+
+  /** One neighbourhood: destroy a window, repair greedily, keep unless worse. */
+  step(): void {
+    const m = this.m;
+    const st = this.st;
+    this.stats.iterations++;
+    const sats = m.sats.filter((s) => s.options.length > 0);
+    if (sats.length === 0) return;
+    const s = m.sats.indexOf(sats[Math.floor(this.rand() * sats.length)]!);
+    const ids = m.sats[s]!.options;
+    const t = m.optStart[ids[Math.floor(this.rand() * ids.length)]!]! - this.rand() * this.windowMs * 0.5;
+    const a = t;
+    const b = t + this.windowMs;
+    const tl = st.timeline[s]!;
+    const removed = tl.filter((o) => m.optStart[o]! >= a && m.optStart[o]! < b && !this.pinned[m.optItem[o]!]);
+    const before = { value: st.value, nationValue: Float64Array.from(st.nationValue) };
+    for (const o of removed) st.remove(o);
+    const cand = this.optionsIn(s, a - 60_000, b + 60_000).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1);
+    for (const o of removed) {
+      const i = m.optItem[o]!;
+      for (let k = m.itemOptStart[i]!; k < m.itemOptStart[i + 1]!; k++) {
+        const p = m.itemOpt[k]!;
+        if (m.optSat[p] !== s && !this.blocked[p]) cand.push(p);
+      }
+    }
+    const noise = new Map<number, number>();
+    for (const o of cand) noise.set(o, this.density[o]! * (0.6 + 0.8 * this.rand()));
+    cand.sort((x, y) => noise.get(y)! - noise.get(x)!);
+    const inserted: number[] = [];
+    for (const o of cand) {
+      if (st.canInsert(o)) {
+        st.insert(o);
+        inserted.push(o);
+      }
+    }
+    const c = this.obj.compare(st, before);
+    if (c < 0) {
+      for (const o of inserted) st.remove(o);
+      for (const o of removed) st.insert(o);
+      this.windowMs = Math.min(30 * 60_000, this.windowMs * 1.02);
+    } else {
+      this.stats.accepted++;
+      if (c > 0) this.stats.improved++;
+      this.windowMs = Math.max(2 * 60_000, this.windowMs * 0.99);
+    }
+  }
+
+  /** Runs neighbourhoods until `until()` says stop or `deadline` (ms of `now`) passes. */
+  run(now: () => number, deadline: number, stop: () => boolean = () => false): void {
+    while (now() < deadline && !stop()) for (let k = 0; k < 20; k++) this.step();
+  }
+}

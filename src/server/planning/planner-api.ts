@@ -1,0 +1,16 @@
+/**
+ * The planner library as the server uses it (API-CONTRACTS.md §5). One import point, so the
+ * server follows the library's changes in one place.
+ */
+export type {
+  Plan,
+  Scenario,
+  ScenarioRequest,
+  ScenarioSatellite,
+  ScenarioStation,
+  PlannedAcquisition,
+  PlannedDownlink,
+  RequestOutcome,
+  NationOutcome,
+  FeasibilityResult,
+} from './planner-types.js';
