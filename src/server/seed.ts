@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseConstellation, parseStations } from '../io/bundled-data.js';
+import { parseSensors } from '../io/sensors.js';
 import { formatTle } from '../orbit/tle-lines.js';
 import type { Store } from '../store/index.js';
 import { NATIONS, RELEASABILITIES } from '../store/index.js';
@@ -111,6 +112,10 @@ export async function seed(store: Store, o: SeedOptions): Promise<SeedOutcome> {
     return out;
   const constellation = read('constellation.json');
   const designed = constellation ? parseConstellation(...constellation) : [];
+  // The sensor each designed satellite names in sensors.json: its geometry (off-nadir limit,
+  // swath, incidence) goes with the stored sensor, for the dashboard's footprints.
+  const sensorFile = read('sensors.json');
+  const specs = new Map((sensorFile ? parseSensors(...sensorFile) : []).map((x) => [x.id, x]));
   await store.transaction(async (tx) => {
     const sets = designed.map((d) => {
       const [line1, line2] = formatTle(d.elements);
@@ -137,7 +142,7 @@ export async function seed(store: Store, o: SeedOptions): Promise<SeedOutcome> {
         satelliteId: d.id,
         name: `${d.elements.name} ${d.role === 'sar' ? 'SAR' : 'imager'}`,
         type: d.role,
-        data: { design: d.design },
+        data: { design: d.design, ...(d.sensorId ? specs.get(d.sensorId) : {}) },
       });
     }
   });

@@ -195,3 +195,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** What the dashboard exposes to tests (web/src/shell/Dashboard.tsx), as far as tests use it. */
+export interface DashboardHandle {
+  map: {
+    project(lngLat: [number, number]): { x: number; y: number };
+    jumpTo(o: { center: [number, number]; zoom: number }): void;
+    getZoom(): number;
+  };
+  ctx: {
+    selection: { satelliteId: { value: string | null } };
+    t(key: string): string;
+  };
+  satellites: {
+    satellites(): Array<{ id: string; name: string; periodMin: number }>;
+    sensors(): Array<{ id: string; satelliteId: string | null }>;
+    position(
+      id: string,
+      tMs: number,
+    ): { latitudeDeg: number; longitudeDeg: number; altitudeKm: number } | null;
+    updates(): number;
+  };
+  time: { set(ms: number): void; goLive(): void; setSpeed(s: number): void; displayNow(): number };
+}
+
+declare global {
+  interface Window {
+    __sahelsat?: DashboardHandle;
+  }
+}

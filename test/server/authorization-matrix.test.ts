@@ -295,6 +295,17 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       expect: ALL,
     },
     { route: 'GET /api/v1/sensors', call: () => ({ url: '/api/v1/sensors' }), expect: ALL },
+    { route: 'GET /api/v1/layers', call: () => ({ url: '/api/v1/layers' }), expect: ALL },
+    {
+      route: 'GET /api/v1/layers/:id',
+      call: () => ({ url: '/api/v1/layers/towns' }),
+      expect: ALL,
+    },
+    {
+      route: 'GET /api/v1/element-sets/latest',
+      call: () => ({ url: '/api/v1/element-sets/latest' }),
+      expect: ALL,
+    },
     {
       route: 'GET /api/v1/aois',
       call: () => ({ url: '/api/v1/aois' }),

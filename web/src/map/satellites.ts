@@ -125,19 +125,18 @@ export async function createSatelliteLayer(
     paint: { 'line-color': COLOURS.regard, 'line-width': 1.5 },
   });
   map.addLayer({
-    id: 'sat-track-line',
+    id: 'sat-track-past',
     type: 'line',
     source: 'sat-track',
-    paint: {
-      'line-color': COLOURS.track,
-      'line-width': 2,
-      'line-dasharray': [
-        'case',
-        ['==', ['get', 'part'], 'past'],
-        ['literal', [1, 2]],
-        ['literal', [1, 0]],
-      ],
-    },
+    filter: ['==', ['get', 'part'], 'past'],
+    paint: { 'line-color': COLOURS.track, 'line-width': 1.5, 'line-dasharray': [2, 2] },
+  });
+  map.addLayer({
+    id: 'sat-track-future',
+    type: 'line',
+    source: 'sat-track',
+    filter: ['==', ['get', 'part'], 'future'],
+    paint: { 'line-color': COLOURS.track, 'line-width': 2 },
   });
   map.addLayer({
     id: 'stations-symbol',

@@ -156,7 +156,7 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
             {(passes ?? []).slice(0, 20).map((x) => (
               <tr key={`${x.stationId}-${x.aos}`}>
                 <td>{x.stationName}</td>
-                <td>{ctx.formatTime(x.aos, { date: false })}</td>
+                <td>{ctx.formatTime(x.aos)}</td>
                 <td>{ctx.formatTime(x.los, { date: false })}</td>
                 <td>{fmt(x.maxElevationDeg, 1)}°</td>
               </tr>
