@@ -1,9 +1,9 @@
 /** Alerts panel: the CAP alert feed in the current language; new alerts arrive live. */
 import { useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
-import type { AlertDto } from '../shared/dto.js';
+import type { AlertDto } from '../../panel-kit/dto.js';
 import { bboxOf } from '../requests/polygon.js';
-import { Busy, ErrorBox } from '../shared/ui.js';
+import { Busy, ErrorBox } from '../../panel-kit/ui.js';
 import { alertFeed, inLang } from './feed.js';
 
 const AREA_OVERLAY = 'alert-area';
@@ -91,8 +91,8 @@ function AlertsPanel({ ctx }: { ctx: AppContext }) {
   const alerts = feed.alerts.value;
   return (
     <div class="panel alerts-panel" data-testid="panel-alerts">
-      <Busy ctx={ctx} when={feed.loading.value} />
-      <ErrorBox ctx={ctx} error={feed.error.value} retry={feed.reload} />
+      <Busy ns="alerts" ctx={ctx} when={feed.loading.value} />
+      <ErrorBox ns="alerts" ctx={ctx} error={feed.error.value} retry={feed.reload} />
       <p aria-live="polite">
         {alerts.length === 0 ? ctx.t('alerts.none') : ctx.t('alerts.total', { n: alerts.length })}
       </p>

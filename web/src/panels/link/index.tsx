@@ -1,7 +1,7 @@
 /** Link calculator page (issue 8): POST /telecom/link with the `sahelsat link budget` input JSON. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
-import { ErrorBox } from '../shared/ui.js';
+import { ErrorBox } from '../../panel-kit/ui.js';
 import {
   DEFAULT_FIELDS,
   FieldError,
@@ -269,7 +269,7 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
           </>
         )}{' '}
         <button type="submit" disabled={busy} data-testid="link-compute">
-          {busy ? ctx.t('panels.loading') : ctx.t('link.compute')}
+          {busy ? ctx.t('link.common.loading') : ctx.t('link.compute')}
         </button>
       </form>
       {localError && (
@@ -277,7 +277,7 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
           {localError}
         </p>
       )}
-      <ErrorBox ctx={ctx} error={error} testid="link-error" />
+      <ErrorBox ns="link" ctx={ctx} error={error} testid="link-error" />
       <div ref={out}>
         {results.map((r, i) => (
           <Result key={i} ctx={ctx} r={r} />

@@ -10,11 +10,11 @@ import {
   type PassesAnswer,
   type SatelliteDetail,
   type Station,
-} from '../shared/dto.js';
-import { onScreen } from '../shared/onscreen.js';
-import { Busy, ErrorBox } from '../shared/ui.js';
-import { useLoad } from '../shared/use-load.js';
-import { useWidth } from '../shared/use-width.js';
+} from '../../panel-kit/dto.js';
+import { onScreen } from '../../panel-kit/onscreen.js';
+import { Busy, ErrorBox } from '../../panel-kit/ui.js';
+import { useLoad } from '../../panel-kit/use-load.js';
+import { useWidth } from '../../panel-kit/use-width.js';
 import { reminders } from './reminders.js';
 import { skyTrack } from './sky-browser.js';
 import type { SkyPoint } from './sky.js';
@@ -158,8 +158,8 @@ function SkyView(p: { ctx: AppContext; pass: Pass; station: Station; nowMs: numb
   return (
     <section aria-labelledby="sky-h">
       <h3 id="sky-h">{ctx.t('passes.sky.title')}</h3>
-      <Busy ctx={ctx} when={sat.loading} />
-      <ErrorBox ctx={ctx} error={sat.error} retry={sat.reload} />
+      <Busy ns="passes" ctx={ctx} when={sat.loading} />
+      <ErrorBox ns="passes" ctx={ctx} error={sat.error} retry={sat.reload} />
       {computed && 'error' in computed && (
         <p class="panel-error" role="alert">
           {computed.error}
@@ -291,8 +291,9 @@ function PassesPanel({ ctx }: { ctx: AppContext }) {
   return (
     <div class="panel passes-panel" data-testid="panel-passes">
       <h2>{ctx.t('passes.heading', { start: ctx.formatTime(startMs, { date: true }) })}</h2>
-      <Busy ctx={ctx} when={stations.loading || passes.loading} />
+      <Busy ns="passes" ctx={ctx} when={stations.loading || passes.loading} />
       <ErrorBox
+        ns="passes"
         ctx={ctx}
         error={stations.error ?? passes.error}
         retry={() => (stations.error ? stations.reload() : passes.reload())}

@@ -6,12 +6,18 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
-import type { List, PlanDetails, PlanDto, PlanVersionDetail, RequestDto } from '../shared/dto.js';
-import { itemsOf } from '../shared/dto.js';
-import { onScreen } from '../shared/onscreen.js';
-import { Busy, ErrorBox } from '../shared/ui.js';
-import { useLoad } from '../shared/use-load.js';
-import { useWidth } from '../shared/use-width.js';
+import type {
+  List,
+  PlanDetails,
+  PlanDto,
+  PlanVersionDetail,
+  RequestDto,
+} from '../../panel-kit/dto.js';
+import { itemsOf } from '../../panel-kit/dto.js';
+import { onScreen } from '../../panel-kit/onscreen.js';
+import { Busy, ErrorBox } from '../../panel-kit/ui.js';
+import { useLoad } from '../../panel-kit/use-load.js';
+import { useWidth } from '../../panel-kit/use-width.js';
 import { diffVersions, ganttLanes } from './gantt.js';
 
 const WINDOW_MS = 24 * 3_600_000;
@@ -162,7 +168,7 @@ function Nations(p: { ctx: AppContext; details: PlanDetails | null }) {
         <tbody>
           {Object.entries(details.nations).map(([n, v]) => (
             <tr key={n}>
-              <th scope="row">{ctx.t(`nation.${n}`)}</th>
+              <th scope="row">{ctx.t(`plans.common.nation.${n}`)}</th>
               <td>{pct(v.entitlement)}</td>
               <td>
                 <span
@@ -333,7 +339,7 @@ function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged(): voi
         </fieldset>
       )}
       {note && <p role="status">{note}</p>}
-      <ErrorBox ctx={ctx} error={error ?? candidates.error} />
+      <ErrorBox ns="plans" ctx={ctx} error={error ?? candidates.error} />
     </section>
   );
 }
@@ -368,8 +374,8 @@ function PlansPanel({ ctx }: { ctx: AppContext }) {
   const titles = new Map((requests.data?.items ?? []).map((r) => [r.id, r.title]));
   return (
     <div class="panel plans-panel" data-testid="panel-plans">
-      <Busy ctx={ctx} when={plans.loading || versions.loading} />
-      <ErrorBox ctx={ctx} error={plans.error ?? versions.error} retry={plans.reload} />
+      <Busy ns="plans" ctx={ctx} when={plans.loading || versions.loading} />
+      <ErrorBox ns="plans" ctx={ctx} error={plans.error ?? versions.error} retry={plans.reload} />
       {plans.data && all.length === 0 && <p>{ctx.t('plans.none')}</p>}
       {all.length > 1 && (
         <label>
