@@ -25,6 +25,7 @@ import { installAuthentication } from './auth-hook.js';
 import { installErrorHandling } from './errors.js';
 import { createEventBus } from './events.js';
 import { JOB_DEFINITIONS, type JobDefinitions } from './jobs/definitions.js';
+import { floodJobDefinition } from './jobs/flood.js';
 import { type JobRunner, createJobRunner } from './jobs/runner.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
@@ -33,9 +34,11 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { liveRoutes } from './routes/live.js';
 import { VERSION, opsRoutes } from './routes/ops.js';
 import { planRoutes } from './routes/plans.js';
+import { productRoutes } from './routes/products.js';
 import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
 import { telecomRoutes } from './routes/telecom.js';
+import { stacRoutes } from './routes/stac.js';
 import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { type SeedOutcome, seed } from './seed.js';
@@ -73,6 +76,8 @@ export interface ServerOptions {
     readonly graceMs?: number;
     readonly definitions?: JobDefinitions;
   };
+  /** Directory the `flood` job's scene paths are relative to (default `<dataDir>/imagery`). */
+  readonly imageryDir?: string;
   /** Session lifetime, ms (default 12 h; the `sessionTtlHours` setting overrides it). */
   readonly sessionTtlMs?: number;
   /** Mark the session cookie Secure (behind HTTPS). Default false. */
@@ -142,7 +147,12 @@ async function assemble(
 ): Promise<FastifyInstance> {
   const events = createEventBus();
   const deps = { store, clock, events, newId: randomUUID };
-  const definitions = o.jobs?.definitions ?? JOB_DEFINITIONS;
+  const definitions = o.jobs?.definitions ?? {
+    ...JOB_DEFINITIONS,
+    flood: floodJobDefinition(deps, {
+      imageryDir: o.imageryDir ?? join(o.dataDir ?? join('.', 'var'), 'imagery'),
+    }) as unknown as JobDefinitions[string],
+  };
   const threads = o.jobs?.threads ?? 1;
   let runner: JobRunner | null = null;
   let deliveries: DeliveryWorker | null = null;
@@ -262,12 +272,14 @@ async function assemble(
         alertRoutes,
         webhookRoutes,
         telecomRoutes,
+        productRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }
     },
     { prefix: '/api/v1' },
   );
+  await app.register(stacRoutes, { ...routeOptions, prefix: '/stac' });
 
   const webRoot =
     o.webRoot === undefined

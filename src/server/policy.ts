@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'cancel jobs': ['analyst', 'operator', 'admin'],
   'manage alerts': ['operator', 'admin'],
   'assess feasibility': ['analyst', 'operator', 'admin'],
+  'publish products': ['analyst', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -27,3 +27,11 @@ export {
   type WebhookFormat,
   type WebhookRecord,
 } from './alerts.js';
+export {
+  PRODUCT_TYPES,
+  type ProductType,
+  type ProductRecord,
+  type NewProduct,
+  type ProductFilter,
+} from './products.js';
+export type { StacCollectionRecord, StacItemRecord, StacPrefilter } from './stac.js';

@@ -5,6 +5,7 @@
  * integers 0/1 (SQLite has no boolean type).
  */
 import type { Generated } from 'kysely';
+import type { ProductsTable, StacCollectionsTable, StacItemsTable } from './schema-products.js';
 
 export interface UsersTable {
   id: string;
@@ -231,4 +232,7 @@ export interface Database {
   jobs: JobsTable;
   settings: SettingsTable;
   meta: MetaTable;
+  products: ProductsTable;
+  stac_collections: StacCollectionsTable;
+  stac_items: StacItemsTable;
 }

@@ -17,11 +17,14 @@ import { jobsRepo } from './jobs.js';
 import { initialMigration } from './migrations/001-initial.js';
 import { alertsMigration } from './migrations/003-alerts.js';
 import { planDetailsMigration } from './migrations/004-plan-details.js';
+import { productsMigration } from './migrations/002-products.js';
 import { plansRepo } from './plans.js';
+import { productsRepo } from './products.js';
 import { requestsRepo } from './requests.js';
 import type { Database } from './schema.js';
 import { sessionsRepo } from './sessions.js';
 import { settingsRepo } from './settings.js';
+import { stacRepo } from './stac.js';
 import { usersRepo } from './users.js';
 
 /** Where the data lives. */
@@ -56,6 +59,8 @@ export interface Repos {
   readonly plans: ReturnType<typeof plansRepo>;
   readonly jobs: ReturnType<typeof jobsRepo>;
   readonly settings: ReturnType<typeof settingsRepo>;
+  readonly products: ReturnType<typeof productsRepo>;
+  readonly stac: ReturnType<typeof stacRepo>;
 }
 
 /** The store: repositories, transactions, and closing. */
@@ -79,6 +84,8 @@ function repos(ctx: RepoContext): Repos {
     plans: plansRepo(ctx),
     jobs: jobsRepo(ctx),
     settings: settingsRepo(ctx),
+    products: productsRepo(ctx),
+    stac: stacRepo(ctx),
   };
 }
 
@@ -191,6 +198,7 @@ async function migrate(
     provider: {
       getMigrations: async () => ({
         '001-initial': initialMigration(dialect),
+        '002-products': productsMigration(dialect),
         '003-alerts': alertsMigration(dialect),
         '004-plan-details': planDetailsMigration(dialect),
       }),

@@ -123,6 +123,16 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       });
     return r.id as string;
   };
+  const productBody = (releasability: string) => ({
+    type: 'flood',
+    title: `matrix ${releasability}`,
+    acquiredAt: '2026-08-01T10:00:00Z',
+    releasability,
+    geometry: {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: requestBody().aoi }],
+    },
+  });
   const horizon = { start: '2026-03-20T00:00:00Z', end: '2026-03-21T00:00:00Z' };
   const acq = (requestId?: string) => ({
     ...(requestId ? { requestId } : {}),
@@ -180,6 +190,7 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       })
     ).id;
     fx.jobMl = await newJob('analyst-ml', 'nation');
+    fx.productMl = (await api('analyst-ml', 'POST', '/api/v1/products', productBody('nation'))).id;
     fx.targetMl = (
       await api('admin-aes', 'POST', '/api/v1/users', {
         username: 'target-ml',
@@ -549,6 +560,38 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       note: 'ML, nation',
       call: async () => ({ url: `/api/v1/jobs/${await newJob('analyst-ml', 'nation')}/cancel` }),
       expect: (u) => (u.nation !== 'ML' ? 404 : is(u, 'viewer') ? 403 : 200),
+    },
+    {
+      route: 'POST /api/v1/products',
+      call: () => ({ url: '/api/v1/products', payload: productBody('alliance') }),
+      expect: (u) => (is(u, 'viewer') ? 403 : 201),
+    },
+    {
+      route: 'GET /api/v1/products',
+      call: () => ({ url: '/api/v1/products?limit=500' }),
+      expect: ALL,
+      check: (u, body) =>
+        expect(
+          (body as { items: Array<{ id: string }> }).items.some((p) => p.id === fx.productMl),
+        ).toBe(u.nation === 'ML'),
+    },
+    {
+      route: 'GET /api/v1/products/:id',
+      note: 'ML, nation',
+      call: () => ({ url: `/api/v1/products/${fx.productMl}` }),
+      expect: (u) => (u.nation === 'ML' ? 200 : 404),
+    },
+    {
+      route: 'GET /api/v1/products/:id/geometry',
+      note: 'ML, nation',
+      call: () => ({ url: `/api/v1/products/${fx.productMl}/geometry` }),
+      expect: (u) => (u.nation === 'ML' ? 200 : 404),
+    },
+    {
+      route: 'GET /api/v1/products/:id/stats.csv',
+      note: 'ML, nation',
+      call: () => ({ url: `/api/v1/products/${fx.productMl}/stats.csv` }),
+      expect: (u) => (u.nation === 'ML' ? 200 : 404),
     },
     {
       route: 'GET /api/v1/audit',

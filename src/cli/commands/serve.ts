@@ -26,6 +26,8 @@ const help = defineMessages({
     badPort: 'bad port',
     badThreads: 'bad number of job threads',
     badLease: 'bad job lease',
+    imageryDir:
+      'directory the flood job reads scenes from (default: SAHELSAT_IMAGERY_DIR or <data dir>/imagery)',
   },
   fr: {
     description:
@@ -41,6 +43,8 @@ const help = defineMessages({
     badPort: 'port invalide',
     badThreads: 'nombre de threads invalide',
     badLease: 'bail de tâche invalide',
+    imageryDir:
+      'répertoire où la tâche flood lit les scènes (par défaut : SAHELSAT_IMAGERY_DIR ou <répertoire de données>/imagery)',
   },
 });
 
@@ -48,6 +52,7 @@ interface ServeFlags {
   port?: string;
   host?: string;
   dataDir?: string;
+  imageryDir?: string;
   jobThreads?: string;
   jobLease?: string;
   demo?: boolean;
@@ -72,6 +77,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--port <n>', help(ctx.lang, 'port'))
     .option('--host <address>', help(ctx.lang, 'host'))
     .option('--data-dir <dir>', help(ctx.lang, 'dataDir'))
+    .option('--imagery-dir <dir>', help(ctx.lang, 'imageryDir'))
     .option('--job-threads <n>', help(ctx.lang, 'threads'))
     .option('--job-lease <seconds>', help(ctx.lang, 'lease'))
     .option('--no-demo', help(ctx.lang, 'noDemo'))
@@ -103,8 +109,10 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
   const host = flags.host ?? '127.0.0.1';
   const dataDir = resolve(ctx.cwd, flags.dataDir ?? ctx.env.SAHELSAT_DATA_DIR ?? 'var');
   const databaseUrl = ctx.env.DATABASE_URL || undefined;
+  const imageryDir = flags.imageryDir ?? ctx.env.SAHELSAT_IMAGERY_DIR;
   const app = await buildServer({
     dataDir,
+    ...(imageryDir ? { imageryDir: resolve(ctx.cwd, imageryDir) } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(ctx.env.SAHELSAT_ADMIN_PASSWORD ? { adminPassword: ctx.env.SAHELSAT_ADMIN_PASSWORD } : {}),
     ...(ctx.env.SAHELSAT_ITUR_MAPS

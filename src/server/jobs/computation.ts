@@ -19,4 +19,8 @@ export interface ComputeContext {
 export const STOPPED = { stopped: true } as const;
 export type Stopped = typeof STOPPED;
 
-export type Computation<I = unknown, O = unknown> = (input: I, ctx: ComputeContext) => O | Stopped;
+/** A computation; an asynchronous one (file reads in the worker) returns a promise. */
+export type Computation<I = unknown, O = unknown> = (
+  input: I,
+  ctx: ComputeContext,
+) => O | Stopped | Promise<O | Stopped>;

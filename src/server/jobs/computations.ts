@@ -9,6 +9,7 @@ import { parseTle } from '../../io/tle.js';
 import { createPropagator } from '../../orbit/propagator.js';
 import { type GroundStation, type Pass, findPasses } from '../../passes/index.js';
 import { type Computation, type ComputeContext, STOPPED } from './computation.js';
+import { floodComputation } from './flood-computation.js';
 import {
   feasibilityComputation,
   planningComputation,
@@ -138,6 +139,7 @@ export const ephemerisComputation: Computation<EphemerisInput, EphemerisOutput> 
 export const COMPUTATIONS: Readonly<Record<string, Computation<never, unknown>>> = {
   passes: passesComputation as Computation<never, unknown>,
   ephemeris: ephemerisComputation as Computation<never, unknown>,
+  flood: floodComputation as Computation<never, unknown>,
   planning: planningComputation as Computation<never, unknown>,
   // run by the planning service in a thread of their own, not queued
   'planning.feasibility': feasibilityComputation as Computation<never, unknown>,

@@ -170,7 +170,7 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
     type Outcome =
       | { kind: 'done'; output: unknown }
       | { kind: 'stopped' }
-      | { kind: 'error'; code: string; message: string };
+      | { kind: 'error'; code: string; message: string; fatal?: boolean };
     const execute = async (): Promise<Outcome> => {
       let input: unknown;
       try {
@@ -200,7 +200,12 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
           else if (m.kind === 'done') settle({ kind: 'done', output: m.output });
           else if (m.kind === 'stopped') settle({ kind: 'stopped' });
           else if (m.kind === 'error')
-            settle({ kind: 'error', code: String(m.code), message: String(m.message) });
+            settle({
+              kind: 'error',
+              code: String(m.code),
+              message: String(m.message),
+              fatal: m.fatal === true,
+            });
         });
         worker.on('error', (err) =>
           settle({ kind: 'error', code: 'worker-crashed', message: err.message }),
@@ -239,7 +244,8 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
       } else if (outcome.kind === 'stopped') {
         await store.jobs.release(job.id, workerId, now, { checkpoint, refundAttempt: true });
       } else if (outcome.kind === 'error') {
-        const retry = outcome.code !== 'prepare-failed' && job.attempts < job.maxAttempts;
+        const retry =
+          outcome.code !== 'prepare-failed' && !outcome.fatal && job.attempts < job.maxAttempts;
         if (retry) {
           const delay = RETRY_BACKOFF_MS[Math.min(job.attempts - 1, RETRY_BACKOFF_MS.length - 1)]!;
           await store.jobs.release(job.id, workerId, now, {

@@ -5,6 +5,7 @@
  * thread does not process incoming messages).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { ValidationError } from '../../core/errors.js';
 import { COMPUTATIONS } from './computations.js';
 import { STOPPED } from './computation.js';
 
@@ -21,7 +22,7 @@ const compute = COMPUTATIONS[data.type];
 let lastProgress = 0;
 try {
   if (!compute) throw new Error(`no computation for job type ${data.type}`);
-  const result = compute(data.input as never, {
+  const result = await compute(data.input as never, {
     checkpoint: data.checkpoint ?? null,
     progress(fraction, message) {
       const now = performance.now();
@@ -39,5 +40,7 @@ try {
     kind: 'error',
     message: e.message ?? String(err),
     code: (err as { code?: string }).code ?? 'job-error',
+    // Bad input (a corrupt scene, a missing band) will not get better by retrying.
+    fatal: err instanceof ValidationError,
   });
 }

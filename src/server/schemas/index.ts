@@ -7,3 +7,4 @@ export * from './catalogue.js';
 export * from './ops.js';
 export * from './alerts.js';
 export * from './telecom.js';
+export * from './products.js';

@@ -9,9 +9,11 @@ import { catalogueService } from './catalogue.js';
 import { type JobsServiceHooks, jobsService } from './jobs.js';
 import { orbitsService } from './orbits.js';
 import { plansService } from './plans.js';
+import { productsService } from './products.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
 import { telecomService } from './telecom.js';
+import { stacService } from './stac.js';
 import { usersService } from './users.js';
 import { webhooksService } from './webhooks.js';
 
@@ -53,6 +55,8 @@ export function createServices(
     }),
     webhooks: webhooksService(deps),
     telecom: telecomService({ iturMapsDir: o.iturMapsDir }),
+    products: productsService(deps),
+    stac: stacService(deps),
   };
 }
 
