@@ -354,4 +354,37 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     await expect.poll(() => stats.textContent()).toContain('Mopti');
     await screenshot(page, 'panel-products');
   });
+
+  // last: it moves the page's clock forward
+  it('reminds before a chosen pass with the lead time asked', async () => {
+    const { page } = e;
+    await page.clock.install();
+    await page.reload();
+    await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tab-passes').click();
+    const bars = page.locator('[data-testid="pass-bar"][data-flags=""]');
+    await bars.first().waitFor({ timeout: 60_000 });
+    const aosList = await bars.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-aos') ?? ''),
+    );
+    const index = aosList.findIndex((a) => Date.parse(a) > Date.now() + 5 * 60_000);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const aos = Date.parse(aosList[index]!);
+    await bars.nth(index).click();
+    await page.getByTestId('reminder-lead').fill('2');
+    await page.getByTestId('reminder-set').click();
+    await page.getByTestId('reminder-list').waitFor();
+    await expect(page.getByTestId('pass-reminder-toast').count()).resolves.toBe(0);
+    // to 3 minutes before AOS: not yet
+    const pageNow = await page.evaluate(() => Date.now());
+    await page.clock.fastForward(aos - 180_000 - pageNow);
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('pass-reminder-toast').count()).toBe(0);
+    // to 90 s before AOS: inside the 2-minute lead
+    await page.clock.fastForward(90_000);
+    await page.getByTestId('pass-reminder-toast').waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => page.getByTestId('pass-reminder-toast').textContent())
+      .toMatch(/rises over .* in [12] min/);
+  });
 });

@@ -103,6 +103,7 @@ function Timeline(p: {
                   height={long ? 4 : ROW_H - 12}
                   class={`tl-pass${long ? ' long' : ''}${k === p.selected ? ' selected' : ''}`}
                   data-flags={ps.flags.join(' ')}
+                  data-aos={ps.aos}
                   style={{ opacity: 0.45 + Math.min(0.55, ps.maxElevationDeg / 90) }}
                   tabIndex={0}
                   role="button"
