@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
   it('shows the passes timeline and the sky plot of a selected pass', async () => {
     const { page } = e;
     await page.getByTestId('tab-passes').click();
-    const bar = page.getByTestId('pass-bar').first();
+    const bar = page.locator('[data-testid="pass-bar"][data-flags=""]').first();
     await bar.waitFor({ timeout: 60_000 });
     await bar.click();
     const track = page.getByTestId('skyplot-track');
@@ -145,15 +145,13 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     await expect.poll(() => page.getByTestId('request-area').textContent()).toMatch(/4 vertices/);
     const title = `e2e drawn request ${Date.now()}`;
     await page.getByTestId('request-title').fill(title);
-    await page.getByTestId('feasibility-ask').click();
-    await page
-      .locator('[data-testid="feasibility-draft"], [data-testid="feasibility-error"]')
-      .first()
-      .waitFor({ timeout: 60_000 });
     const feasibilityRoute = (await api('POST', '/feasibility', {})).json;
     const hasFeasibility =
       (feasibilityRoute?.error as { code?: string } | undefined)?.code !== 'route-not-found';
-    if (hasFeasibility) await page.getByTestId('feasibility-draft').waitFor();
+    // Chromium logs every 404 resource as a console error: expected while the route is absent
+    if (!hasFeasibility) e.allowConsoleError(/404 \(Not Found\).*\/feasibility/);
+    await page.getByTestId('feasibility-ask').click();
+    if (hasFeasibility) await page.getByTestId('feasibility-draft').waitFor({ timeout: 60_000 });
     else
       await expect
         .poll(() => page.getByTestId('feasibility-error').first().textContent(), {
@@ -220,5 +218,173 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
       .waitFor({ timeout: 30_000 });
     await page.getByTestId('alert-headline').filter({ hasText: headline }).waitFor();
     await screenshot(page, 'panel-alerts');
+  });
+
+  it('offers bundled areas from the keyboard instead of drawing', async () => {
+    const { page } = e;
+    await page.getByTestId('tab-requests').click();
+    const pick = page.getByTestId('area-pick');
+    await expect
+      .poll(() => pick.locator('optgroup').count(), { timeout: 30_000 })
+      .toBeGreaterThan(2);
+    await pick.focus();
+    await pick.selectOption({ label: 'Mopti' });
+    await expect.poll(() => page.getByTestId('request-area').textContent()).toContain('Mopti');
+  });
+
+  it('computes a link budget, or says the telecom service is not installed', async () => {
+    const { page } = e;
+    const probe = await api('POST', '/telecom/link', {});
+    const present =
+      (probe.json?.error as { code?: string } | undefined)?.code !== 'route-not-found';
+    if (!present) e.allowConsoleError(/404 \(Not Found\).*\/telecom\/link/);
+    await page.getByTestId('tab-link').click();
+    await page.getByTestId('link-compute').click();
+    if (present) {
+      const avail = page.getByTestId('link.r.avail');
+      await avail.waitFor({ timeout: 60_000 });
+      const v = Number(await avail.textContent());
+      expect(v).toBeGreaterThan(99);
+      expect(v).toBeLessThanOrEqual(100);
+      await screenshot(page, 'panel-link');
+    } else {
+      console.warn(
+        'POST /api/v1/telecom/link absent (plan-server not merged): checked the message',
+      );
+      await expect
+        .poll(() => page.getByTestId('link-error').textContent(), { timeout: 30_000 })
+        .toContain('not available on this server yet');
+    }
+  });
+
+  it('draws the latest plan version per satellite and tells what changed from the previous one', async () => {
+    const { page } = e;
+    const sats = (await api('GET', '/satellites')).json as unknown as Array<{ id: string }>;
+    const [s1, s2] = [sats[0]!.id, sats[1]!.id];
+    const now = Date.now();
+    const iso = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+    const newRequest = async (title: string) =>
+      (
+        await api('POST', '/requests', {
+          title,
+          aoi: { type: 'Point', coordinates: [-4.2, 14.5] },
+          priority: 2,
+          window: { start: iso(0), end: iso(24 * 60) },
+          sensorType: 'any',
+          releasability: 'alliance',
+        })
+      ).json!.id as string;
+    const [ra, rb, rc] = [
+      await newRequest('plan A'),
+      await newRequest('plan B'),
+      await newRequest('plan C'),
+    ];
+    const horizon = { start: iso(-60), end: iso(23 * 60) };
+    const created = await api('POST', '/plans', {
+      name: 'e2e plan',
+      reason: 'first',
+      horizon,
+      acquisitions: [
+        { requestId: ra, satelliteId: s1, start: iso(30), end: iso(31) },
+        { requestId: rb, satelliteId: s2, start: iso(90), end: iso(91) },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const planId = created.json!.id as string;
+    const v2 = await api('POST', `/plans/${planId}/versions`, {
+      reason: 'second',
+      horizon,
+      acquisitions: [
+        { requestId: ra, satelliteId: s1, start: iso(30), end: iso(31) },
+        { requestId: rb, satelliteId: s1, start: iso(120), end: iso(121) },
+        { requestId: rc, satelliteId: s2, start: iso(200), end: iso(201) },
+      ],
+    });
+    expect(v2.status, JSON.stringify(v2.json)).toBe(201);
+    await page.getByTestId('tab-plans').click();
+    await expect
+      .poll(() => page.getByTestId('gantt-acquisition').count(), { timeout: 30_000 })
+      .toBe(3);
+    const changes = page.getByTestId('plan-changes');
+    await expect.poll(() => changes.textContent()).toContain('Newly served: plan C');
+    await expect
+      .poll(() => changes.textContent())
+      .toContain('Moved to another time or satellite: plan B');
+    await screenshot(page, 'panel-plans');
+  });
+
+  it('shows a new flood product live over the map with its figures per region', async (t) => {
+    const { page } = e;
+    await page.getByTestId('tab-products').click();
+    const title = `Flood Mopti e2e ${Date.now()}`;
+    // a flood polygon across the Niger between Mopti and Djenné
+    const ring = [
+      [-4.3, 14.3],
+      [-3.9, 14.3],
+      [-3.9, 14.6],
+      [-4.3, 14.6],
+      [-4.3, 14.3],
+    ];
+    const created = await api('POST', '/products', {
+      type: 'flood',
+      title,
+      acquiredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      releasability: 'alliance',
+      geometry: {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+        ],
+      },
+    });
+    if ((created.json?.error as { code?: string } | undefined)?.code === 'route-not-found') {
+      console.warn(
+        'POST /api/v1/products absent (products branch not merged): product test skipped',
+      );
+      t.skip();
+      return;
+    }
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    await page.getByTestId('product-toast').filter({ hasText: title }).waitFor({ timeout: 30_000 });
+    const item = page.getByTestId('product-item').filter({ hasText: title });
+    await item.waitFor();
+    await item.getByRole('button', { name: title, exact: false }).first().click();
+    const stats = item.getByTestId('product-stats');
+    await stats.waitFor();
+    await expect.poll(() => stats.textContent()).toContain('Mopti');
+    await screenshot(page, 'panel-products');
+  });
+
+  // last: it moves the page's clock forward
+  it('reminds before a chosen pass with the lead time asked', async () => {
+    const { page } = e;
+    await page.clock.install();
+    await page.reload();
+    await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tab-passes').click();
+    const bars = page.locator('[data-testid="pass-bar"][data-flags=""]');
+    await bars.first().waitFor({ timeout: 60_000 });
+    const aosList = await bars.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-aos') ?? ''),
+    );
+    const index = aosList.findIndex((a) => Date.parse(a) > Date.now() + 5 * 60_000);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const aos = Date.parse(aosList[index]!);
+    await bars.nth(index).click();
+    await page.getByTestId('reminder-lead').fill('2');
+    await page.getByTestId('reminder-set').click();
+    await page.getByTestId('reminder-list').waitFor();
+    await expect(page.getByTestId('pass-reminder-toast').count()).resolves.toBe(0);
+    // to 3 minutes before AOS: not yet
+    const pageNow = await page.evaluate(() => Date.now());
+    await page.clock.fastForward(aos - 180_000 - pageNow);
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('pass-reminder-toast').count()).toBe(0);
+    // to 90 s before AOS: inside the 2-minute lead
+    await page.clock.fastForward(90_000);
+    await page.getByTestId('pass-reminder-toast').waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => page.getByTestId('pass-reminder-toast').textContent())
+      .toMatch(/rises over .* in [12] min/);
   });
 });

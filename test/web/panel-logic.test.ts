@@ -21,7 +21,7 @@ import {
   passesCsv,
   planCsv,
 } from '../../web/src/panels/export/build.js';
-import type { Pass, PlanVersionDetail, RequestDto } from '../../web/src/panels/shared/dto.js';
+import type { Pass, PlanVersionDetail, RequestDto } from '../../web/src/panel-kit/dto.js';
 
 const draw = (pts: Array<[number, number]>) => pts.reduce((d, p) => addVertex(d, p), EMPTY_DRAFT);
 

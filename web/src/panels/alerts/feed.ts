@@ -4,8 +4,8 @@
  */
 import { signal, type Signal } from '@preact/signals';
 import type { AppContext } from '../../app/context.js';
-import { itemsOf, type AlertDto, type List } from '../shared/dto.js';
-import { showToast } from '../shared/toasts.js';
+import { itemsOf, type AlertDto, type List } from '../../panel-kit/dto.js';
+import { showToast } from '../../panel-kit/toasts.js';
 
 export interface AlertFeed {
   alerts: Signal<AlertDto[]>;
@@ -61,7 +61,7 @@ export function alertFeed(ctx: AppContext): AlertFeed {
       kind: 'alert',
       testid: 'alert-toast',
       ttlMs: 30_000,
-      closeLabel: ctx.t('panels.close'),
+      closeLabel: ctx.t('alerts.common.close'),
     });
   });
   f = { alerts, error, loading, reload };

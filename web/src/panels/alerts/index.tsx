@@ -1,9 +1,9 @@
 /** Alerts panel: the CAP alert feed in the current language; new alerts arrive live. */
 import { useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
-import type { AlertDto } from '../shared/dto.js';
+import type { AlertDto } from '../../panel-kit/dto.js';
 import { bboxOf } from '../requests/polygon.js';
-import { Busy, ErrorBox } from '../shared/ui.js';
+import { Busy, ErrorBox } from '../../panel-kit/ui.js';
 import { alertFeed, inLang } from './feed.js';
 
 const AREA_OVERLAY = 'alert-area';
@@ -30,7 +30,7 @@ function AlertItem(p: { ctx: AppContext; a: AlertDto; open: boolean; toggle(): v
           },
         ],
       },
-      { fill: '#e8590c', line: '#e8590c', circle: '#e8590c', label: '#212529' },
+      { fill: '#e8590c', line: '#e8590c', circle: '#e8590c', label: '#eef3f6' },
     );
     const bb = a.area.bbox ?? bboxOf((a.area.geometry as { coordinates?: unknown }).coordinates);
     if (bb) ctx.fitBounds(bb);
@@ -91,8 +91,8 @@ function AlertsPanel({ ctx }: { ctx: AppContext }) {
   const alerts = feed.alerts.value;
   return (
     <div class="panel alerts-panel" data-testid="panel-alerts">
-      <Busy ctx={ctx} when={feed.loading.value} />
-      <ErrorBox ctx={ctx} error={feed.error.value} retry={feed.reload} />
+      <Busy ns="alerts" ctx={ctx} when={feed.loading.value} />
+      <ErrorBox ns="alerts" ctx={ctx} error={feed.error.value} retry={feed.reload} />
       <p aria-live="polite">
         {alerts.length === 0 ? ctx.t('alerts.none') : ctx.t('alerts.total', { n: alerts.length })}
       </p>

@@ -1,7 +1,11 @@
 import type { Messages } from '../../app/context.js';
+import { commonMessages } from '../../panel-kit/messages.js';
+
+const common = commonMessages('alerts');
 
 export const messages: Messages = {
   en: {
+    ...common.en,
     'alerts.title': 'Alerts',
     'alerts.none': 'No alert.',
     'alerts.total': '{n} alerts',
@@ -40,6 +44,7 @@ export const messages: Messages = {
     'alerts.msg.Cancel': 'Cancel',
   },
   fr: {
+    ...common.fr,
     'alerts.title': 'Alertes',
     'alerts.none': 'Aucune alerte.',
     'alerts.total': '{n} alertes',

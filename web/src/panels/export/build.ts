@@ -3,7 +3,7 @@
  * areas (requests and AOIs) and products as GeoJSON feature collections (KML via kml.ts).
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Aoi, Pass, PlanVersionDetail, ProductDto, RequestDto } from '../shared/dto.js';
+import type { Aoi, Pass, PlanVersionDetail, ProductDto, RequestDto } from '../../panel-kit/dto.js';
 import { toCsv } from './csv.js';
 
 export const PASS_COLUMNS = [

@@ -15,9 +15,9 @@ import {
   type PlanVersionDetail,
   type RequestDto,
   type Station,
-} from '../shared/dto.js';
-import { onScreen } from '../shared/onscreen.js';
-import { ErrorBox } from '../shared/ui.js';
+} from '../../panel-kit/dto.js';
+import { onScreen } from '../../panel-kit/onscreen.js';
+import { ErrorBox } from '../../panel-kit/ui.js';
 import { windowStart } from '../passes/timeline.js';
 import { areasCollection, fileName, passesCsv, planCsv, productsCollection } from './build.js';
 import { download } from './download.js';
@@ -169,7 +169,7 @@ function ExportPanel({ ctx }: { ctx: AppContext }) {
           {note}
         </p>
       )}
-      <ErrorBox ctx={ctx} error={error} />
+      <ErrorBox ns="export" ctx={ctx} error={error} />
     </div>
   );
 }

@@ -1,7 +1,11 @@
 import type { Messages } from '../../app/context.js';
+import { commonMessages } from '../../panel-kit/messages.js';
+
+const common = commonMessages('export');
 
 export const messages: Messages = {
   en: {
+    ...common.en,
     'export.title': 'Export',
     'export.intro': 'Save what the dashboard shows as files (nothing is sent anywhere).',
     'export.passes': 'Passes of the next 24 h (timeline window)',
@@ -13,6 +17,7 @@ export const messages: Messages = {
     'export.saved': '{file} saved ({n} items).',
   },
   fr: {
+    ...common.fr,
     'export.title': 'Export',
     'export.intro':
       'Enregistrez ce qu’affiche le tableau de bord dans des fichiers (rien n’est envoyé ailleurs).',

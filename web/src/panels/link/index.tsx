@@ -1,7 +1,7 @@
 /** Link calculator page (issue 8): POST /telecom/link with the `sahelsat link budget` input JSON. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
-import { ErrorBox } from '../shared/ui.js';
+import { ErrorBox } from '../../panel-kit/ui.js';
 import {
   DEFAULT_FIELDS,
   FieldError,
@@ -143,6 +143,10 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<LinkResult[]>([]);
+  const out = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (results.length > 0) out.current?.scrollIntoView({ block: 'start' });
+  }, [results]);
   const set = (path: string, v: string) => setFields((old) => ({ ...old, [path]: v }));
 
   const compute = async () => {
@@ -265,7 +269,7 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
           </>
         )}{' '}
         <button type="submit" disabled={busy} data-testid="link-compute">
-          {busy ? ctx.t('panels.loading') : ctx.t('link.compute')}
+          {busy ? ctx.t('link.common.loading') : ctx.t('link.compute')}
         </button>
       </form>
       {localError && (
@@ -273,10 +277,12 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
           {localError}
         </p>
       )}
-      <ErrorBox ctx={ctx} error={error} testid="link-error" />
-      {results.map((r, i) => (
-        <Result key={i} ctx={ctx} r={r} />
-      ))}
+      <ErrorBox ns="link" ctx={ctx} error={error} testid="link-error" />
+      <div ref={out}>
+        {results.map((r, i) => (
+          <Result key={i} ctx={ctx} r={r} />
+        ))}
+      </div>
     </div>
   );
 }

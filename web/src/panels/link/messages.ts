@@ -1,7 +1,11 @@
 import type { Messages } from '../../app/context.js';
+import { commonMessages } from '../../panel-kit/messages.js';
+
+const common = commonMessages('link');
 
 export const messages: Messages = {
   en: {
+    ...common.en,
     'link.title': 'Link budget',
     'link.intro':
       'Budget of a link through a transparent geostationary transponder (ITU-R propagation, DVB-S2/S2X), with its yearly availability under adaptive coding and modulation.',
@@ -74,6 +78,7 @@ export const messages: Messages = {
     'link.col.share': 'Share of the year',
   },
   fr: {
+    ...common.fr,
     'link.title': 'Bilan de liaison',
     'link.intro':
       'Bilan d’une liaison par un répéteur transparent géostationnaire (propagation UIT-R, DVB-S2/S2X), avec sa disponibilité annuelle en codage et modulation adaptatifs.',

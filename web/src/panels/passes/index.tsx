@@ -10,10 +10,11 @@ import {
   type PassesAnswer,
   type SatelliteDetail,
   type Station,
-} from '../shared/dto.js';
-import { onScreen } from '../shared/onscreen.js';
-import { Busy, ErrorBox } from '../shared/ui.js';
-import { useLoad } from '../shared/use-load.js';
+} from '../../panel-kit/dto.js';
+import { onScreen } from '../../panel-kit/onscreen.js';
+import { Busy, ErrorBox } from '../../panel-kit/ui.js';
+import { useLoad } from '../../panel-kit/use-load.js';
+import { useWidth } from '../../panel-kit/use-width.js';
 import { reminders } from './reminders.js';
 import { skyTrack } from './sky-browser.js';
 import type { SkyPoint } from './sky.js';
@@ -22,13 +23,20 @@ import { fractionAt, hourTicks, windowStart } from './timeline.js';
 
 const HOURS = 24;
 const NATIONAL = ['bamako', 'ouagadougou', 'niamey'];
-const ROW_H = 28;
-const LABEL_W = 110;
-const WIDTH = 1000;
+const ROW_H = 30;
+const LABEL_W = 96;
 
 interface StationPasses {
   station: Station;
   passes: Pass[];
+}
+
+const LONG_PASS_S = 3 * 3600;
+
+function sortLongFirst(passes: readonly Pass[]): Pass[] {
+  return [...passes].sort(
+    (a, b) => Number(b.durationS > LONG_PASS_S) - Number(a.durationS > LONG_PASS_S),
+  );
 }
 
 function passKey(p: { stationId: string; satelliteId: string; aos: string }): string {
@@ -45,13 +53,15 @@ function Timeline(p: {
   onSelect(pass: Pass): void;
 }) {
   const { ctx, rows, startMs, endMs } = p;
+  const [box, WIDTH] = useWidth<HTMLDivElement>();
   const x = (ms: number) => LABEL_W + fractionAt(ms, startMs, endMs) * (WIDTH - LABEL_W);
   const height = rows.length * ROW_H + 24;
   return (
-    <div class="passes-timeline" data-testid="passes-timeline">
+    <div class="passes-timeline" data-testid="passes-timeline" ref={box}>
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
+        width={WIDTH}
+        height={height}
         role="group"
         aria-label={ctx.t('passes.title')}
       >
@@ -68,7 +78,10 @@ function Timeline(p: {
             <text x={4} y={i * ROW_H + ROW_H / 2 + 4} class="tl-station">
               {r.station.name}
             </text>
-            {r.passes.map((ps) => {
+            {sortLongFirst(r.passes).map((ps) => {
+              // geostationary and other very long visibilities: a thin band under the row, so
+              // the passes of low satellites stay visible and clickable above it
+              const long = ps.durationS > LONG_PASS_S;
               const a = x(Date.parse(ps.aos));
               const w = Math.max(3, x(Date.parse(ps.los)) - a);
               const k = passKey(ps);
@@ -85,10 +98,12 @@ function Timeline(p: {
                 <rect
                   key={k}
                   x={a}
-                  y={i * ROW_H + 4}
+                  y={long ? i * ROW_H + ROW_H - 8 : i * ROW_H + 4}
                   width={w}
-                  height={ROW_H - 8}
-                  class={`tl-pass${k === p.selected ? ' selected' : ''}`}
+                  height={long ? 4 : ROW_H - 12}
+                  class={`tl-pass${long ? ' long' : ''}${k === p.selected ? ' selected' : ''}`}
+                  data-flags={ps.flags.join(' ')}
+                  data-aos={ps.aos}
                   style={{ opacity: 0.45 + Math.min(0.55, ps.maxElevationDeg / 90) }}
                   tabIndex={0}
                   role="button"
@@ -144,8 +159,8 @@ function SkyView(p: { ctx: AppContext; pass: Pass; station: Station; nowMs: numb
   return (
     <section aria-labelledby="sky-h">
       <h3 id="sky-h">{ctx.t('passes.sky.title')}</h3>
-      <Busy ctx={ctx} when={sat.loading} />
-      <ErrorBox ctx={ctx} error={sat.error} retry={sat.reload} />
+      <Busy ns="passes" ctx={ctx} when={sat.loading} />
+      <ErrorBox ns="passes" ctx={ctx} error={sat.error} retry={sat.reload} />
       {computed && 'error' in computed && (
         <p class="panel-error" role="alert">
           {computed.error}
@@ -277,8 +292,9 @@ function PassesPanel({ ctx }: { ctx: AppContext }) {
   return (
     <div class="panel passes-panel" data-testid="panel-passes">
       <h2>{ctx.t('passes.heading', { start: ctx.formatTime(startMs, { date: true }) })}</h2>
-      <Busy ctx={ctx} when={stations.loading || passes.loading} />
+      <Busy ns="passes" ctx={ctx} when={stations.loading || passes.loading} />
       <ErrorBox
+        ns="passes"
         ctx={ctx}
         error={stations.error ?? passes.error}
         retry={() => (stations.error ? stations.reload() : passes.reload())}

@@ -1,9 +1,11 @@
 import type { Messages } from '../../app/context.js';
-import { sharedMessages } from '../shared/messages.js';
+import { commonMessages } from '../../panel-kit/messages.js';
+
+const common = commonMessages('passes');
 
 export const messages: Messages = {
   en: {
-    ...sharedMessages.en,
+    ...common.en,
     'passes.title': 'Passes',
     'passes.heading': 'Passes of the next 24 h from {start}',
     'passes.station': 'Station',
@@ -37,7 +39,7 @@ export const messages: Messages = {
     'passes.reminder.notifyTitle': 'Sahelsat pass reminder',
   },
   fr: {
-    ...sharedMessages.fr,
+    ...common.fr,
     'passes.title': 'Passages',
     'passes.heading': 'Passages des prochaines 24 h à partir de {start}',
     'passes.station': 'Station',

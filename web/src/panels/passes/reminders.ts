@@ -4,8 +4,8 @@
  */
 import { signal, type Signal } from '@preact/signals';
 import type { AppContext } from '../../app/context.js';
-import type { Pass } from '../shared/dto.js';
-import { showToast } from '../shared/toasts.js';
+import type { Pass } from '../../panel-kit/dto.js';
+import { showToast } from '../../panel-kit/toasts.js';
 import { reminderAt } from './timeline.js';
 
 export interface Reminder {
@@ -70,7 +70,7 @@ function createReminders(ctx: AppContext): ReminderStore {
       kind: 'alert',
       testid: 'pass-reminder-toast',
       ttlMs: 0,
-      closeLabel: ctx.t('panels.close'),
+      closeLabel: ctx.t('passes.common.close'),
     });
     if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
       try {

@@ -6,18 +6,24 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
-import type { List, PlanDetails, PlanDto, PlanVersionDetail, RequestDto } from '../shared/dto.js';
-import { itemsOf } from '../shared/dto.js';
-import { onScreen } from '../shared/onscreen.js';
-import { Busy, ErrorBox } from '../shared/ui.js';
-import { useLoad } from '../shared/use-load.js';
+import type {
+  List,
+  PlanDetails,
+  PlanDto,
+  PlanVersionDetail,
+  RequestDto,
+} from '../../panel-kit/dto.js';
+import { itemsOf } from '../../panel-kit/dto.js';
+import { onScreen } from '../../panel-kit/onscreen.js';
+import { Busy, ErrorBox } from '../../panel-kit/ui.js';
+import { useLoad } from '../../panel-kit/use-load.js';
+import { useWidth } from '../../panel-kit/use-width.js';
 import { diffVersions, ganttLanes } from './gantt.js';
 
 const WINDOW_MS = 24 * 3_600_000;
 const BEFORE_MS = 2 * 3_600_000;
 const LANE_H = 26;
-const LABEL_W = 120;
-const WIDTH = 1000;
+const LABEL_W = 110;
 
 function detailsOf(v: PlanVersionDetail | null): PlanDetails | null {
   return v?.version.details ?? v?.details ?? null;
@@ -39,8 +45,14 @@ async function loadVersions(ctx: AppContext, plan: PlanDto): Promise<Versions> {
   return { plan, current, previous };
 }
 
-function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
+function Gantt(p: {
+  ctx: AppContext;
+  v: Versions;
+  nowMs: number;
+  titles: ReadonlyMap<string, string>;
+}) {
   const { ctx, v, nowMs } = p;
+  const [box, WIDTH] = useWidth<HTMLElement>();
   const start = nowMs - BEFORE_MS;
   const end = start + WINDOW_MS;
   const details = detailsOf(v.current);
@@ -59,7 +71,7 @@ function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
   const ticks: number[] = [];
   for (let t = Math.ceil(start / 10_800_000) * 10_800_000; t < end; t += 10_800_000) ticks.push(t);
   return (
-    <figure data-testid="plan-gantt">
+    <figure data-testid="plan-gantt" ref={box}>
       <figcaption>
         {ctx.t('plans.gantt.caption', {
           from: ctx.formatTime(start, { date: true }),
@@ -95,7 +107,7 @@ function Gantt(p: { ctx: AppContext; v: Versions; nowMs: number }) {
                 const label =
                   b.kind === 'acquisition'
                     ? ctx.t('plans.acq', {
-                        request: b.label,
+                        request: p.titles.get(b.label) ?? b.label,
                         satellite: lane.satelliteId,
                         start: ctx.formatTime(b.startMs),
                         end: ctx.formatTime(b.endMs),
@@ -156,7 +168,7 @@ function Nations(p: { ctx: AppContext; details: PlanDetails | null }) {
         <tbody>
           {Object.entries(details.nations).map(([n, v]) => (
             <tr key={n}>
-              <th scope="row">{ctx.t(`nation.${n}`)}</th>
+              <th scope="row">{ctx.t(`plans.common.nation.${n}`)}</th>
               <td>{pct(v.entitlement)}</td>
               <td>
                 <span
@@ -181,11 +193,12 @@ function Nations(p: { ctx: AppContext; details: PlanDetails | null }) {
   );
 }
 
-function Changes(p: { ctx: AppContext; v: Versions }) {
+function Changes(p: { ctx: AppContext; v: Versions; titles: ReadonlyMap<string, string> }) {
   const { ctx, v } = p;
+  const name = (id: string) => p.titles.get(id) ?? id;
   const details = detailsOf(v.current);
   const displaced = details?.displaced ?? [];
-  const join = (xs: readonly string[]) => xs.join(', ');
+  const join = (xs: readonly string[]) => xs.map(name).join(', ');
   if (!v.previous) return <p>{ctx.t('plans.changes.first')}</p>;
   const d = diffVersions(v.previous.acquisitions, v.current.acquisitions);
   const none = displaced.length + d.added.length + d.removed.length + d.moved.length === 0;
@@ -326,7 +339,7 @@ function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged(): voi
         </fieldset>
       )}
       {note && <p role="status">{note}</p>}
-      <ErrorBox ctx={ctx} error={error ?? candidates.error} />
+      <ErrorBox ns="plans" ctx={ctx} error={error ?? candidates.error} />
     </section>
   );
 }
@@ -353,10 +366,16 @@ function PlansPanel({ ctx }: { ctx: AppContext }) {
     onScreen(ctx).plan.value = versions.data?.current ?? null;
   }, [versions.data]);
   const v = versions.data;
+  // request titles, to name requests in the Gantt and the changes (ids when not visible)
+  const requests = useLoad(
+    () => ctx.api.get<List<RequestDto>>('/requests', { limit: 500 }),
+    [v?.current.version.version],
+  );
+  const titles = new Map((requests.data?.items ?? []).map((r) => [r.id, r.title]));
   return (
     <div class="panel plans-panel" data-testid="panel-plans">
-      <Busy ctx={ctx} when={plans.loading || versions.loading} />
-      <ErrorBox ctx={ctx} error={plans.error ?? versions.error} retry={plans.reload} />
+      <Busy ns="plans" ctx={ctx} when={plans.loading || versions.loading} />
+      <ErrorBox ns="plans" ctx={ctx} error={plans.error ?? versions.error} retry={plans.reload} />
       {plans.data && all.length === 0 && <p>{ctx.t('plans.none')}</p>}
       {all.length > 1 && (
         <label>
@@ -384,9 +403,9 @@ function PlansPanel({ ctx }: { ctx: AppContext }) {
               reason: v.current.version.reason,
             })}
           </p>
-          <Gantt ctx={ctx} v={v} nowMs={nowMs} />
+          <Gantt ctx={ctx} v={v} nowMs={nowMs} titles={titles} />
           <Nations ctx={ctx} details={detailsOf(v.current)} />
-          <Changes ctx={ctx} v={v} />
+          <Changes ctx={ctx} v={v} titles={titles} />
         </>
       )}
       {ctx.may('plan') && <Operations ctx={ctx} plan={plan} onChanged={plans.reload} />}

@@ -1,7 +1,11 @@
 import type { Messages } from '../../app/context.js';
+import { commonMessages } from '../../panel-kit/messages.js';
+
+const common = commonMessages('plans');
 
 export const messages: Messages = {
   en: {
+    ...common.en,
     'plans.title': 'Plans',
     'plans.none': 'No plan yet.',
     'plans.pick': 'Plan',
@@ -38,6 +42,7 @@ export const messages: Messages = {
     'plans.emergency.done': 'Version {n} made: {count} acquisitions displaced.',
   },
   fr: {
+    ...common.fr,
     'plans.title': 'Plans',
     'plans.none': 'Pas encore de plan.',
     'plans.pick': 'Plan',

@@ -5,12 +5,12 @@
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
-import { itemsOf, type List, type ProductDto } from '../shared/dto.js';
-import { errorText } from '../shared/errors.js';
-import { onScreen } from '../shared/onscreen.js';
-import { showToast } from '../shared/toasts.js';
-import { Busy, ErrorBox } from '../shared/ui.js';
-import { useLoad } from '../shared/use-load.js';
+import { itemsOf, type List, type ProductDto } from '../../panel-kit/dto.js';
+import { errorText } from '../../panel-kit/errors.js';
+import { onScreen } from '../../panel-kit/onscreen.js';
+import { showToast } from '../../panel-kit/toasts.js';
+import { Busy, ErrorBox } from '../../panel-kit/ui.js';
+import { useLoad } from '../../panel-kit/use-load.js';
 
 const COLOURS = { flood: '#1971c2', change: '#c2255c' } as const;
 const overlayId = (id: string) => `product-${id}`;
@@ -141,7 +141,7 @@ function ProductsPanel({ ctx }: { ctx: AppContext }) {
       });
       showToast(ctx.t('products.new', { title: p.title }), {
         testid: 'product-toast',
-        closeLabel: ctx.t('panels.close'),
+        closeLabel: ctx.t('products.common.close'),
       });
       void show(p);
     });
@@ -163,11 +163,11 @@ function ProductsPanel({ ctx }: { ctx: AppContext }) {
 
   return (
     <div class="panel products-panel" data-testid="panel-products">
-      <Busy ctx={ctx} when={list.loading} />
-      <ErrorBox ctx={ctx} error={list.error} retry={list.reload} />
+      <Busy ns="products" ctx={ctx} when={list.loading} />
+      <ErrorBox ns="products" ctx={ctx} error={list.error} retry={list.reload} />
       {error !== null && (
         <p class="panel-error" role="alert">
-          {errorText(ctx, error)}
+          {errorText(ctx, error, 'products')}
         </p>
       )}
       {list.data &&

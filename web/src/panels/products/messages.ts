@@ -1,7 +1,11 @@
 import type { Messages } from '../../app/context.js';
+import { commonMessages } from '../../panel-kit/messages.js';
+
+const common = commonMessages('products');
 
 export const messages: Messages = {
   en: {
+    ...common.en,
     'products.title': 'Products',
     'products.none': 'No product yet.',
     'products.total': '{n} products',
@@ -28,6 +32,7 @@ export const messages: Messages = {
     'products.new': 'New product: {title}',
   },
   fr: {
+    ...common.fr,
     'products.title': 'Produits',
     'products.none': 'Pas encore de produit.',
     'products.total': '{n} produits',

@@ -1,6 +1,6 @@
 /** A feasibility answer: verdict, earliest acquisition and delivery, limits. */
 import type { AppContext } from '../../app/context.js';
-import type { Feasibility } from '../shared/dto.js';
+import type { Feasibility } from '../../panel-kit/dto.js';
 
 export function FeasibilityView(p: { ctx: AppContext; f: Feasibility; testid?: string }) {
   const { ctx, f } = p;

@@ -2,9 +2,9 @@
 import type { Geometry } from 'geojson';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppContext } from '../../app/context.js';
-import type { Feasibility, RequestDto, SensorType, Releasability } from '../shared/dto.js';
-import { ErrorBox } from '../shared/ui.js';
-import { useLoad } from '../shared/use-load.js';
+import type { Feasibility, RequestDto, SensorType, Releasability } from '../../panel-kit/dto.js';
+import { ErrorBox } from '../../panel-kit/ui.js';
+import { useLoad } from '../../panel-kit/use-load.js';
 import { loadAreas } from './areas.js';
 import { DRAFT_OVERLAY, startDrawing, type DrawHandle } from './draw-tool.js';
 import { bboxOf, draftPolygon, type DraftProblem } from './polygon.js';
@@ -103,7 +103,7 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
         type: 'FeatureCollection',
         features: [{ type: 'Feature', properties: { label: a.name }, geometry: a.geometry }],
       },
-      { fill: '#d9480f', line: '#d9480f', circle: '#d9480f', label: '#212529' },
+      { fill: '#d9480f', line: '#d9480f', circle: '#d9480f', label: '#eef3f6' },
     );
     const bb = bboxOf((a.geometry as { coordinates?: unknown }).coordinates);
     if (bb)
@@ -222,7 +222,7 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
             })}
           </select>
         </label>
-        <ErrorBox ctx={ctx} error={areas.error ?? areas.data?.errors[0]} />
+        <ErrorBox ns="requests" ctx={ctx} error={areas.error ?? areas.data?.errors[0]} />
       </fieldset>
       <label>
         {ctx.t('requests.field.title')}
@@ -314,9 +314,9 @@ export function RequestForm(p: { ctx: AppContext; onCreated(r: RequestDto): void
         <FeasibilityView ctx={ctx} f={feas.answer} testid="feasibility-draft" />
       )}
       {feasFresh && feas.error !== null && (
-        <ErrorBox ctx={ctx} error={feas.error} testid="feasibility-error" />
+        <ErrorBox ns="requests" ctx={ctx} error={feas.error} testid="feasibility-error" />
       )}
-      <ErrorBox ctx={ctx} error={error} />
+      <ErrorBox ns="requests" ctx={ctx} error={error} />
       {done && (
         <p role="status" data-testid="request-done">
           {done}

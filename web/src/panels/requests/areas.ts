@@ -1,7 +1,7 @@
 /** Bundled areas one may pick instead of drawing: AOIs and the map layers' regions, strips, towns. */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AppContext } from '../../app/context.js';
-import { itemsOf, type Aoi } from '../shared/dto.js';
+import { itemsOf, type Aoi } from '../../panel-kit/dto.js';
 
 export interface PickableArea {
   value: string;

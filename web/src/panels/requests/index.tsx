@@ -11,11 +11,11 @@ import {
   type Feasibility,
   type List,
   type RequestDto,
-} from '../shared/dto.js';
-import { errorText, isUnavailable } from '../shared/errors.js';
-import { onScreen } from '../shared/onscreen.js';
-import { Busy, ErrorBox } from '../shared/ui.js';
-import { useLoad } from '../shared/use-load.js';
+} from '../../panel-kit/dto.js';
+import { errorText, isUnavailable } from '../../panel-kit/errors.js';
+import { onScreen } from '../../panel-kit/onscreen.js';
+import { Busy, ErrorBox } from '../../panel-kit/ui.js';
+import { useLoad } from '../../panel-kit/use-load.js';
 import { feasibilityShort } from './FeasibilityView.js';
 import { bboxOf } from './polygon.js';
 import { RequestForm } from './RequestForm.js';
@@ -75,7 +75,7 @@ function RequestList({ ctx }: { ctx: AppContext }) {
           geometry: r.aoi,
         })),
       },
-      { fill: '#1c7ed6', line: '#1c7ed6', circle: '#1c7ed6', label: '#212529' },
+      { fill: '#1c7ed6', line: '#1c7ed6', circle: '#1c7ed6', label: '#eef3f6' },
     );
     let cancelled = false;
     void (async () => {
@@ -89,7 +89,8 @@ function RequestList({ ctx }: { ctx: AppContext }) {
           );
           if (!cancelled) setFeas((old) => ({ ...old, [r.id]: { f } }));
         } catch (e) {
-          if (!cancelled) setFeas((old) => ({ ...old, [r.id]: { error: errorText(ctx, e) } }));
+          if (!cancelled)
+            setFeas((old) => ({ ...old, [r.id]: { error: errorText(ctx, e, 'requests') } }));
           if (isUnavailable(e)) return; // the route is absent for every request
         }
       }
@@ -130,14 +131,14 @@ function RequestList({ ctx }: { ctx: AppContext }) {
             <option value="">{ctx.t('requests.filter.all')}</option>
             {NATIONS.map((n) => (
               <option key={n} value={n}>
-                {ctx.t(`nation.${n}`)}
+                {ctx.t(`requests.common.nation.${n}`)}
               </option>
             ))}
           </select>
         </label>
       </div>
-      <Busy ctx={ctx} when={list.loading} />
-      <ErrorBox ctx={ctx} error={list.error} retry={list.reload} />
+      <Busy ns="requests" ctx={ctx} when={list.loading} />
+      <ErrorBox ns="requests" ctx={ctx} error={list.error} retry={list.reload} />
       {list.data && (
         <>
           <p aria-live="polite">{ctx.t('requests.total', { n: list.data.total })}</p>

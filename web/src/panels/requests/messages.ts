@@ -1,7 +1,11 @@
 import type { Messages } from '../../app/context.js';
+import { commonMessages } from '../../panel-kit/messages.js';
+
+const common = commonMessages('requests');
 
 export const messages: Messages = {
   en: {
+    ...common.en,
     'requests.title': 'Requests',
     'requests.new': 'New request',
     'requests.field.title': 'Title',
@@ -73,6 +77,7 @@ export const messages: Messages = {
     'requests.status.failed': 'failed',
   },
   fr: {
+    ...common.fr,
     'requests.title': 'Demandes',
     'requests.new': 'Nouvelle demande',
     'requests.field.title': 'Titre',

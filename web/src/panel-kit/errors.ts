@@ -3,7 +3,7 @@
  * language. A route the server does not have yet (another part of the programme not deployed)
  * is told as such, not as a failure.
  */
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../app/context.js';
 
 export interface ApiErrorLike {
   status: number;
@@ -27,17 +27,20 @@ export function isUnavailable(e: unknown): boolean {
 }
 
 /** The sentence shown for `e` (server messages already come in the caller's language). */
-export function errorText(ctx: Pick<AppContext, 't'>, e: unknown): string {
-  if (isUnavailable(e)) return ctx.t('panels.error.unavailable');
+/** `ns`: the panel whose table holds the common messages (`<ns>.common.*`, see messages.ts). */
+export function errorText(ctx: Pick<AppContext, 't'>, e: unknown, ns: string): string {
+  if (isUnavailable(e)) return ctx.t(`${ns}.common.error.unavailable`);
   if (isApiError(e)) {
-    if (e.status === 0) return ctx.t('panels.error.network');
-    if (e.status === 403) return ctx.t('panels.error.forbidden', { message: e.message });
+    if (e.status === 0) return ctx.t(`${ns}.common.error.network`);
+    if (e.status === 403) return ctx.t(`${ns}.common.error.forbidden`, { message: e.message });
     const issues = (e.issues ?? []).map((i) => `${i.path}: ${i.message}`).join('; ');
-    return ctx.t('panels.error.server', {
+    return ctx.t(`${ns}.common.error.server`, {
       status: e.status,
       message: issues ? `${e.message} (${issues})` : e.message,
     });
   }
-  if (e instanceof TypeError) return ctx.t('panels.error.network');
-  return ctx.t('panels.error.unexpected', { message: e instanceof Error ? e.message : String(e) });
+  if (e instanceof TypeError) return ctx.t(`${ns}.common.error.network`);
+  return ctx.t(`${ns}.common.error.unexpected`, {
+    message: e instanceof Error ? e.message : String(e),
+  });
 }

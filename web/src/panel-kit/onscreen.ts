@@ -4,7 +4,7 @@
  */
 import { signal, type Signal } from '@preact/signals';
 import type { FeatureCollection } from 'geojson';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../app/context.js';
 import type { Aoi, Pass, PlanVersionDetail, ProductDto, RequestDto } from './dto.js';
 
 export interface OnScreen {
