@@ -80,7 +80,13 @@ export interface RequestModel {
   readonly weight: number;
   readonly emergency: boolean;
   /** Item indices per occurrence in the horizon. */
-  readonly occurrences: readonly { readonly startMs: number; readonly endMs: number; readonly items: readonly number[] }[];
+  /** Occurrences in the horizon; `index` counts recurrence periods from the window start. */
+  readonly occurrences: readonly {
+    readonly index: number;
+    readonly startMs: number;
+    readonly endMs: number;
+    readonly items: readonly number[];
+  }[];
   readonly limits: ReadonlySet<LimitCode>;
 }
 
@@ -119,15 +125,19 @@ function swathOf(sensor: Sensor): number {
 }
 
 /** Occurrences of a request inside [startMs, endMs]: its window, cut by the recurrence period. */
-export function occurrencesOf(q: ScenarioRequest, startMs: number, endMs: number): Array<{ startMs: number; endMs: number }> {
+export function occurrencesOf(
+  q: ScenarioRequest,
+  startMs: number,
+  endMs: number,
+): Array<{ index: number; startMs: number; endMs: number }> {
   const ws = Date.parse(q.window.start);
   const we = Date.parse(q.window.end);
   const period = q.recurrence ? q.recurrence.everyDays * 86_400_000 : we - ws;
-  const out: Array<{ startMs: number; endMs: number }> = [];
+  const out: Array<{ index: number; startMs: number; endMs: number }> = [];
   for (let k = 0; ws + k * period < we && k < 10_000; k++) {
     const a = Math.max(startMs, ws + k * period);
     const b = Math.min(endMs, we, ws + (k + 1) * period);
-    if (b > a) out.push({ startMs: a, endMs: b });
+    if (b > a) out.push({ index: k, startMs: a, endMs: b });
   }
   return out;
 }
@@ -180,7 +190,7 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
             request: r,
             occurrence: k,
             strip: st,
-            stripId: `${q.id}#${k}/${st.index}`,
+            stripId: `${q.id}#${o.index}/${st.index}`,
             gain: weight * st.fraction,
           });
           itemTargets.push(
