@@ -25,7 +25,11 @@ interface Rows {
 
 function slewMs(m: PlanModel, a: number, b: number): number {
   const ag = m.sats[m.optSat[a]!]!.spec.agility;
-  return (Math.hypot(m.optRoll[b]! - m.optRoll[a]!, m.optPitch[b]! - m.optPitch[a]!) / ag.slewRateDegS + ag.settlingS) * 1000;
+  return (
+    (Math.hypot(m.optRoll[b]! - m.optRoll[a]!, m.optPitch[b]! - m.optPitch[a]!) / ag.slewRateDegS +
+      ag.settlingS) *
+    1000
+  );
 }
 
 function conflict(m: PlanModel, a: number, b: number): boolean {
@@ -69,7 +73,8 @@ function buildRows(m: PlanModel): Rows {
     }
     for (const os of byOrbit.values()) {
       const dur = os.map((o) => (m.optEnd[o]! - m.optStart[o]!) / 1000);
-      if (dur.reduce((x, y) => x + y, 0) > sat.spec.maxImagingSPerOrbit) push(os, dur, sat.spec.maxImagingSPerOrbit);
+      if (dur.reduce((x, y) => x + y, 0) > sat.spec.maxImagingSPerOrbit)
+        push(os, dur, sat.spec.maxImagingSPerOrbit);
     }
     for (const [j, os] of bySeg) {
       const vol = os.map((o) => m.optVolume[o]!);
@@ -78,7 +83,8 @@ function buildRows(m: PlanModel): Rows {
       const next = bySeg.get(j + 1);
       if (next) {
         const nv = next.map((o) => m.optVolume[o]!);
-        if (total + nv.reduce((x, y) => x + y, 0) > sat.spec.memoryGb) push([...os, ...next], [...vol, ...nv], sat.spec.memoryGb);
+        if (total + nv.reduce((x, y) => x + y, 0) > sat.spec.memoryGb)
+          push([...os, ...next], [...vol, ...nv], sat.spec.memoryGb);
       }
     }
     void s;
@@ -90,7 +96,12 @@ function buildRows(m: PlanModel): Rows {
  * The bound. `lowerBound` is the value of the best known plan (the target of the Polyak
  * steps); `budgetMs` caps the time spent (the bound is valid whenever it stops).
  */
-export function computeBound(m: PlanModel, lowerBound = 0, budgetMs = 1000, now: () => number = () => performance.now()): number {
+export function computeBound(
+  m: PlanModel,
+  lowerBound = 0,
+  budgetMs = 1000,
+  now: () => number = () => performance.now(),
+): number {
   const t0 = now();
   const gain = Float64Array.from({ length: m.optionCount }, (_, o) => m.items[m.optItem[o]!]!.gain);
   let trivial = 0;
@@ -115,7 +126,8 @@ export function computeBound(m: PlanModel, lowerBound = 0, budgetMs = 1000, now:
       const l = lam[r]!;
       if (l === 0) continue;
       L += l * rows.rhs[r]!;
-      for (let k = rows.start[r]!; k < rows.start[r + 1]!; k++) rc[rows.col[k]!]! -= l * rows.coef[k]!;
+      for (let k = rows.start[r]!; k < rows.start[r + 1]!; k++)
+        rc[rows.col[k]!]! -= l * rows.coef[k]!;
     }
     x.fill(0);
     for (let i = 0; i < m.items.length; i++) {
@@ -144,7 +156,8 @@ export function computeBound(m: PlanModel, lowerBound = 0, budgetMs = 1000, now:
     let norm = 0;
     for (let r = 0; r < R; r++) {
       let use = 0;
-      for (let k = rows.start[r]!; k < rows.start[r + 1]!; k++) if (x[rows.col[k]!]) use += rows.coef[k]!;
+      for (let k = rows.start[r]!; k < rows.start[r + 1]!; k++)
+        if (x[rows.col[k]!]) use += rows.coef[k]!;
       let g = rows.rhs[r]! - use;
       if (lam[r] === 0 && g > 0) g = 0;
       sub[r] = g;

@@ -12,7 +12,13 @@ const iso = (ms: number): string => new Date(Math.round(ms)).toISOString();
 
 export interface FeasibilityDetails extends FeasibilityResult {
   /** The first opportunities (at most 50), in time order. */
-  readonly opportunities: readonly { readonly satelliteId: string; readonly start: string; readonly end: string; readonly offNadirDeg: number; readonly stripId: string }[];
+  readonly opportunities: readonly {
+    readonly satelliteId: string;
+    readonly start: string;
+    readonly end: string;
+    readonly offNadirDeg: number;
+    readonly stripId: string;
+  }[];
 }
 
 /**
@@ -23,7 +29,9 @@ export function requestFeasibility(s: Scenario, requestId: string): FeasibilityD
   const q = s.requests.find((r) => r.id === requestId);
   if (!q) throw new NotFoundError(`no request "${requestId}" in the scenario`);
   const m = buildModel({ ...s, requests: [q] });
-  const order = Array.from({ length: m.optionCount }, (_, o) => o).sort((a, b) => m.optStart[a]! - m.optStart[b]!);
+  const order = Array.from({ length: m.optionCount }, (_, o) => o).sort(
+    (a, b) => m.optStart[a]! - m.optStart[b]!,
+  );
   const limits = [...m.requests[0]!.limits].map((c) => LIMIT_TEXT[c]);
   const first = order[0];
   const opportunities = order.slice(0, 50).map((o) => ({
@@ -34,7 +42,13 @@ export function requestFeasibility(s: Scenario, requestId: string): FeasibilityD
     stripId: m.items[m.optItem[o]!]!.stripId,
   }));
   if (first === undefined) {
-    return { feasible: false, earliestAcquisition: null, earliestDelivery: null, limits: limits.length ? limits : [LIMIT_TEXT['no-access']], opportunities };
+    return {
+      feasible: false,
+      earliestAcquisition: null,
+      earliestDelivery: null,
+      limits: limits.length ? limits : [LIMIT_TEXT['no-access']],
+      opportunities,
+    };
   }
   // earliest delivery: over the options, the first downlink end after acquisition
   let best: { at: number; stationId: string } | null = null;
@@ -49,10 +63,15 @@ export function requestFeasibility(s: Scenario, requestId: string): FeasibilityD
   const fo = first;
   const stripCount = m.items.length;
   const covered = new Set(order.map((o) => m.optItem[o]!));
-  if (covered.size < stripCount) limits.push(`only ${covered.size} of ${stripCount} strips can be acquired`);
+  if (covered.size < stripCount)
+    limits.push(`only ${covered.size} of ${stripCount} strips can be acquired`);
   return {
     feasible: true,
-    earliestAcquisition: { satelliteId: m.sats[m.optSat[fo]!]!.id, start: iso(m.optStart[fo]!), offNadirDeg: Number(m.optOffNadir[fo]!.toFixed(3)) },
+    earliestAcquisition: {
+      satelliteId: m.sats[m.optSat[fo]!]!.id,
+      start: iso(m.optStart[fo]!),
+      offNadirDeg: Number(m.optOffNadir[fo]!.toFixed(3)),
+    },
     earliestDelivery: best ? { stationId: best.stationId, at: iso(best.at) } : null,
     limits,
     opportunities,

@@ -24,7 +24,11 @@ export function toSelectionProblem(m: PlanModel): SelectionProblem {
       for (let j = k + 1; j < ids.length; j++) {
         const b = ids[j]!;
         if (m.optStart[b]! >= m.optEnd[a]! + maxSlew) break;
-        const slew = (Math.hypot(m.optRoll[b]! - m.optRoll[a]!, m.optPitch[b]! - m.optPitch[a]!) / ag.slewRateDegS + ag.settlingS) * 1000;
+        const slew =
+          (Math.hypot(m.optRoll[b]! - m.optRoll[a]!, m.optPitch[b]! - m.optPitch[a]!) /
+            ag.slewRateDegS +
+            ag.settlingS) *
+          1000;
         if (m.optEnd[a]! + slew > m.optStart[b]!) conflicts.push([a, b]);
       }
     }
@@ -36,7 +40,8 @@ export function toSelectionProblem(m: PlanModel): SelectionProblem {
     }
     for (const k of orbits) {
       const uses = new Float64Array(m.optionCount);
-      for (const o of ids) if (m.optOrbit[o] === k) uses[o] = (m.optEnd[o]! - m.optStart[o]!) / 1000;
+      for (const o of ids)
+        if (m.optOrbit[o] === k) uses[o] = (m.optEnd[o]! - m.optStart[o]!) / 1000;
       resources.push({ capacity: sat.spec.maxImagingSPerOrbit, uses });
     }
     for (const j of segs) {
@@ -63,7 +68,10 @@ export function toSelectionProblem(m: PlanModel): SelectionProblem {
   return buildSelectionProblem({
     itemGains,
     conflicts: conflicts.map(([a, b]) => [pos[a]!, pos[b]!] as const),
-    resources: resources.map((r) => ({ capacity: r.capacity, uses: Float64Array.from(order, (o) => r.uses[o]!) })),
+    resources: resources.map((r) => ({
+      capacity: r.capacity,
+      uses: Float64Array.from(order, (o) => r.uses[o]!),
+    })),
   });
 }
 
@@ -77,7 +85,13 @@ export interface ExactPlanResult {
 }
 
 /** Solves the model with HiGHS within `timeLimitS`; `start` = model options of a known plan. */
-export function solvePlanExact(highs: Highs, m: PlanModel, timeLimitS: number, start?: readonly number[], relaxation = false): ExactPlanResult {
+export function solvePlanExact(
+  highs: Highs,
+  m: PlanModel,
+  timeLimitS: number,
+  start?: readonly number[],
+  relaxation = false,
+): ExactPlanResult {
   const p = toSelectionProblem(m);
   // selection option k ↔ model option itemOpt[k] (the CSR order above)
   const toModel = m.itemOpt;
@@ -88,7 +102,11 @@ export function solvePlanExact(highs: Highs, m: PlanModel, timeLimitS: number, s
     startSel = new Int32Array(p.itemCount).fill(-1);
     for (const o of start) startSel[m.optItem[o]!] = inv[o]!;
   }
-  const r: MilpResult = solveMilp(highs, p, { timeLimitS, ...(startSel ? { start: startSel } : {}), relaxation });
+  const r: MilpResult = solveMilp(highs, p, {
+    timeLimitS,
+    ...(startSel ? { start: startSel } : {}),
+    relaxation,
+  });
   const options: number[] = [];
   if (r.selection) for (const k of r.selection) if (k >= 0) options.push(toModel[k]!);
   return { options, value: r.value, bound: r.bound, optimal: r.optimal, status: r.status };

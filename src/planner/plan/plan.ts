@@ -36,7 +36,11 @@ export class PlanRun {
     const obj = new Objective(s.fairness ?? 'leximin', targetShares(s), demand);
     this.search = new Search(this.model, obj, opts.seed ?? 1);
     if (obj.policy === 'quotas') {
-      const ref = new Search(this.model, new Objective('none', obj.targets, demand), opts.seed ?? 1);
+      const ref = new Search(
+        this.model,
+        new Objective('none', obj.targets, demand),
+        opts.seed ?? 1,
+      );
       ref.greedy();
       obj.setReference(ref.st.value);
     }
@@ -49,13 +53,21 @@ export class PlanRun {
     if (this.opts.signal?.aborted || now() >= this.searchDeadline) return false;
     this.search.run(now, Math.min(this.searchDeadline, now() + SLICE_MS));
     const f = (now() - this.t0) / (this.deadline - this.t0);
-    this.opts.onProgress?.(Math.min(0.95, 0.35 + 0.6 * f), `value ${this.search.st.value.toFixed(1)}`);
+    this.opts.onProgress?.(
+      Math.min(0.95, 0.35 + 0.6 * f),
+      `value ${this.search.st.value.toFixed(1)}`,
+    );
     return !this.opts.signal?.aborted && now() < this.searchDeadline;
   }
 
   finish(now: () => number = () => performance.now()): Plan {
     const left = this.deadline - now();
-    this.bound ??= computeBound(this.model, this.search.st.value, this.opts.signal?.aborted ? 200 : Math.max(100, Math.min(2000, left)), now);
+    this.bound ??= computeBound(
+      this.model,
+      this.search.st.value,
+      this.opts.signal?.aborted ? 200 : Math.max(100, Math.min(2000, left)),
+      now,
+    );
     const plan = buildPlan(this.model, this.search.st, this.search.obj, this.bound);
     this.opts.onProgress?.(1, 'done');
     return plan;

@@ -26,7 +26,9 @@ function loadPlan(m: PlanModel, search: Search, p: Plan): void {
   }
   for (const a of p.acquisitions) {
     const t = Date.parse(a.start);
-    const o = (byKey.get(`${a.stripId}@${a.satelliteId}`) ?? []).find((x) => Math.abs(m.optStart[x]! - t) <= 1000);
+    const o = (byKey.get(`${a.stripId}@${a.satelliteId}`) ?? []).find(
+      (x) => Math.abs(m.optStart[x]! - t) <= 1000,
+    );
     if (o !== undefined && search.st.canInsert(o)) search.st.insert(o);
   }
 }
@@ -101,7 +103,12 @@ export function repairPlan(
   for (const x of displacedOpts) search.blocked[x] = 1;
   search.greedy();
   void o.timeLimitMs;
-  const plan = buildPlan(m, st, new Objective(s.fairness ?? 'leximin', obj.targets, demandPerNation(m)), computeBound(m, st.value, 300));
+  const plan = buildPlan(
+    m,
+    st,
+    new Objective(s.fairness ?? 'leximin', obj.targets, demandPerNation(m)),
+    computeBound(m, st.value, 300),
+  );
   const kept = new Set(plan.acquisitions.map((a) => a.stripId));
   const displaced = current.acquisitions
     .filter((a) => !kept.has(a.stripId))

@@ -111,7 +111,12 @@ export class Schedule {
     const cheapest = (pred: (x: number) => boolean): number => {
       let best = -2;
       for (const x of tl)
-        if (pred(x) && free(x) && (best < 0 || m.items[m.optItem[x]!]!.gain < m.items[m.optItem[best]!]!.gain)) best = x;
+        if (
+          pred(x) &&
+          free(x) &&
+          (best < 0 || m.items[m.optItem[x]!]!.gain < m.items[m.optItem[best]!]!.gain)
+        )
+          best = x;
       return best;
     };
     const dur = (m.optEnd[o]! - m.optStart[o]!) / 1000;
@@ -122,7 +127,8 @@ export class Schedule {
     const v = m.optVolume[o]!;
     const mem = sat.spec.memoryGb + EPS;
     if (su[j]! + v > sat.segCap[j]! + EPS) return cheapest((x) => m.optSeg[x] === j);
-    if (j > 0 && su[j - 1]! + su[j]! + v > mem) return cheapest((x) => m.optSeg[x] === j || m.optSeg[x] === j - 1);
+    if (j > 0 && su[j - 1]! + su[j]! + v > mem)
+      return cheapest((x) => m.optSeg[x] === j || m.optSeg[x] === j - 1);
     if (j + 1 < su.length && su[j]! + v + su[j + 1]! > mem)
       return cheapest((x) => m.optSeg[x] === j || m.optSeg[x] === j + 1);
     return -1;

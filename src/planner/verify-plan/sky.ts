@@ -36,7 +36,11 @@ export function ecefAt(sat: SatRec, tMs: number): EcefState | null {
   const p = pv.position;
   const v = pv.velocity;
   const r: Vec = [c * p.x + s * p.y, -s * p.x + c * p.y, p.z];
-  const vr: Vec = [c * v.x + s * v.y + OMEGA_EARTH * r[1], -s * v.x + c * v.y - OMEGA_EARTH * r[0], v.z];
+  const vr: Vec = [
+    c * v.x + s * v.y + OMEGA_EARTH * r[1],
+    -s * v.x + c * v.y - OMEGA_EARTH * r[0],
+    v.z,
+  ];
   return { r, v: vr };
 }
 
@@ -73,9 +77,16 @@ export function sunElevationDeg(latDeg: number, lonDeg: number, tMs: number): nu
 }
 
 /** Elevation (deg) of the satellite seen from a station. */
-export function elevationDeg(st: { latitudeDeg: number; longitudeDeg: number; altitudeM: number }, r: Vec): number {
+export function elevationDeg(
+  st: { latitudeDeg: number; longitudeDeg: number; altitudeM: number },
+  r: Vec,
+): number {
   const la = ecfToLookAngles(
-    { latitude: st.latitudeDeg * RAD, longitude: st.longitudeDeg * RAD, height: st.altitudeM / 1000 },
+    {
+      latitude: st.latitudeDeg * RAD,
+      longitude: st.longitudeDeg * RAD,
+      height: st.altitudeM / 1000,
+    },
     { x: r[0], y: r[1], z: r[2] },
   );
   return la.elevation / RAD;
@@ -85,7 +96,11 @@ const dot = (a: Vec, b: Vec): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 const norm = (a: Vec): number => Math.sqrt(dot(a, a));
 const scale = (a: Vec, k: number): Vec => [a[0] * k, a[1] * k, a[2] * k];
 const sub = (a: Vec, b: Vec): Vec => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const cross = (a: Vec, b: Vec): Vec => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const cross = (a: Vec, b: Vec): Vec => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 
 export interface Look {
   readonly offNadirDeg: number;

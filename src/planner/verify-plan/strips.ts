@@ -64,7 +64,9 @@ export function stripsOf(geom: unknown, widthKm: number): Map<number, VStrip> {
       const y = y0 + (r + 0.5) * step;
       const lon = cLon + x / kx;
       const lat = cLat + y / KM_DEG;
-      const inside = polys.some((poly) => poly.reduce((a, ring) => a + crossings(ring, lon, lat), 0) % 2 === 1);
+      const inside = polys.some(
+        (poly) => poly.reduce((a, ring) => a + crossings(ring, lon, lat), 0) % 2 === 1,
+      );
       if (!inside) continue;
       total++;
       const e = acc.get(b) ?? { n: 0, lo: Infinity, hi: -Infinity };
