@@ -29,6 +29,7 @@ export class Search {
   private readonly rand: () => number;
   private readonly density: Float64Array;
   private windowMs = 10 * 60_000;
+  private readonly optNation: Int8Array;
   /** Options that may never be inserted (e.g. displaced ones kept out in a repair). */
   readonly blocked: Uint8Array;
   /** Items that must stay taken (repair keeps urgent requests in). */
@@ -43,9 +44,13 @@ export class Search {
     for (let o = 0; o < m.optionCount; o++) {
       const sat = m.sats[m.optSat[o]!]!;
       const dur = (m.optEnd[o]! - m.optStart[o]!) / 1000;
-      this.density[o] = m.items[m.optItem[o]!]!.gain / (dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S);
+      this.density[o] =
+        m.items[m.optItem[o]!]!.gain / (dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S);
     }
     this.blocked = new Uint8Array(m.optionCount);
+    this.optNation = Int8Array.from(m.optItem, (i) =>
+      nationIndex(m.requests[m.items[i]!.request]!.nation),
+    );
     this.pinned = new Uint8Array(m.items.length);
   }
 
@@ -65,7 +70,10 @@ export class Search {
     }
     // one queue per nation (and one for the alliance); the least served nation picks next
     const queues: number[][] = [[], [], [], []];
-    for (const o of all) queues[nationIndex(this.m.requests[this.m.items[this.m.optItem[o]!]!.request]!.nation)]!.push(o);
+    for (const o of all)
+      queues[nationIndex(this.m.requests[this.m.items[this.m.optItem[o]!]!.request]!.nation)]!.push(
+        o,
+      );
     const head = [0, 0, 0, 0];
     const t = this.obj.targets;
     for (;;) {
@@ -79,12 +87,32 @@ export class Search {
           pick = n;
         }
       }
-      if (pick < 0 || (head[3]! < queues[3]!.length && this.density[queues[3]![head[3]!]!]! > this.density[queues[pick]![head[pick]!]!]!))
+      if (
+        pick < 0 ||
+        (head[3]! < queues[3]!.length &&
+          this.density[queues[3]![head[3]!]!]! > this.density[queues[pick]![head[pick]!]!]!)
+      )
         pick = head[3]! < queues[3]!.length ? 3 : pick;
       if (pick < 0) break;
       const o = queues[pick]![head[pick]!++]!;
       if (this.st.canInsert(o)) this.st.insert(o);
     }
+  }
+
+  /** Ordering factor per nation: 1000 for the nation with the lowest normalised utility. */
+  private nationBoost(): Float64Array {
+    const b = new Float64Array(3).fill(1);
+    let worst = -1;
+    let wu = Infinity;
+    for (const n of this.obj.active) {
+      const u = this.st.nationValue[n]! / this.obj.targets[n]!;
+      if (u < wu) {
+        wu = u;
+        worst = n;
+      }
+    }
+    if (worst >= 0) b[worst] = 1000;
+    return b;
   }
 
   /** Options of satellite s whose start lies in [a, b). */
@@ -112,14 +140,19 @@ export class Search {
     if (sats.length === 0) return;
     const s = m.sats.indexOf(sats[Math.floor(this.rand() * sats.length)]!);
     const ids = m.sats[s]!.options;
-    const t = m.optStart[ids[Math.floor(this.rand() * ids.length)]!]! - this.rand() * this.windowMs * 0.5;
+    const t =
+      m.optStart[ids[Math.floor(this.rand() * ids.length)]!]! - this.rand() * this.windowMs * 0.5;
     const a = t;
     const b = t + this.windowMs;
     const tl = st.timeline[s]!;
-    const removed = tl.filter((o) => m.optStart[o]! >= a && m.optStart[o]! < b && !this.pinned[m.optItem[o]!]);
+    const removed = tl.filter(
+      (o) => m.optStart[o]! >= a && m.optStart[o]! < b && !this.pinned[m.optItem[o]!],
+    );
     const before = { value: st.value, nationValue: Float64Array.from(st.nationValue) };
     for (const o of removed) st.remove(o);
-    const cand = this.optionsIn(s, a - 60_000, b + 60_000).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1);
+    const cand = this.optionsIn(s, a - 60_000, b + 60_000).filter(
+      (o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1,
+    );
     for (const o of removed) {
       const i = m.optItem[o]!;
       for (let k = m.itemOptStart[i]!; k < m.itemOptStart[i + 1]!; k++) {
@@ -128,7 +161,13 @@ export class Search {
       }
     }
     const noise = new Map<number, number>();
-    for (const o of cand) noise.set(o, this.density[o]! * (0.6 + 0.8 * this.rand()));
+    // under a fairness policy, half of the repairs serve the least served nation first
+    const boost = this.obj.policy !== 'none' && this.rand() < 0.5 ? this.nationBoost() : null;
+    for (const o of cand) {
+      const n = this.optNation[o]!;
+      const b = boost ? (n < 3 ? boost[n]! : 1) : 1;
+      noise.set(o, b * this.density[o]! * (0.6 + 0.8 * this.rand()));
+    }
     cand.sort((x, y) => noise.get(y)! - noise.get(x)!);
     const inserted: number[] = [];
     for (const o of cand) {
