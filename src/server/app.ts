@@ -29,6 +29,7 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { liveRoutes } from './routes/live.js';
 import { VERSION, opsRoutes } from './routes/ops.js';
 import { planRoutes } from './routes/plans.js';
+import { planningRoutes } from './routes/planning.js';
 import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
 import { telecomRoutes } from './routes/telecom.js';
@@ -225,6 +226,7 @@ async function assemble(
         opsRoutes,
         liveRoutes,
         telecomRoutes,
+        planningRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }

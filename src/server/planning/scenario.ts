@@ -121,7 +121,11 @@ export function buildScenario(i: ScenarioInput): {
     if (!PLANNABLE.includes(r.status)) continue;
     if (r.windowEndMs <= i.startMs || r.windowStartMs >= endMs) continue;
     requests.push(scenarioRequest(r));
-    meta.set(r.id, { ownerNation: r.ownerNation, releasability: r.releasability, status: r.status });
+    meta.set(r.id, {
+      ownerNation: r.ownerNation,
+      releasability: r.releasability,
+      status: r.status,
+    });
   }
   const scenario: Scenario = {
     version: 1,

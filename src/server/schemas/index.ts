@@ -6,3 +6,4 @@ export * from './plans.js';
 export * from './catalogue.js';
 export * from './ops.js';
 export * from './telecom.js';
+export * from './planning.js';

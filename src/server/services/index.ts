@@ -6,6 +6,7 @@ import { catalogueService } from './catalogue.js';
 import { type JobsServiceHooks, jobsService } from './jobs.js';
 import { orbitsService } from './orbits.js';
 import { plansService } from './plans.js';
+import { planningService } from './planning.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
 import { telecomService } from './telecom.js';
@@ -29,6 +30,7 @@ export function createServices(
     users: usersService(deps),
     requests,
     plans: plansService(deps, requests),
+    planning: planningService(deps, requests),
     orbits,
     catalogue: catalogueService(deps, orbits),
     jobs: jobsService(deps, o.jobDefinitions, o.jobHooks),
