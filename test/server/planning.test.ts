@@ -70,7 +70,12 @@ describe.each(backends)('planning on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    s = await startServer(backend, { jobs: { threads: 1, pollMs: 100 } });
+    // The demo constellation's element sets date from 2026-01-01: the server lives in January.
+    const t0 = Date.now();
+    s = await startServer(backend, {
+      jobs: { threads: 1, pollMs: 100 },
+      clock: () => Date.parse(HORIZON_START) + (Date.now() - t0),
+    });
     const users = await createUsers(s);
     tokens = new Map([...users].map(([name, u]) => [name, u.token]));
     const strip = feature('border-strips', 'border:MLI-CIV@MLI');
@@ -238,6 +243,97 @@ describe.each(backends)('planning on $name', (backend) => {
       expect(issue.message).toMatch(message);
     }
     expect((await job({ reason: 'x' }, 'analyst-ml')).statusCode).toBe(403);
+  });
+
+  it('feasibility of a draft and of a stored request: earliest acquisition, delivery, opportunities', async () => {
+    const centre = feature('regions', 'BF-03');
+    const r = await call('analyst-bf', 'POST', '/api/v1/feasibility', {
+      aoi: centre.geometry,
+      window: WINDOW,
+      sensorType: 'any',
+      priority: 2,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const f = r.json();
+    expect(f.opportunities.length).toBeGreaterThan(0);
+    for (const o of f.opportunities) {
+      expect(Date.parse(o.start)).toBeGreaterThanOrEqual(Date.parse(WINDOW.start) - 60_000);
+      expect(Date.parse(o.end)).toBeLessThanOrEqual(Date.parse(WINDOW.end) + 60_000);
+    }
+    if (f.feasible) {
+      expect(f.earliestAcquisition).not.toBeNull();
+      const at = Date.parse(f.earliestAcquisition.start);
+      expect(at).toBeGreaterThanOrEqual(Date.parse(WINDOW.start));
+      expect(at).toBeLessThan(Date.parse(WINDOW.end));
+      if (f.earliestDelivery) expect(Date.parse(f.earliestDelivery.at)).toBeGreaterThan(at);
+    } else {
+      expect(f.limits.length).toBeGreaterThan(0);
+    }
+    // A stored request: the same answer shape; hidden from other nations when private.
+    const mine = await call('viewer-ml', 'GET', `/api/v1/requests/${ids.mlBamako}/feasibility`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(typeof mine.json().feasible).toBe('boolean');
+    expect(
+      (await call('viewer-bf', 'GET', `/api/v1/requests/${ids.mlBamako}/feasibility`)).statusCode,
+    ).toBe(404);
+    // Viewers may not assess drafts (they cannot write requests).
+    expect(
+      (
+        await call('viewer-bf', 'POST', '/api/v1/feasibility', {
+          aoi: centre.geometry,
+          window: WINDOW,
+          sensorType: 'any',
+          priority: 2,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('an emergency repairs the current version within seconds and reports what it displaced', async () => {
+    const mopti = layer('towns').find((f) => f.properties.name === 'Mopti')!;
+    const urgent = await newRequest('analyst-ml', {
+      title: 'Flood at Mopti',
+      aoi: mopti.geometry,
+      priority: 1,
+    });
+    const before = await ok('operator-ne', 'GET', `/api/v1/plans/${ids.plan}`);
+    const t = performance.now();
+    const r = await call('operator-ne', 'POST', `/api/v1/plans/${ids.plan}/emergency`, {
+      requestId: urgent,
+      reason: 'flood at Mopti',
+    });
+    const elapsedMs = performance.now() - t;
+    expect(r.statusCode, r.body).toBe(201);
+    expect(elapsedMs).toBeLessThan(15_000);
+    const v = r.json();
+    expect(v.version.version).toBe(before.version.version + 1);
+    expect(v.version.reason).toBe('emergency: flood at Mopti');
+    expect(Array.isArray(v.version.details.displaced)).toBe(true);
+    // What was displaced was in the version before.
+    const previous = new Set(before.acquisitions.map((a: { id: string }) => a.id));
+    for (const d of v.version.details.displaced) expect(previous.has(d.acquisitionId)).toBe(true);
+    const outcome = v.version.details.requests.find(
+      (x: { requestId: string }) => x.requestId === urgent,
+    );
+    expect(outcome).toBeDefined();
+    const served = v.acquisitions.some((a: { requestId: string }) => a.requestId === urgent);
+    expect(served).toBe(outcome.status !== 'unplanned');
+    const after = await ok('analyst-ml', 'GET', `/api/v1/requests/${urgent}`);
+    expect(after.status).toBe(served ? 'planned' : 'feasible');
+    const audit = await ok('admin-aes', 'GET', `/api/v1/audit?entityId=${ids.plan}`);
+    expect(audit.map((e: { action: string }) => e.action)).toContain('plan.emergency');
+    // Hand-made plans cannot be repaired by the planner.
+    const hand = await ok('operator-ml', 'POST', '/api/v1/plans', {
+      name: 'by hand',
+      reason: 'test',
+      horizon: WINDOW,
+      acquisitions: [],
+    });
+    const refused = await call('operator-ml', 'POST', `/api/v1/plans/${hand.id}/emergency`, {
+      requestId: urgent,
+      reason: 'flood',
+    });
+    expect(refused.statusCode).toBe(409);
   });
 
   it('feasibility and emergency inputs are checked before any computation', async () => {
