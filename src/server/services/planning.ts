@@ -53,9 +53,14 @@ export function planningService(deps: ServiceDeps, requests: RequestsService) {
   const { store, clock, events } = deps;
 
   /** Horizon covering a window from now on (whole minutes, 1 to 168 h). */
-  function horizonOf(startMs: number, endMs: number, path: string) {
+  function horizonOf(startMs: number, endMs: number, path: string | null) {
     const now = Math.floor(clock() / 60_000) * 60_000;
-    if (endMs <= now) throw invalidField(`${path}.end`, 'the window has already ended');
+    if (endMs <= now) {
+      if (path) throw invalidField(`${path}.end`, 'the window has already ended');
+      throw new ApiError(409, 'window-ended', 'error.conflict', {
+        detail: 'the request’s window has already ended',
+      });
+    }
     const from = Math.max(now, Math.floor(startMs / 60_000) * 60_000);
     const horizonH = Math.min(168, Math.max(1, Math.ceil((endMs - from) / HOUR_MS)));
     return { startMs: from, horizonH };
@@ -65,7 +70,11 @@ export function planningService(deps: ServiceDeps, requests: RequestsService) {
     r: RequestRecord,
     extra: Parameters<typeof scenarioRequest>[1] = {},
   ) {
-    const h = horizonOf(r.windowStartMs, r.windowEndMs, 'body.window');
+    const h = horizonOf(
+      r.windowStartMs,
+      r.windowEndMs,
+      r.status === 'draft' ? 'body.window' : null,
+    );
     const { scenario } = await loadScenario(store, { ...h, requests: [] });
     const withRequest = { ...scenario, requests: [scenarioRequest(r, extra)] };
     if (scenario.satellites.length === 0)
