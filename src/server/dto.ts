@@ -56,6 +56,7 @@ export const requestOut = (r: RequestRecord) => ({
   createdAt: iso(r.createdAtMs),
   updatedAt: iso(r.updatedAtMs),
   version: r.version,
+  ...(r.constraints ?? {}),
 });
 
 export const requestEventOut = (e: RequestEventRecord) => ({

@@ -649,7 +649,8 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // ~1 000 calls, a few of which compute (link budgets): more than the default on 2 busy cores.
+  }, 240_000);
 
   it('covers every endpoint of the server', () => {
     const covered = new Set([...CASES.map((c) => c.route), 'GET /api/v1/live']);

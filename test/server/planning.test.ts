@@ -73,7 +73,7 @@ describe.each(backends)('planning on $name', (backend) => {
     // The demo constellation's element sets date from 2026-01-01: the server lives in January.
     const t0 = Date.now();
     s = await startServer(backend, {
-      jobs: { threads: 1, pollMs: 100 },
+      jobs: { threads: 1, pollMs: 100, leaseMs: 1500 },
       clock: () => Date.parse(HORIZON_START) + (Date.now() - t0),
     });
     const users = await createUsers(s);
@@ -98,7 +98,12 @@ describe.each(backends)('planning on $name', (backend) => {
       aoi: centre.geometry,
       priority: 1,
     });
-    ids.neNiamey = await newRequest('analyst-ne', { title: 'Niamey', aoi: niamey.geometry });
+    ids.neNiamey = await newRequest('analyst-ne', {
+      title: 'Niamey',
+      aoi: niamey.geometry,
+      maxOffNadirDeg: 30,
+      recurrence: { everyDays: 1 },
+    });
     ids.late = await newRequest('analyst-ne', {
       title: 'window before the horizon',
       aoi: niamey.geometry,
@@ -129,6 +134,13 @@ describe.each(backends)('planning on $name', (backend) => {
       status: 'submitted',
     });
     expect(parsed.nations.ML.entitlement).toBeCloseTo(1 / 3, 12);
+    // A request's own constraints reach the planner.
+    const ne = parsed.requests.find((r) => r.id === ids.neNiamey)!;
+    expect(ne.maxOffNadirDeg).toBe(30);
+    expect(ne.recurrence).toEqual({ everyDays: 1 });
+    const stored = await ok('viewer-bf', 'GET', `/api/v1/requests/${ids.neNiamey}`);
+    expect(stored.maxOffNadirDeg).toBe(30);
+    expect(stored.recurrence).toEqual({ everyDays: 1 });
   });
 
   it('a planning job commits a version; each nation sees only its own and the alliance’s', async () => {
@@ -222,6 +234,28 @@ describe.each(backends)('planning on $name', (backend) => {
     expect(done.result.version).toBe(2);
     const versions = await ok('viewer-bf', 'GET', `/api/v1/plans/${ids.plan}/versions`);
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+  });
+
+  it('a running planning job reports progress and stops soon after it is cancelled', async () => {
+    const job = await ok('operator-bf', 'POST', '/api/v1/jobs', {
+      type: 'planning',
+      params: { reason: 'long run', start: HORIZON_START, timeLimitS: 120 },
+    });
+    let j = job;
+    for (let i = 0; i < 300 && !(j.status === 'running' && j.progress > 0); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      j = await ok('operator-bf', 'GET', `/api/v1/jobs/${job.id}`);
+    }
+    expect(j.status).toBe('running');
+    expect(j.progressMessage).toEqual(expect.any(String));
+    const t = performance.now();
+    await ok('operator-bf', 'POST', `/api/v1/jobs/${job.id}/cancel`);
+    const done = await waitJob(job.id, 'operator-bf');
+    expect(done.status).toBe('cancelled');
+    // Far sooner than its 120 s budget: the planner saw the stop flag between two slices.
+    expect(performance.now() - t).toBeLessThan(10_000);
+    const plan = await ok('viewer-bf', 'GET', `/api/v1/plans/${ids.plan}`);
+    expect(plan.latestVersion).toBe(2);
   });
 
   it('bad planning parameters are located 400s; analysts may not plan', async () => {

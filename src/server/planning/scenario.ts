@@ -68,6 +68,13 @@ export function scenarioRequest(
     aoi: r.aoi as unknown as GeoJSON.Geometry,
     window: { start: formatIsoUtc(r.windowStartMs), end: formatIsoUtc(r.windowEndMs) },
     sensorType: r.sensorType,
+    ...(r.constraints?.maxOffNadirDeg !== undefined
+      ? { maxOffNadirDeg: r.constraints.maxOffNadirDeg }
+      : {}),
+    ...(r.constraints?.minSunElevationDeg !== undefined
+      ? { minSunElevationDeg: r.constraints.minSunElevationDeg }
+      : {}),
+    ...(r.constraints?.recurrence ? { recurrence: { ...r.constraints.recurrence } } : {}),
     ...extra,
   };
 }
