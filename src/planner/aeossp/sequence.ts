@@ -49,7 +49,7 @@ export class Schedule {
   }
 
   /** Pointing vector (TEME, km) from satellite `si` to task `ti` at grid index `k`. */
-  private pointing(si: number, ti: number, k: number, out: Float64Array): void {
+  pointing(si: number, ti: number, k: number, out: Float64Array): void {
     const { targets, gmstCos, gmstSin, satTeme } = this.pre;
     const x = targets[3 * ti]!;
     const y = targets[3 * ti + 1]!;

@@ -10,6 +10,7 @@ import { checkAeossp, type AeosspReport } from './check.js';
 import type { AeosspAction, AeosspCase, AeosspSolution } from './model.js';
 import { type Opportunity, type Precomputed, precompute } from './opportunities.js';
 import { type Obs, Schedule } from './sequence.js';
+import { replanWindow } from './window-dp.js';
 
 export interface AeosspSolveOptions {
   /** Wall-clock budget, s, precomputation included. */
@@ -20,6 +21,8 @@ export interface AeosspSolveOptions {
   /** Called about every `progressEveryMs` with the phase and elapsed time. */
   readonly onProgress?: (p: AeosspProgress) => void;
   readonly progressEveryMs?: number;
+  /** Share of search moves that re-plan a satellite window exactly (default 0.7). */
+  readonly dpShare?: number;
 }
 
 export interface AeosspProgress {
@@ -133,6 +136,8 @@ export async function solveAeossp(
   // LNS
   let iterations = 0;
   let accepted = 0;
+  let dpMoves = 0;
+  const dpShare = opts.dpShare ?? 0.7;
   const unscheduledPool = (): number[] => order.filter((i) => s.assigned[i]! < 0);
   let pool = unscheduledPool();
   while (!stop() && pool.length > 0) {
@@ -166,30 +171,52 @@ export async function solveAeossp(
       removed.push(seq[p]!.task);
       s.removeAt(si, p);
     }
-    // candidates: the chosen task, the removed ones, other unscheduled tasks seen from here
-    const cands = new Set<number>([u, ...removed]);
-    for (const x of pre.bySat[si]!) {
-      if (x.kMin > hi) break;
-      if (x.kMax + pre.durK[x.task]! >= lo && s.assigned[x.task]! < 0) cands.add(x.task);
-    }
-    const list = [...cands].sort(
-      (a, b) =>
-        c.tasks[b]!.weight * (0.7 + 0.6 * rand()) - c.tasks[a]!.weight * (0.7 + 0.6 * rand()),
-    );
-    if (rand() < 0.5) {
-      list.splice(list.indexOf(u), 1);
-      list.unshift(u);
-    }
-    for (const ti of list) {
-      if (s.assigned[ti]! >= 0) continue;
-      const opps = shuffled(pre.byTask[ti]!, rand).sort((a, b) =>
-        a.sat === si ? -1 : b.sat === si ? 1 : 0,
-      );
-      for (const x of opps) {
-        if (x.sat === si) continue;
-        touch(x.sat);
+    const reinsertElsewhere = (list: readonly number[]): void => {
+      for (const ti of list) {
+        if (s.assigned[ti]! >= 0) continue;
+        const opps = shuffled(pre.byTask[ti]!, rand).sort((a, b) =>
+          a.sat === si ? -1 : b.sat === si ? 1 : 0,
+        );
+        for (const x of opps) if (x.sat !== si) touch(x.sat);
+        tryInsert(s, opps);
       }
-      tryInsert(s, opps);
+    };
+    if (rand() < dpShare) {
+      // exact re-planning of the emptied stretch of this satellite, then the evicted elsewhere
+      dpMoves++;
+      const pos = Schedule.lowerBound(seq, lo);
+      const prev = pos > 0 ? seq[pos - 1]! : null;
+      const next = pos < seq.length ? seq[pos]! : null;
+      const kFrom = prev ? prev.k + pre.durK[prev.task]! : 0;
+      const kTo = next ? next.k : pre.nK;
+      const opps: Opportunity[] = [];
+      for (const x of pre.bySat[si]!) {
+        if (x.kMin > kTo) break;
+        if (x.kMax + pre.durK[x.task]! > kFrom && s.assigned[x.task]! < 0) opps.push(x);
+      }
+      const noise = new Map<number, number>();
+      replanWindow(s, si, pos, opps, (ti) => {
+        let z = noise.get(ti);
+        if (z === undefined) noise.set(ti, (z = 1e-6 * rand()));
+        return c.tasks[ti]!.weight + z;
+      });
+      reinsertElsewhere(shuffled(removed, rand));
+    } else {
+      // candidates: the chosen task, the removed ones, other unscheduled tasks seen from here
+      const cands = new Set<number>([u, ...removed]);
+      for (const x of pre.bySat[si]!) {
+        if (x.kMin > hi) break;
+        if (x.kMax + pre.durK[x.task]! >= lo && s.assigned[x.task]! < 0) cands.add(x.task);
+      }
+      const list = [...cands].sort(
+        (a, b) =>
+          c.tasks[b]!.weight * (0.7 + 0.6 * rand()) - c.tasks[a]!.weight * (0.7 + 0.6 * rand()),
+      );
+      if (rand() < 0.5) {
+        list.splice(list.indexOf(u), 1);
+        list.unshift(u);
+      }
+      reinsertElsewhere(list);
     }
     if (s.weight > oldWeight - 1e-9 && (s.weight > oldWeight + 1e-9 || s.count >= oldCount)) {
       accepted++;
