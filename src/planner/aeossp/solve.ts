@@ -136,7 +136,6 @@ export async function solveAeossp(
   // LNS
   let iterations = 0;
   let accepted = 0;
-  let dpMoves = 0;
   const dpShare = opts.dpShare ?? 0.7;
   const unscheduledPool = (): number[] => order.filter((i) => s.assigned[i]! < 0);
   let pool = unscheduledPool();
@@ -183,7 +182,6 @@ export async function solveAeossp(
     };
     if (rand() < dpShare) {
       // exact re-planning of the emptied stretch of this satellite, then the evicted elsewhere
-      dpMoves++;
       const pos = Schedule.lowerBound(seq, lo);
       const prev = pos > 0 ? seq[pos - 1]! : null;
       const next = pos < seq.length ? seq[pos]! : null;

@@ -6,7 +6,7 @@
  */
 import { slewTimeS } from './model.js';
 import type { Opportunity } from './opportunities.js';
-import { type Obs, SLEW_MARGIN_S, Schedule } from './sequence.js';
+import { type Obs, SLEW_MARGIN_S, type Schedule } from './sequence.js';
 
 interface State {
   readonly task: number;

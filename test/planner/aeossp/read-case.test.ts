@@ -52,8 +52,9 @@ describe('aeossp case reader', () => {
   });
 
   it('locates broken YAML, a missing field, a due time before release, a duplicate id', () => {
-    expect(located(() => parseAeosspCase(texts({ tasks: 'tasks:\n  - task_id: [\n' }))).location)
-      .toMatchObject({ file: 'tasks.yaml' });
+    expect(
+      located(() => parseAeosspCase(texts({ tasks: 'tasks:\n  - task_id: [\n' }))).location,
+    ).toMatchObject({ file: 'tasks.yaml' });
     const missing = read('tasks.yaml').replace(/ {4}weight: 1.0\n/, '');
     expect(located(() => parseAeosspCase(texts({ tasks: missing }))).location.field).toBe(
       'tasks[0].weight',
