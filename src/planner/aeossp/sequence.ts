@@ -18,7 +18,7 @@ export interface Obs {
 
 /** Margin kept on every slew gap (s) and on the battery (Wh). */
 export const SLEW_MARGIN_S = 1e-6;
-export const BATTERY_MARGIN_WH = 0.5;
+export const BATTERY_MARGIN_WH = Number(process.env.BM ?? 0.5);
 
 export class Schedule {
   readonly seqs: Obs[][];

@@ -23,6 +23,8 @@ export interface AeosspSolveOptions {
   readonly progressEveryMs?: number;
   /** Share of search moves that re-plan a satellite window exactly (default 0.7). */
   readonly dpShare?: number;
+  /** Initial annealing temperature, in task-weight units (default 0.3; 0 = descent only). */
+  readonly temperature?: number;
 }
 
 export interface AeosspProgress {
@@ -139,6 +141,17 @@ export async function solveAeossp(
   const dpShare = opts.dpShare ?? 0.7;
   const unscheduledPool = (): number[] => order.filter((i) => s.assigned[i]! < 0);
   let pool = unscheduledPool();
+  const snapshot = (): Obs[][] => s.seqs.map((q) => q.map((x) => ({ ...x })));
+  let best = snapshot();
+  let bestWeight = s.weight;
+  // simulated-annealing acceptance of small losses, cooling over the search time
+  const searchStartS = elapsed();
+  const tInit = opts.temperature ?? 0.3;
+  const temperature = (): number => {
+    const span = Math.max(1e-3, opts.timeLimitS - reserveS - searchStartS);
+    const f = Math.min(1, (elapsed() - searchStartS) / span);
+    return Math.max(1e-3, tInit * (1 - f));
+  };
   while (!stop() && pool.length > 0) {
     iterations++;
     if (iterations % 200 === 0) pool = unscheduledPool();
@@ -149,7 +162,8 @@ export async function solveAeossp(
     const o = uo[Math.floor(rand() * uo.length)]!;
     const si = o.sat;
     const seq = s.seqs[si]!;
-    const pad = 6 + Math.floor(rand() * 30); // 30 s … 3 min around the opportunity
+    // 30 s … 3 min around the opportunity, now and then up to 10 min
+    const pad = 6 + Math.floor(rand() * (rand() < 0.2 ? 120 : 30));
     const lo = o.kMin - pad - 30;
     const hi = o.kMax + pre.durK[u]! + pad;
     // snapshot
@@ -182,6 +196,14 @@ export async function solveAeossp(
     };
     if (rand() < dpShare) {
       // exact re-planning of the emptied stretch of this satellite, then the evicted elsewhere
+      if (rand() < 0.5) {
+        // first try to move the evicted to other satellites, freeing this one for the DP
+        for (const ti of shuffled(removed, rand)) {
+          const opps = pre.byTask[ti]!.filter((x) => x.sat !== si);
+          for (const x of opps) touch(x.sat);
+          tryInsert(s, shuffled(opps, rand));
+        }
+      }
       const pos = Schedule.lowerBound(seq, lo);
       const prev = pos > 0 ? seq[pos - 1]! : null;
       const next = pos < seq.length ? seq[pos]! : null;
@@ -216,8 +238,17 @@ export async function solveAeossp(
       }
       reinsertElsewhere(list);
     }
-    if (s.weight > oldWeight - 1e-9 && (s.weight > oldWeight + 1e-9 || s.count >= oldCount)) {
+    const delta = s.weight - oldWeight;
+    const keep =
+      delta > 1e-9 ||
+      (delta > -1e-9 && s.count >= oldCount) ||
+      (delta < 0 && rand() < Math.exp(delta / temperature()));
+    if (keep) {
       accepted++;
+      if (s.weight > bestWeight + 1e-9) {
+        bestWeight = s.weight;
+        best = snapshot();
+      }
       progress('search', s.weight);
       continue;
     }
@@ -232,6 +263,17 @@ export async function solveAeossp(
     s.weight = oldWeight;
     s.count = oldCount;
     progress('search', s.weight);
+  }
+
+  // back to the best schedule seen
+  if (s.weight < bestWeight - 1e-9) {
+    s.assigned.fill(-1);
+    s.seqs.forEach((_, si) => {
+      s.seqs[si] = best[si]!;
+      for (const x of best[si]!) s.assigned[x.task] = si;
+    });
+    s.weight = bestWeight;
+    s.count = best.reduce((a, q) => a + q.length, 0);
   }
 
   // Verify with the checker; drop anything it rejects and check again.
