@@ -23,6 +23,8 @@ export interface AeosspSolveOptions {
   readonly progressEveryMs?: number;
   /** Share of search moves that re-plan a satellite window exactly (default 0.7). */
   readonly dpShare?: number;
+  /** Share of moves that re-plan a whole satellite day exactly (default 0.03). */
+  readonly wholeShare?: number;
   /** Initial annealing temperature, in task-weight units (default 0.3; 0 = descent only). */
   readonly temperature?: number;
 }
@@ -139,6 +141,7 @@ export async function solveAeossp(
   let iterations = 0;
   let accepted = 0;
   const dpShare = opts.dpShare ?? 0.7;
+  const wholeShare = opts.wholeShare ?? 0.03;
   const unscheduledPool = (): number[] => order.filter((i) => s.assigned[i]! < 0);
   let pool = unscheduledPool();
   const snapshot = (): Obs[][] => s.seqs.map((q) => q.map((x) => ({ ...x })));
@@ -162,10 +165,11 @@ export async function solveAeossp(
     const o = uo[Math.floor(rand() * uo.length)]!;
     const si = o.sat;
     const seq = s.seqs[si]!;
-    // 30 s … 3 min around the opportunity, now and then up to 10 min
+    // 30 s … 3 min around the opportunity, now and then up to 10 min, rarely the whole day
+    const whole = rand() < wholeShare;
     const pad = 6 + Math.floor(rand() * (rand() < 0.2 ? 120 : 30));
-    const lo = o.kMin - pad - 30;
-    const hi = o.kMax + pre.durK[u]! + pad;
+    const lo = whole ? -1 : o.kMin - pad - 30;
+    const hi = whole ? pre.nK : o.kMax + pre.durK[u]! + pad;
     // snapshot
     const touched = new Map<number, { seq: Obs[]; min: number; exact: number }>();
     const touch = (sat: number): void => {
@@ -194,7 +198,7 @@ export async function solveAeossp(
         tryInsert(s, opps);
       }
     };
-    if (rand() < dpShare) {
+    if (whole || rand() < dpShare) {
       // exact re-planning of the emptied stretch of this satellite, then the evicted elsewhere
       if (rand() < 0.5) {
         // first try to move the evicted to other satellites, freeing this one for the DP
@@ -253,8 +257,9 @@ export async function solveAeossp(
       continue;
     }
     // undo
+    // unassign everything touched first: a task may have moved between two touched satellites
+    for (const sat of touched.keys()) for (const x of s.seqs[sat]!) s.assigned[x.task] = -1;
     for (const [sat, saved] of touched) {
-      for (const x of s.seqs[sat]!) s.assigned[x.task] = -1;
       s.seqs[sat] = saved.seq;
       s.minEnergy[sat] = saved.min;
       s.minExact[sat] = saved.exact;

@@ -22,7 +22,7 @@ interface State {
 }
 
 /** Maximum number of (task, start) states; beyond it starts are thinned. */
-const MAX_STATES = 260;
+const MAX_STATES = 3000;
 
 /**
  * Re-plans satellite `si` between its observations at positions `pos−1` and `pos` (the window
@@ -99,12 +99,37 @@ export function replanWindow(
     const gap = prev ? (st.k - prev.k - durK[prev.task]!) * stepS : st.k * stepS;
     if (gap >= req + SLEW_MARGIN_S) best[j] = value(st.task);
   }
+  // Transitions. A predecessor ending at least `farK` steps earlier is always reachable (no
+  // slew takes longer than a half-turn): those are summarised by a running best.
+  const maxReq =
+    slewTimeS(180, sat.maxSlewVelocityDegS, sat.maxSlewAccelerationDegS2) + sat.settlingTimeS;
+  const farK = Math.ceil((maxReq + SLEW_MARGIN_S) / stepS) + 1;
+  let maxDur = 0;
+  for (const st of states) maxDur = Math.max(maxDur, st.end - st.k);
+  const byEnd = states.map((_, i) => i).sort((a, b) => states[a]!.end - states[b]!.end);
+  let farPtr = 0;
+  let farBest = -Infinity;
+  let farArg = -1;
+  let nearLo = 0;
   for (let j = 0; j < n; j++) {
     const sj = states[j]!;
     const vj = value(sj.task);
-    for (let i = 0; i < j; i++) {
+    while (farPtr < n && states[byEnd[farPtr]!]!.end <= sj.k - farK) {
+      const i = byEnd[farPtr++]!;
+      if (best[i]! > farBest) {
+        farBest = best[i]!;
+        farArg = i;
+      }
+    }
+    if (farArg >= 0 && farBest + vj > best[j]! && states[farArg]!.task !== sj.task) {
+      best[j] = farBest + vj;
+      parent[j] = farArg;
+    }
+    while (nearLo < j && states[nearLo]!.k < sj.k - farK - maxDur) nearLo++;
+    for (let i = nearLo; i < j; i++) {
       const si2 = states[i]!;
-      if (best[i] === -Infinity || si2.end >= sj.k || si2.task === sj.task) continue;
+      if (best[i] === -Infinity || si2.end >= sj.k || si2.end <= sj.k - farK) continue;
+      if (si2.task === sj.task) continue;
       const cand = best[i]! + vj;
       if (cand <= best[j]!) continue;
       const gap = (sj.k - si2.end) * stepS;
