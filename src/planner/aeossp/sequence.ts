@@ -18,7 +18,7 @@ export interface Obs {
 
 /** Margin kept on every slew gap (s) and on the battery (Wh). */
 export const SLEW_MARGIN_S = 1e-6;
-export const BATTERY_MARGIN_WH = 0.5;
+export const BATTERY_MARGIN_WH = Number(process.env.BM ?? 0.5);
 
 export class Schedule {
   readonly seqs: Obs[][];
@@ -49,7 +49,7 @@ export class Schedule {
   }
 
   /** Pointing vector (TEME, km) from satellite `si` to task `ti` at grid index `k`. */
-  private pointing(si: number, ti: number, k: number, out: Float64Array): void {
+  pointing(si: number, ti: number, k: number, out: Float64Array): void {
     const { targets, gmstCos, gmstSin, satTeme } = this.pre;
     const x = targets[3 * ti]!;
     const y = targets[3 * ti + 1]!;

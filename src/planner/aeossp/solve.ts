@@ -10,6 +10,7 @@ import { checkAeossp, type AeosspReport } from './check.js';
 import type { AeosspAction, AeosspCase, AeosspSolution } from './model.js';
 import { type Opportunity, type Precomputed, precompute } from './opportunities.js';
 import { type Obs, Schedule } from './sequence.js';
+import { replanWindow } from './window-dp.js';
 
 export interface AeosspSolveOptions {
   /** Wall-clock budget, s, precomputation included. */
@@ -20,6 +21,12 @@ export interface AeosspSolveOptions {
   /** Called about every `progressEveryMs` with the phase and elapsed time. */
   readonly onProgress?: (p: AeosspProgress) => void;
   readonly progressEveryMs?: number;
+  /** Share of search moves that re-plan a satellite window exactly (default 0.7). */
+  readonly dpShare?: number;
+  /** Share of moves that re-plan a whole satellite day exactly (default 0.03). */
+  readonly wholeShare?: number;
+  /** Initial annealing temperature, in task-weight units (default 0.3; 0 = descent only). */
+  readonly temperature?: number;
 }
 
 export interface AeosspProgress {
@@ -133,8 +140,21 @@ export async function solveAeossp(
   // LNS
   let iterations = 0;
   let accepted = 0;
+  const dpShare = opts.dpShare ?? 0.7;
+  const wholeShare = opts.wholeShare ?? 0.03;
   const unscheduledPool = (): number[] => order.filter((i) => s.assigned[i]! < 0);
   let pool = unscheduledPool();
+  const snapshot = (): Obs[][] => s.seqs.map((q) => q.map((x) => ({ ...x })));
+  let best = snapshot();
+  let bestWeight = s.weight;
+  // simulated-annealing acceptance of small losses, cooling over the search time
+  const searchStartS = elapsed();
+  const tInit = opts.temperature ?? 0.3;
+  const temperature = (): number => {
+    const span = Math.max(1e-3, opts.timeLimitS - reserveS - searchStartS);
+    const f = Math.min(1, (elapsed() - searchStartS) / span);
+    return Math.max(1e-3, tInit * (1 - f));
+  };
   while (!stop() && pool.length > 0) {
     iterations++;
     if (iterations % 200 === 0) pool = unscheduledPool();
@@ -145,9 +165,11 @@ export async function solveAeossp(
     const o = uo[Math.floor(rand() * uo.length)]!;
     const si = o.sat;
     const seq = s.seqs[si]!;
-    const pad = 6 + Math.floor(rand() * 30); // 30 s … 3 min around the opportunity
-    const lo = o.kMin - pad - 30;
-    const hi = o.kMax + pre.durK[u]! + pad;
+    // 30 s … 3 min around the opportunity, now and then up to 10 min, rarely the whole day
+    const whole = rand() < wholeShare;
+    const pad = 6 + Math.floor(rand() * (rand() < 0.2 ? 120 : 30));
+    const lo = whole ? -1 : o.kMin - pad - 30;
+    const hi = whole ? pre.nK : o.kMax + pre.durK[u]! + pad;
     // snapshot
     const touched = new Map<number, { seq: Obs[]; min: number; exact: number }>();
     const touch = (sat: number): void => {
@@ -166,39 +188,78 @@ export async function solveAeossp(
       removed.push(seq[p]!.task);
       s.removeAt(si, p);
     }
-    // candidates: the chosen task, the removed ones, other unscheduled tasks seen from here
-    const cands = new Set<number>([u, ...removed]);
-    for (const x of pre.bySat[si]!) {
-      if (x.kMin > hi) break;
-      if (x.kMax + pre.durK[x.task]! >= lo && s.assigned[x.task]! < 0) cands.add(x.task);
-    }
-    const list = [...cands].sort(
-      (a, b) =>
-        c.tasks[b]!.weight * (0.7 + 0.6 * rand()) - c.tasks[a]!.weight * (0.7 + 0.6 * rand()),
-    );
-    if (rand() < 0.5) {
-      list.splice(list.indexOf(u), 1);
-      list.unshift(u);
-    }
-    for (const ti of list) {
-      if (s.assigned[ti]! >= 0) continue;
-      const opps = shuffled(pre.byTask[ti]!, rand).sort((a, b) =>
-        a.sat === si ? -1 : b.sat === si ? 1 : 0,
-      );
-      for (const x of opps) {
-        if (x.sat === si) continue;
-        touch(x.sat);
+    const reinsertElsewhere = (list: readonly number[]): void => {
+      for (const ti of list) {
+        if (s.assigned[ti]! >= 0) continue;
+        const opps = shuffled(pre.byTask[ti]!, rand).sort((a, b) =>
+          a.sat === si ? -1 : b.sat === si ? 1 : 0,
+        );
+        for (const x of opps) if (x.sat !== si) touch(x.sat);
+        tryInsert(s, opps);
       }
-      tryInsert(s, opps);
+    };
+    if (whole || rand() < dpShare) {
+      // exact re-planning of the emptied stretch of this satellite, then the evicted elsewhere
+      if (rand() < 0.5) {
+        // first try to move the evicted to other satellites, freeing this one for the DP
+        for (const ti of shuffled(removed, rand)) {
+          const opps = pre.byTask[ti]!.filter((x) => x.sat !== si);
+          for (const x of opps) touch(x.sat);
+          tryInsert(s, shuffled(opps, rand));
+        }
+      }
+      const pos = Schedule.lowerBound(seq, lo);
+      const prev = pos > 0 ? seq[pos - 1]! : null;
+      const next = pos < seq.length ? seq[pos]! : null;
+      const kFrom = prev ? prev.k + pre.durK[prev.task]! : 0;
+      const kTo = next ? next.k : pre.nK;
+      const opps: Opportunity[] = [];
+      for (const x of pre.bySat[si]!) {
+        if (x.kMin > kTo) break;
+        if (x.kMax + pre.durK[x.task]! > kFrom && s.assigned[x.task]! < 0) opps.push(x);
+      }
+      const noise = new Map<number, number>();
+      replanWindow(s, si, pos, opps, (ti) => {
+        let z = noise.get(ti);
+        if (z === undefined) noise.set(ti, (z = 1e-6 * rand()));
+        return c.tasks[ti]!.weight + z;
+      });
+      reinsertElsewhere(shuffled(removed, rand));
+    } else {
+      // candidates: the chosen task, the removed ones, other unscheduled tasks seen from here
+      const cands = new Set<number>([u, ...removed]);
+      for (const x of pre.bySat[si]!) {
+        if (x.kMin > hi) break;
+        if (x.kMax + pre.durK[x.task]! >= lo && s.assigned[x.task]! < 0) cands.add(x.task);
+      }
+      const list = [...cands].sort(
+        (a, b) =>
+          c.tasks[b]!.weight * (0.7 + 0.6 * rand()) - c.tasks[a]!.weight * (0.7 + 0.6 * rand()),
+      );
+      if (rand() < 0.5) {
+        list.splice(list.indexOf(u), 1);
+        list.unshift(u);
+      }
+      reinsertElsewhere(list);
     }
-    if (s.weight > oldWeight - 1e-9 && (s.weight > oldWeight + 1e-9 || s.count >= oldCount)) {
+    const delta = s.weight - oldWeight;
+    const keep =
+      delta > 1e-9 ||
+      (delta > -1e-9 && s.count >= oldCount) ||
+      (delta < 0 && rand() < Math.exp(delta / temperature()));
+    if (keep) {
       accepted++;
+      if (s.weight > bestWeight + 1e-9) {
+        bestWeight = s.weight;
+        best = snapshot();
+      }
       progress('search', s.weight);
       continue;
     }
     // undo
+    // unassign everything touched first: a task may have moved between two touched satellites
+    for (const sat of touched.keys()) for (const x of s.seqs[sat]!) s.assigned[x.task] = -1;
     for (const [sat, saved] of touched) {
-      for (const x of s.seqs[sat]!) s.assigned[x.task] = -1;
       s.seqs[sat] = saved.seq;
       s.minEnergy[sat] = saved.min;
       s.minExact[sat] = saved.exact;
@@ -207,6 +268,17 @@ export async function solveAeossp(
     s.weight = oldWeight;
     s.count = oldCount;
     progress('search', s.weight);
+  }
+
+  // back to the best schedule seen
+  if (s.weight < bestWeight - 1e-9) {
+    s.assigned.fill(-1);
+    s.seqs.forEach((_, si) => {
+      s.seqs[si] = best[si]!;
+      for (const x of best[si]!) s.assigned[x.task] = si;
+    });
+    s.weight = bestWeight;
+    s.count = best.reduce((a, q) => a + q.length, 0);
   }
 
   // Verify with the checker; drop anything it rejects and check again.
