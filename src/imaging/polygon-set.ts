@@ -6,7 +6,8 @@
  * inside or entirely outside it, decided by one point-in-polygon test. Flood products are many
  * small polygons and regions are few large ones, so most polygons take the fast path.
  */
-import { intersection, union, type Geom } from 'polyclip-ts';
+import { union, type Geom } from 'polyclip-ts';
+import { type EdgeSet, edgeSet, edgesMeetBox, intersectionAreaM2 } from './clip-area.js';
 import { type LonLatPolygon, polygonAreaM2, multiPolygonAreaM2 } from './polygon-area.js';
 
 /** `[west, south, east, north]`, degrees. */
@@ -54,7 +55,12 @@ export function bboxUnion(boxes: readonly Bbox[]): Bbox | null {
 }
 
 const boxed = (rings: LonLatPolygon): BoxedPolygon => ({ rings, bbox: polygonBbox(rings) });
-const asGeom = (ps: readonly LonLatPolygon[]): Geom => ps as unknown as Geom;
+
+function median(v: number[]): number {
+  if (v.length === 0) return 0;
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
 
 type Contact = 'none' | 'touch' | 'cross';
 
@@ -159,69 +165,11 @@ function boundaryContact(a: BoxedPolygon, b: BoxedPolygon): Contact {
   return contact;
 }
 
-/** Whether (x, y) lies on the segment (exact orientation test, then the box). */
-function onSegment(x: number, y: number, e: number[], k: number): boolean {
-  const [ax, ay, bx, by] = [e[k]!, e[k + 1]!, e[k + 2]!, e[k + 3]!];
-  if (x < Math.min(ax, bx) || x > Math.max(ax, bx) || y < Math.min(ay, by) || y > Math.max(ay, by))
-    return false;
-  return orient(ax, ay, bx, by, x, y) === 0;
-}
-
-/**
- * Where the boundary of `a` goes, relative to polygon `b`, for boundaries that touch without
- * crossing: each edge of `a` is cut at every point where it meets `b`'s boundary, and the middle
- * of each piece is classified (on `b`'s boundary, inside, outside).
- */
-function piecesRelativeTo(a: BoxedPolygon, b: BoxedPolygon): { inside: boolean; outside: boolean } {
-  // Only the part of each boundary within the common box can meet the other polygon.
-  const box: Bbox = [
-    Math.max(a.bbox[0], b.bbox[0]),
-    Math.max(a.bbox[1], b.bbox[1]),
-    Math.min(a.bbox[2], b.bbox[2]),
-    Math.min(a.bbox[3], b.bbox[3]),
-  ];
-  const eb = edgesIn(b.rings, box);
-  const ea = edgesIn(a.rings, box);
-  const edgeCount = a.rings.reduce((n, r) => n + r.length - 1, 0);
-  let inside = false;
-  let outside = ea.length / 4 < edgeCount;
-  const grid = edgeGrid(eb, box);
-  const near = (x0: number, y0: number, x1: number, y1: number): number[] => {
-    const out = new Set<number>();
-    forCells(grid, x0, y0, x1, y1, (c) => grid.cells.get(c)?.forEach((k) => out.add(k)));
-    return [...out];
-  };
-  for (let i = 0; i < ea.length && !inside; i += 4) {
-    const [ax, ay, bx, by] = [ea[i]!, ea[i + 1]!, ea[i + 2]!, ea[i + 3]!];
-    const ts = [0, 1];
-    const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
-    for (const j of near(ax, ay, bx, by))
-      for (const [x, y] of [
-        [eb[j]!, eb[j + 1]!],
-        [eb[j + 2]!, eb[j + 3]!],
-      ] as const)
-        if (onSegment(x, y, ea, i)) ts.push(((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / len2);
-    ts.sort((p, q) => p - q);
-    for (let k = 0; k + 1 < ts.length; k++) {
-      if (ts[k + 1]! - ts[k]! <= 0) continue;
-      const t = (ts[k]! + ts[k + 1]!) / 2;
-      const x = ax + t * (bx - ax);
-      const y = ay + t * (by - ay);
-      if (near(x, y, x, y).some((j) => onSegment(x, y, eb, j))) continue;
-      if (pointInPolygons(x, y, [b.rings])) inside = true;
-      else outside = true;
-    }
-  }
-  return { inside, outside };
-}
-
 /**
  * Whether two polygons share area (not merely a boundary). Most pairs whose boxes overlap do
  * not even touch (a polygonized mask: a lake's box holds islands' and neighbours' boxes); they
  * are told apart by one point-in-polygon test. When boundaries only touch (shared vertices or
- * edges, as the diagonal parts of an 8-connected component), the pieces of each boundary are
- * classified: area is shared when a piece of one runs inside the other, or when one boundary
- * lies entirely on the other (the same polygon twice).
+ * edges, as the diagonal parts of an 8-connected component), the exact intersection area says.
  */
 function shareArea(a: BoxedPolygon, b: BoxedPolygon): boolean {
   const c = boundaryContact(a, b);
@@ -231,19 +179,20 @@ function shareArea(a: BoxedPolygon, b: BoxedPolygon): boolean {
     const vb = b.rings[0]![0]!;
     return pointInPolygons(va[0]!, va[1]!, [b.rings]) || pointInPolygons(vb[0]!, vb[1]!, [a.rings]);
   }
-  const ab = piecesRelativeTo(a, b);
-  if (ab.inside) return true;
-  const ba = piecesRelativeTo(b, a);
-  return ba.inside || !ab.outside || !ba.outside;
+  return intersectionAreaM2(edgeSet([a.rings]), edgeSet([b.rings])) > 0;
 }
 
 /**
- * Merges polygons that overlap into non-overlapping polygons. Candidate pairs come from a sweep
- * over bounding boxes; a pair is joined (union–find) only when the polygons share area, and only
+ * Merges polygons that overlap into non-overlapping polygons. Candidate pairs come from a grid
+ * of bounding boxes; a pair is joined (union–find) only when the polygons share area, and only
  * groups of more than one are unioned, so a polygonized mask (disjoint components) costs the
- * sweep and the cheap tests only.
+ * grid and the cheap tests only. `featureOf` gives each polygon's feature: the parts of one
+ * MultiPolygon are taken as valid (not overlapping each other) and not compared.
  */
-export function dissolve(polygons: readonly LonLatPolygon[]): BoxedPolygon[] {
+export function dissolve(
+  polygons: readonly LonLatPolygon[],
+  featureOf?: readonly number[],
+): BoxedPolygon[] {
   const items = polygons.map(boxed);
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -253,17 +202,41 @@ export function dissolve(polygons: readonly LonLatPolygon[]): BoxedPolygon[] {
     }
     return i;
   };
-  const order = items.map((_, i) => i).sort((a, b) => items[a]!.bbox[0] - items[b]!.bbox[0]);
-  let active: number[] = [];
-  for (const i of order) {
-    const bi = items[i]!.bbox;
-    active = active.filter((j) => items[j]!.bbox[2] >= bi[0]);
-    for (const j of active) {
-      const bj = items[j]!.bbox;
-      if (bj[1] > bi[3] || bi[1] > bj[3]) continue;
-      if (find(i) !== find(j) && shareArea(items[i]!, items[j]!)) parent[find(i)] = find(j);
-    }
-    active.push(i);
+  // Candidate pairs: boxes sharing a cell of a grid sized to the boxes (a sweep over a long
+  // column of boxes would compare each with the whole column).
+  const all = bboxUnion(items.map((it) => it.bbox));
+  if (all) {
+    const cell = Math.max(
+      (all[2] - all[0]) / 1024,
+      (all[3] - all[1]) / 1024,
+      median(items.map((it) => Math.max(it.bbox[2] - it.bbox[0], it.bbox[3] - it.bbox[1]))),
+      1e-9,
+    );
+    const cells = new Map<string, number[]>();
+    items.forEach((it, i) => {
+      const [w, s, e, n] = it.bbox;
+      for (let x = Math.floor((w - all[0]) / cell); x <= Math.floor((e - all[0]) / cell); x++)
+        for (let y = Math.floor((s - all[1]) / cell); y <= Math.floor((n - all[1]) / cell); y++) {
+          const key = `${x},${y}`;
+          const list = cells.get(key);
+          if (list) list.push(i);
+          else cells.set(key, [i]);
+        }
+    });
+    const tried = new Set<number>();
+    for (const list of cells.values())
+      for (let a = 0; a < list.length; a++)
+        for (let b = a + 1; b < list.length; b++) {
+          const i = list[a]!;
+          const j = list[b]!;
+          const key = i < j ? i * items.length + j : j * items.length + i;
+          if (tried.has(key)) continue;
+          tried.add(key);
+          if (!bboxesMeet(items[i]!.bbox, items[j]!.bbox)) continue;
+          // Parts of one (valid) MultiPolygon do not overlap (OGC simple features).
+          if (featureOf && featureOf[i] === featureOf[j]) continue;
+          if (find(i) !== find(j) && shareArea(items[i]!, items[j]!)) parent[find(i)] = find(j);
+        }
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {
@@ -284,27 +257,18 @@ export function dissolve(polygons: readonly LonLatPolygon[]): BoxedPolygon[] {
   return out;
 }
 
-/** A zone prepared for repeated clipping: its polygons, box and edges. */
+/** A zone prepared for repeated clipping: its polygons, box, oriented edges and area. */
 export interface PreparedZone {
   readonly polygons: readonly LonLatPolygon[];
   readonly bbox: Bbox;
-  /** Edges as [x0, y0, x1, y1] quadruples. */
-  readonly edges: Float64Array;
+  readonly edges: EdgeSet;
   readonly areaM2: number;
 }
 
 /** Prepares a zone (one or more polygons, not overlapping each other). */
 export function prepareZone(polygons: readonly LonLatPolygon[]): PreparedZone {
-  const e: number[] = [];
-  for (const p of polygons)
-    for (const ring of p)
-      for (let i = 0; i < ring.length; i++) {
-        const a = ring[i]!;
-        const b = ring[(i + 1) % ring.length]!;
-        e.push(a[0]!, a[1]!, b[0]!, b[1]!);
-      }
   const bbox = bboxUnion(polygons.map(polygonBbox)) ?? [0, 0, 0, 0];
-  return { polygons, bbox, edges: Float64Array.from(e), areaM2: multiPolygonAreaM2(polygons) };
+  return { polygons, bbox, edges: edgeSet(polygons), areaM2: multiPolygonAreaM2(polygons) };
 }
 
 /** Even–odd point-in-polygon over every ring of the polygons (holes excluded). */
@@ -324,32 +288,20 @@ export function pointInPolygons(x: number, y: number, polygons: readonly LonLatP
   return inside;
 }
 
-/** True when some zone edge's box meets `b` (conservative: may say yes for a near miss). */
-function edgesMeet(zone: PreparedZone, b: Bbox): boolean {
-  const e = zone.edges;
-  for (let k = 0; k < e.length; k += 4) {
-    const x0 = e[k]!;
-    const y0 = e[k + 1]!;
-    const x1 = e[k + 2]!;
-    const y1 = e[k + 3]!;
-    if (Math.max(x0, x1) < b[0] || Math.min(x0, x1) > b[2]) continue;
-    if (Math.max(y0, y1) < b[1] || Math.min(y0, y1) > b[3]) continue;
-    return true;
-  }
-  return false;
-}
-
-/** Area (m²) of the part of the (non-overlapping) polygons inside the zone. */
+/**
+ * Area (m²) of the part of the (non-overlapping) polygons inside the zone: whole polygons when
+ * no zone edge comes near them, else the exact intersection area (clip-area.ts).
+ */
 export function areaInsideM2(polygons: readonly BoxedPolygon[], zone: PreparedZone): number {
   let s = 0;
   for (const p of polygons) {
     if (!bboxesMeet(p.bbox, zone.bbox)) continue;
-    if (!edgesMeet(zone, p.bbox)) {
+    if (!edgesMeetBox(zone.edges, p.bbox)) {
       const v = p.rings[0]![0]!;
       if (pointInPolygons(v[0]!, v[1]!, zone.polygons)) s += polygonAreaM2(p.rings);
       continue;
     }
-    s += multiPolygonAreaM2(intersection(asGeom([p.rings]), asGeom(zone.polygons)));
+    s += intersectionAreaM2(edgeSet([p.rings]), zone.edges);
   }
   return s;
 }
