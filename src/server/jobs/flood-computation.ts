@@ -71,7 +71,15 @@ export async function floodComputation(
       validKm2: r.summary.validKm2,
       polygons: r.summary.polygons,
       warnings: [...r.warnings],
-      method: r.method,
+      method: {
+        ...r.method,
+        thresholds: r.result.thresholds.map((t) => ({
+          feature: t.feature.id,
+          unit: t.feature.unit,
+          threshold: t.split.threshold,
+          method: t.method,
+        })),
+      },
     };
   } catch (err) {
     if (abort.signal.aborted) return STOPPED;
