@@ -56,10 +56,192 @@ export function bboxUnion(boxes: readonly Bbox[]): Bbox | null {
 const boxed = (rings: LonLatPolygon): BoxedPolygon => ({ rings, bbox: polygonBbox(rings) });
 const asGeom = (ps: readonly LonLatPolygon[]): Geom => ps as unknown as Geom;
 
+type Contact = 'none' | 'touch' | 'cross';
+
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number =>
+  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+
+/** Edges `[x0, y0, x1, y1]` of a polygon whose boxes meet `b`. */
+function edgesIn(p: LonLatPolygon, b: Bbox): number[] {
+  const out: number[] = [];
+  for (const ring of p)
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const x0 = ring[i]![0]!;
+      const y0 = ring[i]![1]!;
+      const x1 = ring[i + 1]![0]!;
+      const y1 = ring[i + 1]![1]!;
+      if (Math.max(x0, x1) < b[0] || Math.min(x0, x1) > b[2]) continue;
+      if (Math.max(y0, y1) < b[1] || Math.min(y0, y1) > b[3]) continue;
+      out.push(x0, y0, x1, y1);
+    }
+  return out;
+}
+
 /**
- * Merges polygons that overlap into non-overlapping polygons. Polygons are grouped by
- * overlapping bounding boxes (a sweep over west edges with union–find); only groups of more
- * than one are unioned, so a polygonized mask (disjoint components) costs only the sweep.
+ * A uniform grid over a box holding edges `[x0, y0, x1, y1]` by the cells their boxes cover
+ * (about as many cells as edges): finding the edges near a segment costs O(cells it spans).
+ */
+interface EdgeGrid {
+  readonly edges: number[];
+  readonly cells: Map<number, number[]>;
+  readonly box: Bbox;
+  readonly n: number;
+}
+
+function edgeGrid(edges: number[], box: Bbox): EdgeGrid {
+  const n = Math.max(1, Math.min(256, Math.ceil(Math.sqrt(edges.length / 4))));
+  const g: EdgeGrid = { edges, cells: new Map(), box, n };
+  for (let k = 0; k < edges.length; k += 4)
+    forCells(g, edges[k]!, edges[k + 1]!, edges[k + 2]!, edges[k + 3]!, (c) => {
+      const list = g.cells.get(c);
+      if (list) list.push(k);
+      else g.cells.set(c, [k]);
+    });
+  return g;
+}
+
+function forCells(
+  g: EdgeGrid,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  f: (cell: number) => void,
+): void {
+  const [w, s, e, n] = g.box;
+  const cx = (x: number) =>
+    Math.min(g.n - 1, Math.max(0, Math.floor(((x - w) / (e - w || 1)) * g.n)));
+  const cy = (y: number) =>
+    Math.min(g.n - 1, Math.max(0, Math.floor(((y - s) / (n - s || 1)) * g.n)));
+  const i0 = cx(Math.min(x0, x1));
+  const i1 = cx(Math.max(x0, x1));
+  const j0 = cy(Math.min(y0, y1));
+  const j1 = cy(Math.max(y0, y1));
+  for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) f(j * g.n + i);
+}
+
+/** How the boundaries of two polygons meet: not at all, touching only, or properly crossing. */
+function boundaryContact(a: BoxedPolygon, b: BoxedPolygon): Contact {
+  const box: Bbox = [
+    Math.max(a.bbox[0], b.bbox[0]),
+    Math.max(a.bbox[1], b.bbox[1]),
+    Math.min(a.bbox[2], b.bbox[2]),
+    Math.min(a.bbox[3], b.bbox[3]),
+  ];
+  const ea = edgesIn(a.rings, box);
+  const eb = edgesIn(b.rings, box);
+  if (ea.length === 0 || eb.length === 0) return 'none';
+  const grid = edgeGrid(eb, box);
+  let contact: Contact = 'none';
+  const seen = new Set<number>();
+  for (let i = 0; i < ea.length; i += 4) {
+    const [ax, ay, bx, by] = [ea[i]!, ea[i + 1]!, ea[i + 2]!, ea[i + 3]!];
+    seen.clear();
+    let crossed = false;
+    forCells(grid, ax, ay, bx, by, (cell) => {
+      if (crossed) return;
+      for (const j of grid.cells.get(cell) ?? []) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        const [cx, cy, dx, dy] = [eb[j]!, eb[j + 1]!, eb[j + 2]!, eb[j + 3]!];
+        if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)) continue;
+        if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) continue;
+        const o1 = orient(ax, ay, bx, by, cx, cy);
+        const o2 = orient(ax, ay, bx, by, dx, dy);
+        const o3 = orient(cx, cy, dx, dy, ax, ay);
+        const o4 = orient(cx, cy, dx, dy, bx, by);
+        if (o1 * o2 < 0 && o3 * o4 < 0) crossed = true;
+        else if (o1 * o2 <= 0 && o3 * o4 <= 0) contact = 'touch';
+      }
+    });
+    if (crossed) return 'cross';
+  }
+  return contact;
+}
+
+/** Whether (x, y) lies on the segment (exact orientation test, then the box). */
+function onSegment(x: number, y: number, e: number[], k: number): boolean {
+  const [ax, ay, bx, by] = [e[k]!, e[k + 1]!, e[k + 2]!, e[k + 3]!];
+  if (x < Math.min(ax, bx) || x > Math.max(ax, bx) || y < Math.min(ay, by) || y > Math.max(ay, by))
+    return false;
+  return orient(ax, ay, bx, by, x, y) === 0;
+}
+
+/**
+ * Where the boundary of `a` goes, relative to polygon `b`, for boundaries that touch without
+ * crossing: each edge of `a` is cut at every point where it meets `b`'s boundary, and the middle
+ * of each piece is classified (on `b`'s boundary, inside, outside).
+ */
+function piecesRelativeTo(a: BoxedPolygon, b: BoxedPolygon): { inside: boolean; outside: boolean } {
+  // Only the part of each boundary within the common box can meet the other polygon.
+  const box: Bbox = [
+    Math.max(a.bbox[0], b.bbox[0]),
+    Math.max(a.bbox[1], b.bbox[1]),
+    Math.min(a.bbox[2], b.bbox[2]),
+    Math.min(a.bbox[3], b.bbox[3]),
+  ];
+  const eb = edgesIn(b.rings, box);
+  const ea = edgesIn(a.rings, box);
+  const edgeCount = a.rings.reduce((n, r) => n + r.length - 1, 0);
+  let inside = false;
+  let outside = ea.length / 4 < edgeCount;
+  const grid = edgeGrid(eb, box);
+  const near = (x0: number, y0: number, x1: number, y1: number): number[] => {
+    const out = new Set<number>();
+    forCells(grid, x0, y0, x1, y1, (c) => grid.cells.get(c)?.forEach((k) => out.add(k)));
+    return [...out];
+  };
+  for (let i = 0; i < ea.length && !inside; i += 4) {
+    const [ax, ay, bx, by] = [ea[i]!, ea[i + 1]!, ea[i + 2]!, ea[i + 3]!];
+    const ts = [0, 1];
+    const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
+    for (const j of near(ax, ay, bx, by))
+      for (const [x, y] of [
+        [eb[j]!, eb[j + 1]!],
+        [eb[j + 2]!, eb[j + 3]!],
+      ] as const)
+        if (onSegment(x, y, ea, i)) ts.push(((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / len2);
+    ts.sort((p, q) => p - q);
+    for (let k = 0; k + 1 < ts.length; k++) {
+      if (ts[k + 1]! - ts[k]! <= 0) continue;
+      const t = (ts[k]! + ts[k + 1]!) / 2;
+      const x = ax + t * (bx - ax);
+      const y = ay + t * (by - ay);
+      if (near(x, y, x, y).some((j) => onSegment(x, y, eb, j))) continue;
+      if (pointInPolygons(x, y, [b.rings])) inside = true;
+      else outside = true;
+    }
+  }
+  return { inside, outside };
+}
+
+/**
+ * Whether two polygons share area (not merely a boundary). Most pairs whose boxes overlap do
+ * not even touch (a polygonized mask: a lake's box holds islands' and neighbours' boxes); they
+ * are told apart by one point-in-polygon test. When boundaries only touch (shared vertices or
+ * edges, as the diagonal parts of an 8-connected component), the pieces of each boundary are
+ * classified: area is shared when a piece of one runs inside the other, or when one boundary
+ * lies entirely on the other (the same polygon twice).
+ */
+function shareArea(a: BoxedPolygon, b: BoxedPolygon): boolean {
+  const c = boundaryContact(a, b);
+  if (c === 'cross') return true;
+  if (c === 'none') {
+    const va = a.rings[0]![0]!;
+    const vb = b.rings[0]![0]!;
+    return pointInPolygons(va[0]!, va[1]!, [b.rings]) || pointInPolygons(vb[0]!, vb[1]!, [a.rings]);
+  }
+  const ab = piecesRelativeTo(a, b);
+  if (ab.inside) return true;
+  const ba = piecesRelativeTo(b, a);
+  return ba.inside || !ab.outside || !ba.outside;
+}
+
+/**
+ * Merges polygons that overlap into non-overlapping polygons. Candidate pairs come from a sweep
+ * over bounding boxes; a pair is joined (union–find) only when the polygons share area, and only
+ * groups of more than one are unioned, so a polygonized mask (disjoint components) costs the
+ * sweep and the cheap tests only.
  */
 export function dissolve(polygons: readonly LonLatPolygon[]): BoxedPolygon[] {
   const items = polygons.map(boxed);
@@ -72,17 +254,14 @@ export function dissolve(polygons: readonly LonLatPolygon[]): BoxedPolygon[] {
     return i;
   };
   const order = items.map((_, i) => i).sort((a, b) => items[a]!.bbox[0] - items[b]!.bbox[0]);
-  const active: number[] = [];
+  let active: number[] = [];
   for (const i of order) {
     const bi = items[i]!.bbox;
-    for (let k = active.length - 1; k >= 0; k--) {
-      const j = active[k]!;
+    active = active.filter((j) => items[j]!.bbox[2] >= bi[0]);
+    for (const j of active) {
       const bj = items[j]!.bbox;
-      if (bj[2] < bi[0]) {
-        active.splice(k, 1);
-        continue;
-      }
-      if (bj[1] <= bi[3] && bi[1] <= bj[3]) parent[find(i)] = find(j);
+      if (bj[1] > bi[3] || bi[1] > bj[3]) continue;
+      if (find(i) !== find(j) && shareArea(items[i]!, items[j]!)) parent[find(i)] = find(j);
     }
     active.push(i);
   }

@@ -25,6 +25,7 @@ import { createEventBus } from './events.js';
 import { JOB_DEFINITIONS, type JobDefinitions } from './jobs/definitions.js';
 import { floodJobDefinition } from './jobs/flood.js';
 import { type JobRunner, createJobRunner } from './jobs/runner.js';
+import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { liveRoutes } from './routes/live.js';
@@ -35,9 +36,15 @@ import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
 import { stacRoutes } from './routes/stac.js';
 import { userRoutes } from './routes/users.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { type SeedOutcome, seed } from './seed.js';
 import { DEFAULT_SESSION_TTL_MS } from './services/auth.js';
 import { type Services, createServices } from './services/index.js';
+import {
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+  createDeliveryWorker,
+} from './services/webhooks.js';
 
 export interface ServerOptions {
   /** Where data lives. Default: PostgreSQL at `databaseUrl` if given, else SQLite in `dataDir`. */
@@ -80,6 +87,11 @@ export interface ServerOptions {
   readonly livePositionsIntervalMs?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). Default false. */
   readonly trustProxy?: boolean;
+  /** Alerts: CAP sender (default `sahelsat@localhost`) and webhook delivery (enabled by default). */
+  readonly alerts?: {
+    readonly capSender?: string;
+    readonly webhooks?: DeliveryWorkerOptions & { readonly enabled?: boolean };
+  };
 }
 
 /** What `buildServer` attaches to the Fastify instance. */
@@ -131,11 +143,16 @@ async function assemble(
   };
   const threads = o.jobs?.threads ?? 1;
   let runner: JobRunner | null = null;
+  let deliveries: DeliveryWorker | null = null;
   const services = createServices(deps, {
     sessionTtlMs: o.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     jobDefinitions: definitions,
     jobHooks: { queued: () => runner?.wake(), cancelRequested: (id) => runner?.poke(id) },
     livePositionsIntervalMs: o.livePositionsIntervalMs ?? 1000,
+    alerts: {
+      ...(o.alerts?.capSender ? { capSender: o.alerts.capSender } : {}),
+      issued: () => deliveries?.wake(),
+    },
   });
   const seeded = await seed(store, {
     adminPassword: o.adminPassword,
@@ -171,6 +188,14 @@ async function assemble(
       log: app.log,
     });
   }
+  if (o.alerts?.webhooks?.enabled !== false)
+    deliveries = createDeliveryWorker(
+      store,
+      clock,
+      services.alerts.capSender,
+      o.alerts?.webhooks,
+      app.log,
+    );
   const routes: Array<{ method: string; url: string }> = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method, url: r.url });
@@ -231,6 +256,8 @@ async function assemble(
         opsRoutes,
         liveRoutes,
         productRoutes,
+        alertRoutes,
+        webhookRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }
@@ -240,6 +267,14 @@ async function assemble(
   await app.register(stacRoutes, { ...routeOptions, prefix: '/stac' });
 
   app.addHook('onReady', async () => runner?.start());
+  app.addHook('onReady', async () => {
+    services.alertEngine.start();
+    deliveries?.start();
+  });
+  app.addHook('preClose', async () => {
+    await services.alertEngine.stop();
+    await deliveries?.stop();
+  });
   app.addHook('onClose', async () => {
     await runner?.stop();
     await store.close();

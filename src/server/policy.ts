@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'run jobs': ['analyst', 'operator', 'admin'],
   'cancel jobs': ['analyst', 'operator', 'admin'],
   'publish products': ['analyst', 'operator', 'admin'],
+  'manage alerts': ['operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

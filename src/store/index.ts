@@ -17,6 +17,17 @@ export {
   sqliteIntegrityCheck,
 } from './store.js';
 export {
+  DELIVERY_STATUSES,
+  WEBHOOK_FORMATS,
+  type AlertRecord,
+  type AlertRuleChanges,
+  type AlertRuleRecord,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  type WebhookFormat,
+  type WebhookRecord,
+} from './alerts.js';
+export {
   PRODUCT_TYPES,
   type ProductType,
   type ProductRecord,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { alertsRepo } from './alerts.js';
 import { auditRepo } from './audit.js';
 import { catalogueRepo } from './catalogue.js';
 import type { Dialect } from './dialect.js';
@@ -15,6 +16,7 @@ import type { Executor, RepoContext } from './executor.js';
 import { jobsRepo } from './jobs.js';
 import { initialMigration } from './migrations/001-initial.js';
 import { productsMigration } from './migrations/002-products.js';
+import { alertsMigration } from './migrations/003-alerts.js';
 import { plansRepo } from './plans.js';
 import { productsRepo } from './products.js';
 import { requestsRepo } from './requests.js';
@@ -50,6 +52,7 @@ export interface Repos {
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
   readonly requests: ReturnType<typeof requestsRepo>;
+  readonly alerts: ReturnType<typeof alertsRepo>;
   readonly audit: ReturnType<typeof auditRepo>;
   readonly catalogue: ReturnType<typeof catalogueRepo>;
   readonly plans: ReturnType<typeof plansRepo>;
@@ -74,6 +77,7 @@ function repos(ctx: RepoContext): Repos {
     users: usersRepo(ctx),
     sessions: sessionsRepo(ctx),
     requests: requestsRepo(ctx),
+    alerts: alertsRepo(ctx),
     audit: auditRepo(ctx),
     catalogue: catalogueRepo(ctx),
     plans: plansRepo(ctx),
@@ -94,7 +98,7 @@ export function sqliteFileIn(dataDir: string): string {
 export async function openStore(config: StoreConfig): Promise<Store> {
   const { db, dialect } = await connect(config);
   try {
-    await migrate(db, dialect);
+    await migrate(db, dialect, config.kind === 'postgres' ? config.schema : undefined);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -180,13 +184,17 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+async function migrate(db: Kysely<Database>, dialect: Dialect, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
+    // Kysely looks for its own tables in every schema unless told which: a half-migrated
+    // schema of another process would make it skip creating them here.
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: {
       getMigrations: async () => ({
         '001-initial': initialMigration(dialect),
         '002-products': productsMigration(dialect),
+        '003-alerts': alertsMigration(dialect),
       }),
     },
   });

@@ -6,3 +6,4 @@ export * from './plans.js';
 export * from './catalogue.js';
 export * from './ops.js';
 export * from './products.js';
+export * from './alerts.js';

@@ -1,6 +1,9 @@
 /** All services of one server, built once from the shared dependencies. */
 import type { ServiceDeps } from '../context.js';
 import type { JobDefinitions } from '../jobs/definitions.js';
+import { loadBundledZones } from '../../imaging/zonal.js';
+import { alertEngine } from './alert-engine.js';
+import { alertsService } from './alerts.js';
 import { authService } from './auth.js';
 import { catalogueService } from './catalogue.js';
 import { type JobsServiceHooks, jobsService } from './jobs.js';
@@ -11,6 +14,7 @@ import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
 import { stacService } from './stac.js';
 import { usersService } from './users.js';
+import { webhooksService } from './webhooks.js';
 
 export function createServices(
   deps: ServiceDeps,
@@ -19,10 +23,19 @@ export function createServices(
     jobDefinitions: JobDefinitions;
     jobHooks: JobsServiceHooks;
     livePositionsIntervalMs: number;
+    alerts?: {
+      capSender?: string;
+      issued?: () => void;
+      log?: { warn(o: object, msg: string): void };
+    };
   },
 ) {
   const requests = requestsService(deps);
   const orbits = orbitsService(deps.store);
+  const alerts = alertsService(deps, {
+    capSender: o.alerts?.capSender ?? 'sahelsat@localhost',
+    onIssued: () => o.alerts?.issued?.(),
+  });
   return {
     deps,
     auth: authService(deps, { sessionTtlMs: o.sessionTtlMs }),
@@ -35,6 +48,12 @@ export function createServices(
     settings: settingsService(deps, { livePositionsIntervalMs: o.livePositionsIntervalMs }),
     products: productsService(deps),
     stac: stacService(deps),
+    alerts,
+    alertEngine: alertEngine(deps, alerts, {
+      regions: loadBundledZones().regions,
+      ...(o.alerts?.log ? { log: o.alerts.log } : {}),
+    }),
+    webhooks: webhooksService(deps),
   };
 }
 
