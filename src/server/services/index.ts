@@ -54,6 +54,8 @@ export function createServices(
     alertEngine: alertEngine(deps, alerts, {
       regions: loadBundledZones().regions,
       ...(o.alerts?.log ? { log: o.alerts.log } : {}),
+      productGeometry: async (id) =>
+        (await deps.store.products.geometryForSystem(id)) as GeoJSON.FeatureCollection | null,
     }),
     webhooks: webhooksService(deps),
     products: productsService(deps),
