@@ -207,6 +207,23 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(
       await e.page.getByTestId('satellite-passes').locator('tbody tr').count(),
     ).toBeGreaterThan(0);
+    // Previewing: the passes are those of the 24 h from the shown time, not from now.
+    expect(await e.page.getByTestId('satellite-details').textContent()).toContain(
+      'Passes over the stations in the 24 h from',
+    );
+    const firstAos = Date.parse(
+      (await e.page.getByTestId('satellite-passes').locator('tbody tr td').nth(1).textContent())!
+        .replace(' UTC', 'Z')
+        .replace(' ', 'T'),
+    );
+    expect(firstAos).toBeGreaterThan(t - 3_600_000);
+    // A pass chosen in the list becomes the shared selection (the passes panel's sky plot).
+    await e.page.getByTestId('satellite-passes').locator('tbody button').first().click();
+    const pass = await e.page.evaluate(
+      () =>
+        (window.__sahelsat!.ctx.selection as unknown as { pass: { value: unknown } }).pass.value,
+    );
+    expect(pass).toMatchObject({ satelliteId: id });
     await e.page.waitForTimeout(500);
     await screenshot(e.page, 'dashboard-satellite-en');
     await e.page.getByTestId('time-live').click();

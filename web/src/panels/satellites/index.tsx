@@ -50,6 +50,10 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
   const [detail, setDetail] = useState<SatelliteDetail | null>(null);
   const [passes, setPasses] = useState<Array<Pass & { stationName: string }> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Passes from now when live, else from the shown time (rounded to 10 min: the slider moves by
+  // the minute, the list need not be fetched again each time).
+  const startMs = ctx.time.live.value ? null : Math.floor(ctx.time.now.value / 600_000) * 600_000;
+  const start = startMs === null ? undefined : new Date(startMs).toISOString();
   useEffect(() => {
     let stale = false;
     setDetail(null);
@@ -66,7 +70,12 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
         const lists = await Promise.all(
           stations.map((s) =>
             ctx.api
-              .get<{ passes: Pass[] }>('/passes', { station: s.id, satellite: id, hours: 24 })
+              .get<{ passes: Pass[] }>('/passes', {
+                station: s.id,
+                satellite: id,
+                hours: 24,
+                start,
+              })
               .then((r) => r.passes.map((x) => ({ ...x, stationName: s.name }))),
           ),
         );
@@ -78,8 +87,14 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
     return () => {
       stale = true;
     };
-  }, [id, ctx.api]);
+  }, [id, ctx.api, start]);
   const ref = useSatellites().find((s) => s.id === id);
+  const chosen = ctx.selection.pass.value;
+  const isSelected = (x: Pass) =>
+    chosen !== null &&
+    chosen.stationId === x.stationId &&
+    chosen.satelliteId === x.satelliteId &&
+    chosen.aos === x.aos;
   const shown = ctx.time.now.value;
   const here = window.__sahelsat?.satellites.position(id, shown) ?? null;
   const sensor = window.__sahelsat?.satellites.sensors().find((s) => s.satelliteId === id);
@@ -137,7 +152,11 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
           </dl>
         </>
       )}
-      <h4>{t('satellites.next-passes')}</h4>
+      <h4>
+        {start
+          ? t('satellites.passes-from', { start: ctx.formatTime(start) })
+          : t('satellites.next-passes')}
+      </h4>
       {passes === null && !error ? (
         <p class="muted">{t('shell.loading')}</p>
       ) : passes && passes.length === 0 ? (
@@ -154,8 +173,31 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
           </thead>
           <tbody>
             {(passes ?? []).slice(0, 20).map((x) => (
-              <tr key={`${x.stationId}-${x.aos}`}>
-                <td>{x.stationName}</td>
+              <tr
+                key={`${x.stationId}-${x.aos}`}
+                class={isSelected(x) ? 'selected' : undefined}
+                aria-selected={isSelected(x)}
+              >
+                <td>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() =>
+                      (ctx.selection.pass.value = {
+                        stationId: x.stationId,
+                        satelliteId: x.satelliteId,
+                        aos: x.aos,
+                        los: x.los,
+                      })
+                    }
+                    aria-label={t('satellites.select-pass', {
+                      station: x.stationName,
+                      aos: ctx.formatTime(x.aos),
+                    })}
+                  >
+                    {x.stationName}
+                  </button>
+                </td>
                 <td>{ctx.formatTime(x.aos)}</td>
                 <td>{ctx.formatTime(x.los, { date: false })}</td>
                 <td>{fmt(x.maxElevationDeg, 1)}°</td>
