@@ -3,8 +3,9 @@
  * the selected satellite its details, its position at the shown time and its next passes over
  * every station (`GET /passes?station=&satellite=`).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
+import { OrbitsContext } from '../../map/orbits-context.js';
 
 interface SatelliteDetail {
   id: string;
@@ -36,7 +37,7 @@ interface SatelliteRef {
 const fmt = (v: number, digits: number) => v.toFixed(digits);
 
 function useSatellites(): SatelliteRef[] {
-  const layer = window.__sahelsat?.satellites;
+  const layer = useContext(OrbitsContext);
   return (layer?.satellites() ?? []).map((s) => ({
     id: s.id,
     name: s.name,
@@ -96,8 +97,9 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
     chosen.satelliteId === x.satelliteId &&
     chosen.aos === x.aos;
   const shown = ctx.time.now.value;
-  const here = window.__sahelsat?.satellites.position(id, shown) ?? null;
-  const sensor = window.__sahelsat?.satellites.sensors().find((s) => s.satelliteId === id);
+  const layer = useContext(OrbitsContext);
+  const here = layer?.position(id, shown) ?? null;
+  const sensor = layer?.sensors().find((s) => s.satelliteId === id);
   return (
     <section aria-live="polite" data-testid="satellite-details">
       <div class="row">
