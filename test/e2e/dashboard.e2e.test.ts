@@ -317,4 +317,28 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await e.page.getByTestId('login-page').waitFor();
     e.assertClean();
   });
+
+  it('signs in a viewer of Mali: header and permissions follow role and nation', async () => {
+    const admin = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: e.adminPassword },
+    });
+    const token = admin.json<{ token: string }>().token;
+    const created = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { username: 'awa', password: 'viewer password 123', role: 'viewer', nation: 'ML' },
+    });
+    expect(created.statusCode).toBe(201);
+    await e.login('awa', 'viewer password 123');
+    expect(await e.page.getByTestId('user').textContent()).toBe('awa (viewer, ML)');
+    const may = await e.page.evaluate(() => {
+      const ctx = window.__sahelsat!.ctx as unknown as { may(a: string): boolean };
+      return ['create requests', 'plan', 'manage users', 'run jobs'].map((a) => ctx.may(a));
+    });
+    expect(may).toEqual([false, false, false, false]);
+    expect(await e.page.getByTestId('tab-satellites').isVisible()).toBe(true);
+  });
 });
