@@ -207,6 +207,23 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(
       await e.page.getByTestId('satellite-passes').locator('tbody tr').count(),
     ).toBeGreaterThan(0);
+    // Previewing: the passes are those of the 24 h from the shown time, not from now.
+    expect(await e.page.getByTestId('satellite-details').textContent()).toContain(
+      'Passes over the stations in the 24 h from',
+    );
+    const firstAos = Date.parse(
+      (await e.page.getByTestId('satellite-passes').locator('tbody tr td').nth(1).textContent())!
+        .replace(' UTC', 'Z')
+        .replace(' ', 'T'),
+    );
+    expect(firstAos).toBeGreaterThan(t - 3_600_000);
+    // A pass chosen in the list becomes the shared selection (the passes panel's sky plot).
+    await e.page.getByTestId('satellite-passes').locator('tbody button').first().click();
+    const pass = await e.page.evaluate(
+      () =>
+        (window.__sahelsat!.ctx.selection as unknown as { pass: { value: unknown } }).pass.value,
+    );
+    expect(pass).toMatchObject({ satelliteId: id });
     await e.page.waitForTimeout(500);
     await screenshot(e.page, 'dashboard-satellite-en');
     await e.page.getByTestId('time-live').click();
@@ -299,5 +316,29 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await e.page.getByTestId('logout').click();
     await e.page.getByTestId('login-page').waitFor();
     e.assertClean();
+  });
+
+  it('signs in a viewer of Mali: header and permissions follow role and nation', async () => {
+    const admin = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: e.adminPassword },
+    });
+    const token = admin.json<{ token: string }>().token;
+    const created = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { username: 'awa', password: 'viewer password 123', role: 'viewer', nation: 'ML' },
+    });
+    expect(created.statusCode).toBe(201);
+    await e.login('awa', 'viewer password 123');
+    expect(await e.page.getByTestId('user').textContent()).toBe('awa (viewer, ML)');
+    const may = await e.page.evaluate(() => {
+      const ctx = window.__sahelsat!.ctx as unknown as { may(a: string): boolean };
+      return ['create requests', 'plan', 'manage users', 'run jobs'].map((a) => ctx.may(a));
+    });
+    expect(may).toEqual([false, false, false, false]);
+    expect(await e.page.getByTestId('tab-satellites').isVisible()).toBe(true);
   });
 });

@@ -340,8 +340,12 @@ export function createSatelliteLayer(
   };
   let hovering = false;
   const onMouseMove = (e: MapMouseEvent) => {
-    const over = canvas.pick(e.point.x, e.point.y) !== null;
+    const dot = canvas.pick(e.point.x, e.point.y);
+    const over = dot !== null;
     if (over !== hovering) map.getCanvas().style.cursor = over ? 'pointer' : '';
+    // The name as a tooltip: labels are drawn only when zoomed in.
+    if (over) map.getCanvas().title = dot.name;
+    else if (hovering) map.getCanvas().removeAttribute('title');
     hovering = over;
   };
   map.on('move', onMove);
