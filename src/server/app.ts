@@ -35,6 +35,7 @@ import { liveRoutes } from './routes/live.js';
 import { VERSION, opsRoutes } from './routes/ops.js';
 import { planRoutes } from './routes/plans.js';
 import { productRoutes } from './routes/products.js';
+import { planningRoutes } from './routes/planning.js';
 import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
 import { telecomRoutes } from './routes/telecom.js';
@@ -273,6 +274,7 @@ async function assemble(
         webhookRoutes,
         telecomRoutes,
         productRoutes,
+        planningRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }

@@ -15,7 +15,9 @@ import type {
   SessionRecord,
   StationRecord,
   UserRecord,
+  Viewer,
 } from '../store/index.js';
+import { detailsFor } from './planning/details.js';
 
 const iso = formatIsoUtc;
 const isoOrNull = (t: number | null): string | null => (t === null ? null : iso(t));
@@ -54,6 +56,7 @@ export const requestOut = (r: RequestRecord) => ({
   createdAt: iso(r.createdAtMs),
   updatedAt: iso(r.updatedAtMs),
   version: r.version,
+  ...(r.constraints ?? {}),
 });
 
 export const requestEventOut = (e: RequestEventRecord) => ({
@@ -73,13 +76,15 @@ export const planOut = (p: PlanRecord) => ({
   latestVersion: p.latestVersion,
 });
 
-export const planVersionOut = (v: PlanVersionRecord) => ({
+/** A plan version; its planner details filtered to what `viewer` may see. */
+export const planVersionOut = (v: PlanVersionRecord, viewer: Viewer) => ({
   version: v.version,
   createdAt: iso(v.createdAtMs),
   createdBy: v.createdBy,
   reason: v.reason,
   horizon: { start: iso(v.horizonStartMs), end: iso(v.horizonEndMs) },
   jobId: v.jobId,
+  details: detailsFor(v.details, viewer),
 });
 
 export const acquisitionOut = (a: AcquisitionRecord) => ({

@@ -97,6 +97,18 @@ export interface RequestRecord {
   readonly createdAtMs: number;
   readonly updatedAtMs: number;
   readonly version: number;
+  /** Optional planning constraints (absent: none). */
+  readonly constraints?: RequestConstraints | null;
+}
+
+/** What a request may add to the planner's defaults. */
+export interface RequestConstraints {
+  /** Largest off-nadir angle accepted, deg. */
+  readonly maxOffNadirDeg?: number;
+  /** Lowest sun elevation over the target accepted, deg. */
+  readonly minSunElevationDeg?: number;
+  /** Wanted again every `everyDays` days within the window. */
+  readonly recurrence?: { readonly everyDays: number };
 }
 
 export interface RequestEventRecord {

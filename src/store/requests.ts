@@ -6,6 +6,7 @@ import type {
   Nation,
   Page,
   Releasability,
+  RequestConstraints,
   RequestEventRecord,
   RequestRecord,
   RequestStatus,
@@ -32,6 +33,7 @@ function toRequest(r: RequestsTable): RequestRecord {
     createdAtMs: Number(r.created_at_ms),
     updatedAtMs: Number(r.updated_at_ms),
     version: r.version,
+    constraints: r.constraints ? fromJson<RequestConstraints>(r.constraints) : null,
   };
 }
 
@@ -56,7 +58,12 @@ function toRow(r: RequestRecord): RequestsTable {
     created_at_ms: r.createdAtMs,
     updated_at_ms: r.updatedAtMs,
     version: r.version,
+    constraints: constraintsJson(r.constraints),
   };
+}
+
+function constraintsJson(c: RequestConstraints | null | undefined): string | null {
+  return c && Object.keys(c).length > 0 ? toJson(c) : null;
 }
 
 function toEvent(r: Omit<RequestEventsTable, 'id'> & { id: number }): RequestEventRecord {
@@ -96,6 +103,7 @@ export type RequestChanges = Partial<
     | 'windowEndMs'
     | 'sensorType'
     | 'releasability'
+    | 'constraints'
   >
 >;
 
@@ -190,6 +198,7 @@ export function requestsRepo({ db }: RepoContext) {
       if (c.windowEndMs !== undefined) set.window_end_ms = c.windowEndMs;
       if (c.sensorType !== undefined) set.sensor_type = c.sensorType;
       if (c.releasability !== undefined) set.releasability = c.releasability;
+      if (c.constraints !== undefined) set.constraints = constraintsJson(c.constraints);
       const r = await db
         .updateTable('requests')
         .set(set)

@@ -51,6 +51,8 @@ export interface RequestsTable {
   created_at_ms: number;
   updated_at_ms: number;
   version: number;
+  /** Planning constraints (JSON), null when none (migration 004). */
+  constraints?: string | null;
 }
 
 export interface RequestEventsTable {

@@ -185,5 +185,11 @@ export async function commitPlan(tx: Repos, c: PlanCommit): Promise<PlanCommitte
     };
     await tx.plans.setVersionDetails(planId, version, withMoves);
   }
-  return { plan: (await tx.plans.getPlan(planId))!, version, details, acquisitions: acquisitions.length, moved };
+  return {
+    plan: (await tx.plans.getPlan(planId))!,
+    version,
+    details,
+    acquisitions: acquisitions.length,
+    moved,
+  };
 }

@@ -13,9 +13,17 @@ import { sampleTrack } from '../../access/track.js';
 import { formatIsoUtc, parseIsoUtc } from '../../core/time.js';
 import { parseTle } from '../../io/tle.js';
 import { createPropagator } from '../../orbit/propagator.js';
-import { planScenario, repairPlan, requestFeasibility } from '../../planner/index.js';
+
 import { type Computation, type ComputeContext, STOPPED } from '../jobs/computation.js';
-import type { FeasibilityResult, Plan, Scenario, ScenarioSatellite } from './planner-api.js';
+import {
+  type FeasibilityResult,
+  type Plan,
+  type Scenario,
+  type ScenarioSatellite,
+  planScenario,
+  repairPlan,
+  requestFeasibility,
+} from './planner-api.js';
 
 const nativeAborted = Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted')!.get!;
 
@@ -32,9 +40,6 @@ export function stopSignal(ctx: ComputeContext): { signal: AbortSignal; stopped(
   Object.defineProperty(signal, 'aborted', { get: poll });
   return { signal, stopped: poll };
 }
-
-/** Unplanned submitted requests checked one by one for feasibility, at most. */
-export const MAX_ASSESSED = 200;
 
 export interface PlanningInput {
   readonly scenario: Scenario;
@@ -67,17 +72,13 @@ export const planningComputation: Computation<PlanningInput, PlanningOutput> = (
     ctx.saveCheckpoint({ plan });
     return STOPPED;
   }
-  ctx.saveCheckpoint({ plan });
-  const unplanned = new Set(
-    plan.requests.filter((r) => r.status === 'unplanned').map((r) => r.requestId),
-  );
-  const check = input.assess.filter((id) => unplanned.has(id)).slice(0, MAX_ASSESSED);
+  // The planner explains a request with no option at all as "infeasible because …" (its
+  // output.ts); other unplanned requests lost to competition and stay feasible.
+  const assess = new Set(input.assess);
   const infeasible: Record<string, string> = {};
-  for (const [i, id] of check.entries()) {
-    if (ctx.shouldStop()) return STOPPED;
-    const f = requestFeasibility(input.scenario, id);
-    if (!f.feasible) infeasible[id] = f.limits.join('; ') || 'no acquisition opportunity';
-    ctx.progress(0.9 + (0.1 * (i + 1)) / check.length, `feasibility ${i + 1}/${check.length}`);
+  for (const r of plan.requests) {
+    if (r.status === 'unplanned' && assess.has(r.requestId) && /^infeasible\b/.test(r.reason ?? ''))
+      infeasible[r.requestId] = r.reason!;
   }
   return { plan, infeasible };
 };

@@ -10,7 +10,7 @@ import type { AcquisitionRecord, Nation, Releasability, Viewer } from '../../sto
 import type { NationOutcome, Plan, RequestOutcome } from './planner-api.js';
 import type { RequestMeta } from './scenario.js';
 
-interface Owned {
+export interface Owned {
   readonly ownerNation: Nation;
   readonly releasability: Releasability;
 }
@@ -44,9 +44,15 @@ export interface StoredPlanDetails {
   }>;
   readonly requests: ReadonlyArray<RequestOutcome & Owned>;
   readonly nations: Readonly<Record<string, NationOutcome>>;
-  readonly displaced?: ReadonlyArray<{ readonly requestId: string; readonly acquisitionId: string } & Owned>;
+  readonly displaced?: ReadonlyArray<
+    { readonly requestId: string; readonly acquisitionId: string } & Owned
+  >;
   /** Requests this version moved (for the live events; never shown as such). */
-  readonly moved?: ReadonlyArray<{ readonly requestId: string; readonly from: string; readonly to: string }>;
+  readonly moved?: ReadonlyArray<{
+    readonly requestId: string;
+    readonly from: string;
+    readonly to: string;
+  }>;
 }
 
 const SYSTEM: Owned = { ownerNation: 'AES', releasability: 'alliance' };

@@ -14,7 +14,13 @@ import type { JobDefinition } from '../jobs/definitions.js';
 import { Id, IsoInstant } from '../schemas/common.js';
 import { commitPlan } from './commit.js';
 import type { PlanningInput, PlanningOutput } from './computations.js';
-import { checkSatellites, loadScenario, nextBalance, planningSettings } from './load.js';
+import {
+  checkScenario,
+  checkSatellites,
+  loadScenario,
+  nextBalance,
+  planningSettings,
+} from './load.js';
 import type { RequestMeta } from './scenario.js';
 
 export const PlanningParams = z.strictObject({
@@ -25,7 +31,12 @@ export const PlanningParams = z.strictObject({
   planId: Id.optional().describe('add a version to this plan (default: a new plan)'),
   name: z.string().trim().min(1).max(200).optional().describe('name of a new plan'),
   timeLimitS: z.number().min(1).max(600).default(10).describe('planner time budget, s'),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 export type PlanningParams = z.infer<typeof PlanningParams>;
 
@@ -72,7 +83,7 @@ export const planningJob: JobDefinition<PlanningParams, PlanningInput, PlanningO
     if (scenario.satellites.length === 0)
       throw new Error('no satellite can image: nothing to plan with');
     return {
-      scenario,
+      scenario: checkScenario(scenario, 'scenario from the store'),
       timeLimitMs: p.timeLimitS * 1000,
       ...(p.seed !== undefined ? { seed: p.seed } : {}),
       assess: [...meta].filter(([, m]) => m.status === 'submitted').map(([id]) => id),

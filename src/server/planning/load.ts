@@ -16,7 +16,7 @@ import {
   buildScenario,
   plannableSatellites,
 } from './scenario.js';
-import type { Scenario } from './planner-api.js';
+import { type Scenario, parseScenario } from './planner-api.js';
 
 interface StoredBalance {
   readonly asOf: string;
@@ -59,7 +59,8 @@ export function nextBalance(
   nations: Readonly<Record<string, { balance?: number }>>,
 ): StoredBalance {
   const balance: Record<string, number> = {};
-  for (const [n, x] of Object.entries(nations)) if (typeof x.balance === 'number') balance[n] = x.balance;
+  for (const [n, x] of Object.entries(nations))
+    if (typeof x.balance === 'number') balance[n] = x.balance;
   return {
     asOf: formatIsoUtc(endMs),
     balance,
@@ -123,4 +124,13 @@ export async function loadScenario(
     ...(o.satelliteIds ? { satelliteIds: o.satelliteIds } : {}),
   });
   return { ...built, settings };
+}
+
+/**
+ * Checks a scenario with the planner's own parser before it goes to a thread: a stale element
+ * set or a request the planner refuses is reported now, with the planner's located message.
+ * @throws ValidationError (from parseScenario)
+ */
+export function checkScenario(s: Scenario, what: string): Scenario {
+  return parseScenario(JSON.stringify(s), what);
 }

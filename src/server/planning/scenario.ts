@@ -68,6 +68,13 @@ export function scenarioRequest(
     aoi: r.aoi as unknown as GeoJSON.Geometry,
     window: { start: formatIsoUtc(r.windowStartMs), end: formatIsoUtc(r.windowEndMs) },
     sensorType: r.sensorType,
+    ...(r.constraints?.maxOffNadirDeg !== undefined
+      ? { maxOffNadirDeg: r.constraints.maxOffNadirDeg }
+      : {}),
+    ...(r.constraints?.minSunElevationDeg !== undefined
+      ? { minSunElevationDeg: r.constraints.minSunElevationDeg }
+      : {}),
+    ...(r.constraints?.recurrence ? { recurrence: { ...r.constraints.recurrence } } : {}),
     ...extra,
   };
 }
@@ -121,7 +128,11 @@ export function buildScenario(i: ScenarioInput): {
     if (!PLANNABLE.includes(r.status)) continue;
     if (r.windowEndMs <= i.startMs || r.windowStartMs >= endMs) continue;
     requests.push(scenarioRequest(r));
-    meta.set(r.id, { ownerNation: r.ownerNation, releasability: r.releasability, status: r.status });
+    meta.set(r.id, {
+      ownerNation: r.ownerNation,
+      releasability: r.releasability,
+      status: r.status,
+    });
   }
   const scenario: Scenario = {
     version: 1,

@@ -31,13 +31,21 @@ export function runInThread<O>(
         detail: `the computation did not finish within ${Math.round(o.timeoutMs / 1000)} s`,
       });
     const soft = setTimeout(() => Atomics.store(stopFlag, 0, 1), o.timeoutMs);
-    const hard = setTimeout(() => finish(() => reject(timedOut())), o.timeoutMs + (o.graceMs ?? 2000));
-    worker.on('message', (m: { kind: string; output?: unknown; message?: string; code?: string }) => {
-      if (m.kind === 'done') finish(() => resolve(m.output as O));
-      else if (m.kind === 'stopped') finish(() => reject(timedOut()));
-      else if (m.kind === 'error')
-        finish(() => reject(Object.assign(new Error(m.message ?? 'computation failed'), { code: m.code })));
-    });
+    const hard = setTimeout(
+      () => finish(() => reject(timedOut())),
+      o.timeoutMs + (o.graceMs ?? 2000),
+    );
+    worker.on(
+      'message',
+      (m: { kind: string; output?: unknown; message?: string; code?: string }) => {
+        if (m.kind === 'done') finish(() => resolve(m.output as O));
+        else if (m.kind === 'stopped') finish(() => reject(timedOut()));
+        else if (m.kind === 'error')
+          finish(() =>
+            reject(Object.assign(new Error(m.message ?? 'computation failed'), { code: m.code })),
+          );
+      },
+    );
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) =>
       finish(() => reject(new Error(`computation thread exited with code ${code}`))),

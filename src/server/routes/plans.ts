@@ -15,12 +15,13 @@ import {
   PlanVersionOut,
   PlanVersionParams,
 } from '../schemas/plans.js';
+import type { Viewer } from '../../store/index.js';
 import type { RoutePlugin } from './plugin.js';
 
 export const planRoutes: RoutePlugin = async (app, { services: { plans } }) => {
-  const detail = (d: Awaited<ReturnType<typeof plans.get>>) => ({
+  const detail = (d: Awaited<ReturnType<typeof plans.get>>, viewer: Viewer) => ({
     ...planOut(d.plan),
-    version: planVersionOut(d.version),
+    version: planVersionOut(d.version, viewer),
     acquisitions: d.acquisitions.map(acquisitionOut),
   });
 
@@ -42,7 +43,7 @@ export const planRoutes: RoutePlugin = async (app, { services: { plans } }) => {
     handler: async (req, reply) => {
       const caller = callerOf(req);
       const p = await plans.create(caller, req.body);
-      return reply.code(201).send(detail(await plans.get(caller, p.id)));
+      return reply.code(201).send(detail(await plans.get(caller, p.id), caller));
     },
   });
   app.get('/plans/:id', {
@@ -52,7 +53,10 @@ export const planRoutes: RoutePlugin = async (app, { services: { plans } }) => {
       params: IdParams,
       response: { 200: PlanDetailOut, ...COMMON_ERRORS },
     },
-    handler: async (req) => detail(await plans.get(callerOf(req), req.params.id)),
+    handler: async (req) => {
+      const caller = callerOf(req);
+      return detail(await plans.get(caller, req.params.id), caller);
+    },
   });
   app.get('/plans/:id/versions', {
     schema: {
@@ -61,7 +65,10 @@ export const planRoutes: RoutePlugin = async (app, { services: { plans } }) => {
       params: IdParams,
       response: { 200: z.array(PlanVersionOut), ...COMMON_ERRORS },
     },
-    handler: async (req) => (await plans.versions(req.params.id)).map(planVersionOut),
+    handler: async (req) => {
+      const caller = callerOf(req);
+      return (await plans.versions(req.params.id)).map((v) => planVersionOut(v, caller));
+    },
   });
   app.post('/plans/:id/versions', {
     schema: {
@@ -74,7 +81,7 @@ export const planRoutes: RoutePlugin = async (app, { services: { plans } }) => {
     handler: async (req, reply) => {
       const caller = callerOf(req);
       const p = await plans.addVersion(caller, req.params.id, req.body);
-      return reply.code(201).send(detail(await plans.get(caller, p.id)));
+      return reply.code(201).send(detail(await plans.get(caller, p.id), caller));
     },
   });
   app.get('/plans/:id/versions/:version', {
@@ -84,8 +91,10 @@ export const planRoutes: RoutePlugin = async (app, { services: { plans } }) => {
       params: PlanVersionParams,
       response: { 200: PlanDetailOut, ...COMMON_ERRORS },
     },
-    handler: async (req) =>
-      detail(await plans.get(callerOf(req), req.params.id, req.params.version)),
+    handler: async (req) => {
+      const caller = callerOf(req);
+      return detail(await plans.get(caller, req.params.id, req.params.version), caller);
+    },
   });
 
   app.get('/acquisitions', {

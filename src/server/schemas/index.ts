@@ -8,3 +8,4 @@ export * from './ops.js';
 export * from './alerts.js';
 export * from './telecom.js';
 export * from './products.js';
+export * from './planning.js';

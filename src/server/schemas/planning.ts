@@ -8,7 +8,7 @@ export const FeasibilityBody = z.strictObject({
   window: Window,
   sensorType: SensorType,
   priority: z.number().int().min(1).max(5),
-  maxOffNadirDeg: z.number().min(0).max(90).optional(),
+  maxOffNadirDeg: z.number().gt(0).lt(90).optional(),
   minSunElevationDeg: z.number().min(-90).max(90).optional(),
 });
 

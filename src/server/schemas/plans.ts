@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACQUISITION_STATUSES } from '../../store/records.js';
 import { Id, IsoInstant, Nation, Page, Releasability } from './common.js';
+import { PlanDetailsOut } from './planning.js';
 
 export const AcquisitionStatus = z.enum(ACQUISITION_STATUSES);
 
@@ -52,6 +53,9 @@ export const PlanVersionOut = z
     reason: z.string(),
     horizon: z.object({ start: IsoInstant, end: IsoInstant }),
     jobId: z.string().nullable(),
+    details: PlanDetailsOut.nullable().describe(
+      'the planner’s answer (downlinks, request outcomes, per-nation satisfaction, displaced); null for versions made by hand',
+    ),
   })
   .meta({ id: 'PlanVersion' });
 

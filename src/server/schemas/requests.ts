@@ -12,7 +12,23 @@ import {
 
 export const Window = z.strictObject({ start: IsoInstant, end: IsoInstant });
 
+/** Optional planning constraints of a request (absent: the sensor's and planner's defaults). */
+export const RequestConstraintFields = {
+  maxOffNadirDeg: z.number().gt(0).lt(90).optional().describe('largest off-nadir angle, deg'),
+  minSunElevationDeg: z
+    .number()
+    .min(-90)
+    .max(90)
+    .optional()
+    .describe('lowest sun elevation over the target, deg (optical)'),
+  recurrence: z
+    .strictObject({ everyDays: z.number().min(1).max(366) })
+    .optional()
+    .describe('wanted again every N days within the window (e.g. a border strip every 3 days)'),
+};
+
 export const NewRequestBody = z.strictObject({
+  ...RequestConstraintFields,
   title: z.string().trim().min(1).max(200),
   description: z.string().max(5000).optional(),
   aoi: AoiGeometry,
@@ -42,6 +58,9 @@ export const RequestOut = z
     createdAt: IsoInstant,
     updatedAt: IsoInstant,
     version: z.number().int(),
+    maxOffNadirDeg: z.number().optional(),
+    minSunElevationDeg: z.number().optional(),
+    recurrence: z.object({ everyDays: z.number() }).optional(),
   })
   .meta({ id: 'Request' });
 

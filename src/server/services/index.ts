@@ -10,6 +10,7 @@ import { type JobsServiceHooks, jobsService } from './jobs.js';
 import { orbitsService } from './orbits.js';
 import { plansService } from './plans.js';
 import { productsService } from './products.js';
+import { planningService } from './planning.js';
 import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
 import { telecomService } from './telecom.js';
@@ -44,6 +45,7 @@ export function createServices(
     users: usersService(deps),
     requests,
     plans: plansService(deps, requests),
+    planning: planningService(deps, requests),
     orbits,
     catalogue: catalogueService(deps, orbits),
     jobs: jobsService(deps, o.jobDefinitions, o.jobHooks),

@@ -5,6 +5,7 @@
  * is a job type (src/server/planning/job.ts).
  */
 import type { z } from 'zod';
+import { ValidationError } from '../../core/errors.js';
 import { formatIsoUtc, parseIsoUtc } from '../../core/time.js';
 import type { RequestRecord, RequestStatus } from '../../store/index.js';
 import type { ServiceDeps } from '../context.js';
@@ -13,8 +14,8 @@ import { type Caller, requirePermission } from '../policy.js';
 import { commitPlan } from '../planning/commit.js';
 import type { FeasibilityOutput } from '../planning/computations.js';
 import { type StoredPlanDetails, planFromStored } from '../planning/details.js';
-import { loadScenario } from '../planning/load.js';
-import type { Plan } from '../planning/planner-api.js';
+import { checkScenario, loadScenario } from '../planning/load.js';
+import type { Plan, Scenario } from '../planning/planner-api.js';
 import { PLANNABLE, type RequestMeta, scenarioRequest } from '../planning/scenario.js';
 import { runInThread } from '../planning/thread.js';
 import type { EmergencyBody, FeasibilityBody } from '../schemas/planning.js';
@@ -34,13 +35,32 @@ function fromThread(err: unknown, path: string): never {
   throw err;
 }
 
+/**
+ * The planner's parser on a scenario built here: what it refuses in the request is the caller's
+ * error (400 at `path`); anything else (a stale element set) is the server's state (409).
+ */
+function checked(s: Scenario, path: string): Scenario {
+  try {
+    return checkScenario(s, 'scenario');
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    if ((err.location.field ?? '').startsWith('requests')) throw invalidField(path, err.detail);
+    throw new ApiError(409, 'scenario-invalid', 'error.conflict', { detail: err.message });
+  }
+}
+
 export function planningService(deps: ServiceDeps, requests: RequestsService) {
   const { store, clock, events } = deps;
 
   /** Horizon covering a window from now on (whole minutes, 1 to 168 h). */
-  function horizonOf(startMs: number, endMs: number, path: string) {
+  function horizonOf(startMs: number, endMs: number, path: string | null) {
     const now = Math.floor(clock() / 60_000) * 60_000;
-    if (endMs <= now) throw invalidField(`${path}.end`, 'the window has already ended');
+    if (endMs <= now) {
+      if (path) throw invalidField(`${path}.end`, 'the window has already ended');
+      throw new ApiError(409, 'window-ended', 'error.conflict', {
+        detail: 'the request’s window has already ended',
+      });
+    }
     const from = Math.max(now, Math.floor(startMs / 60_000) * 60_000);
     const horizonH = Math.min(168, Math.max(1, Math.ceil((endMs - from) / HOUR_MS)));
     return { startMs: from, horizonH };
@@ -49,19 +69,30 @@ export function planningService(deps: ServiceDeps, requests: RequestsService) {
   async function feasibilityOf(
     r: RequestRecord,
     extra: Parameters<typeof scenarioRequest>[1] = {},
-  ): Promise<FeasibilityOutput> {
-    const h = horizonOf(r.windowStartMs, r.windowEndMs, 'body.window');
+  ) {
+    const h = horizonOf(
+      r.windowStartMs,
+      r.windowEndMs,
+      r.status === 'draft' ? 'body.window' : null,
+    );
     const { scenario } = await loadScenario(store, { ...h, requests: [] });
     const withRequest = { ...scenario, requests: [scenarioRequest(r, extra)] };
     if (scenario.satellites.length === 0)
       throw new ApiError(409, 'nothing-to-plan', 'error.conflict', {
         detail: 'no satellite can image: import element sets of the imaging satellites',
       });
-    return runInThread<FeasibilityOutput>(
+    const f = await runInThread<FeasibilityOutput>(
       'planning.feasibility',
-      { scenario: withRequest, requestId: r.id },
+      { scenario: checked(withRequest, 'body'), requestId: r.id },
       { timeoutMs: FEASIBILITY_TIMEOUT_MS },
     ).catch((e) => fromThread(e, 'body'));
+    return {
+      feasible: f.feasible,
+      earliestAcquisition: f.earliestAcquisition,
+      earliestDelivery: f.earliestDelivery,
+      limits: [...f.limits],
+      opportunities: [...f.opportunities],
+    };
   }
 
   /** Publishes the plan.version event and the request moves of a committed version. */
@@ -167,10 +198,15 @@ export function planningService(deps: ServiceDeps, requests: RequestsService) {
       const all = await store.requests.listAnyByStatus(PLANNABLE);
       const { scenario, meta } = await loadScenario(store, { startMs, horizonH, requests: all });
       if (!meta.has(urgent.id))
-        throw invalidField('body.requestId', 'the request’s window does not meet the plan’s horizon');
+        throw invalidField(
+          'body.requestId',
+          'the request’s window does not meet the plan’s horizon',
+        );
       const withFlag = {
         ...scenario,
-        requests: scenario.requests.map((r) => (r.id === urgent.id ? { ...r, emergency: true } : r)),
+        requests: scenario.requests.map((r) =>
+          r.id === urgent.id ? { ...r, emergency: true } : r,
+        ),
       };
       const currentPlan = planFromStored(
         stored,
@@ -179,7 +215,7 @@ export function planningService(deps: ServiceDeps, requests: RequestsService) {
       const repaired = await runInThread<Plan>(
         'planning.repair',
         {
-          scenario: withFlag,
+          scenario: checked(withFlag, 'body.requestId'),
           current: currentPlan,
           urgent: [urgent.id],
           timeLimitMs: REPAIR_TIME_LIMIT_MS,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { formatIsoUtc, parseIsoUtc } from '../../core/time.js';
 import type {
   RequestChanges,
+  RequestConstraints,
   RequestEventRecord,
   RequestFilter,
   RequestRecord,
@@ -25,6 +26,19 @@ function window(
   const endMs = parseIsoUtc(w.end, `${path}.end`);
   if (!(endMs > startMs)) throw invalidField(`${path}.end`, 'the window must end after it starts');
   return { startMs, endMs };
+}
+
+/** The planning constraints given in a body (only those present). */
+function constraintsOf(b: {
+  maxOffNadirDeg?: number | undefined;
+  minSunElevationDeg?: number | undefined;
+  recurrence?: { everyDays: number } | undefined;
+}): RequestConstraints {
+  return {
+    ...(b.maxOffNadirDeg !== undefined ? { maxOffNadirDeg: b.maxOffNadirDeg } : {}),
+    ...(b.minSunElevationDeg !== undefined ? { minSunElevationDeg: b.minSunElevationDeg } : {}),
+    ...(b.recurrence !== undefined ? { recurrence: { everyDays: b.recurrence.everyDays } } : {}),
+  };
 }
 
 export function requestsService(deps: ServiceDeps) {
@@ -104,6 +118,7 @@ export function requestsService(deps: ServiceDeps) {
         createdAtMs: now,
         updatedAtMs: now,
         version: 1,
+        constraints: constraintsOf(b),
       };
       await store.transaction(async (tx) => {
         await tx.requests.insert(rec);
@@ -171,6 +186,12 @@ export function requestsService(deps: ServiceDeps) {
       }
       if (b.sensorType !== undefined) c.sensorType = b.sensorType;
       if (b.releasability !== undefined) c.releasability = b.releasability;
+      if (
+        b.maxOffNadirDeg !== undefined ||
+        b.minSunElevationDeg !== undefined ||
+        b.recurrence !== undefined
+      )
+        c.constraints = { ...(r.constraints ?? {}), ...constraintsOf(b) };
       const now = clock();
       const after = await store.transaction(async (tx) => {
         const u = await tx.requests.update(id, r.version, c, now);
