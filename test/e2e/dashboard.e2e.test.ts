@@ -71,6 +71,8 @@ async function overSahel(e: E2E, id: string): Promise<number> {
 
 describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   let e: E2E;
+  /** An instant when a satellite with a sensor is over the Sahel (for the screenshots). */
+  let previewAt = 0;
   beforeAll(async () => {
     e = await startServerAndBrowser();
   }, 120_000);
@@ -111,6 +113,23 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(colours.size).toBeGreaterThan(20);
   });
 
+  it('hides and shows a group of layers from the layer control (keyboard)', async () => {
+    const visibility = () =>
+      e.page.evaluate(() =>
+        (
+          window.__sahelsat!.map as unknown as { getLayoutProperty(l: string, p: string): unknown }
+        ).getLayoutProperty('towns-label', 'visibility'),
+      );
+    await e.page.getByTestId('layer-control').locator('summary').focus();
+    await e.page.keyboard.press('Enter');
+    await e.page.getByTestId('layer-towns').focus();
+    await e.page.keyboard.press('Space');
+    expect(await visibility()).toBe('none');
+    await e.page.keyboard.press('Space');
+    expect(await visibility()).toBe('visible');
+    await e.page.getByTestId('layer-control').locator('summary').click();
+  });
+
   it('moves a satellite between two screenshots (live)', async () => {
     const sats = await e.page.evaluate(() =>
       window.__sahelsat!.satellites.satellites().map((s) => ({ id: s.id, name: s.name })),
@@ -129,12 +148,21 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       return sid;
     });
     await e.page.waitForTimeout(600);
+    // Where propagation puts the satellite around each screenshot (screen px).
+    const expected = () =>
+      e.page.evaluate((sid) => {
+        const w = window.__sahelsat!;
+        const p = w.satellites.position(sid, Date.now())!;
+        return w.map.project([p.longitudeDeg, p.latitudeDeg]);
+      }, id);
+    const pA = await expected();
     const shotA = await mapShot(e);
     await e.page.waitForTimeout(3000);
+    const pB = await expected();
     const shotB = await mapShot(e);
     const a = centroidOf(shotA, SELECTED);
     const b = centroidOf(shotB, SELECTED);
-    if (!a || !b || process.env.E2E_DEBUG) {
+    if (!a || !b) {
       const { writeFileSync } = await import('node:fs');
       writeFileSync('test-artifacts/screenshots/moving-a.png', PNG.sync.write(shotA));
       writeFileSync('test-artifacts/screenshots/moving-b.png', PNG.sync.write(shotB));
@@ -142,7 +170,11 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(a, 'selected satellite visible in the first screenshot').not.toBeNull();
     expect(b, 'selected satellite visible in the second screenshot').not.toBeNull();
     // ~7 km/s for 3 s or more at zoom 6 (~2.4 km per pixel near the equator): ≥ 9 px.
-    expect(Math.hypot(b!.x - a!.x, b!.y - a!.y)).toBeGreaterThan(4);
+    const scale = shotA.width / (await e.page.getByTestId('map').boundingBox())!.width;
+    expect(Math.hypot(b!.x - a!.x, b!.y - a!.y) / scale).toBeGreaterThan(4);
+    // …in the direction its orbit says.
+    const dot = (b!.x - a!.x) * (pB.x - pA.x) + (b!.y - a!.y) * (pB.y - pA.y);
+    expect(dot, `satellite ${id} moved against its orbit`).toBeGreaterThan(0);
   });
 
   it('shows a clicked satellite with its track, details and next passes; previews and goes back to live', async () => {
@@ -153,6 +185,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       return withSensor ?? w.satellites.satellites()[0]!.id;
     });
     const t = await overSahel(e, id);
+    previewAt = t;
     await e.page.evaluate((ms) => {
       const w = window.__sahelsat!;
       w.time.set(ms);
@@ -191,8 +224,11 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(await e.page.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await e.page.getByTestId('logout').textContent()).toBe('Se déconnecter');
     expect(await e.page.getByTestId('time-mode').textContent()).toBe('Temps réel');
-    await e.page.waitForTimeout(500);
+    await e.page.evaluate((ms) => window.__sahelsat!.time.set(ms), previewAt);
+    expect(await e.page.getByTestId('time-mode').textContent()).toBe('Prévision');
+    await e.page.waitForTimeout(800);
     await screenshot(e.page, 'dashboard-satellite-fr');
+    await e.page.getByTestId('time-live').click();
     await e.page.reload();
     await e.page.locator('[data-testid="map"][data-ready="true"]').waitFor();
     expect(await e.page.evaluate(() => document.documentElement.lang)).toBe('fr');
@@ -202,6 +238,61 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await e.page.locator('[data-testid="map"][data-ready="true"]').waitFor();
     expect(await e.page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await e.page.getByTestId('logout').textContent()).toBe('Sign out');
+  });
+
+  it('receives events and positions on the live socket', async () => {
+    await e.page.evaluate(() => {
+      const w = window as unknown as { __events: string[]; __positions: number[] };
+      w.__events = [];
+      w.__positions = [];
+      window.__sahelsat!.ctx.live.onEvent((ev) =>
+        w.__events.push(`${ev.type} ${String(ev.data.title)}`),
+      );
+      window.__sahelsat!.ctx.live.onPositions((p) => w.__positions.push(p.satellites.length));
+    });
+    await e.page.locator('[data-testid="live-state"][data-connected="true"]').waitFor();
+    const login = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: e.adminPassword },
+    });
+    const token = login.json<{ token: string }>().token;
+    const now = Date.now();
+    const created = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        title: 'e2e live event',
+        aoi: { type: 'Point', coordinates: [-8, 12.65] },
+        priority: 2,
+        window: {
+          start: new Date(now + 3_600_000).toISOString(),
+          end: new Date(now + 86_400_000).toISOString(),
+        },
+        sensorType: 'any',
+        releasability: 'alliance',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    await expect
+      .poll(() => e.page.evaluate(() => (window as unknown as { __events: string[] }).__events))
+      .toContain('request.created e2e live event');
+    await expect
+      .poll(
+        () =>
+          e.page.evaluate(
+            () => (window as unknown as { __positions: number[] }).__positions.length,
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBeGreaterThan(1);
+    const counts = await e.page.evaluate(
+      () => (window as unknown as { __positions: number[] }).__positions,
+    );
+    expect(counts[0]).toBe(4);
   });
 
   it('signs out back to the login page', async () => {

@@ -206,6 +206,17 @@ export interface DashboardHandle {
   ctx: {
     selection: { satelliteId: { value: string | null } };
     t(key: string): string;
+    live: {
+      onEvent(
+        fn: (e: { type: string; at: string; data: Record<string, unknown> }) => void,
+      ): () => void;
+      onPositions(
+        fn: (p: {
+          at: string;
+          satellites: Array<{ id: string; latitudeDeg: number; longitudeDeg: number }>;
+        }) => void,
+      ): () => void;
+    };
   };
   satellites: {
     satellites(): Array<{ id: string; name: string; periodMin: number }>;

@@ -29,12 +29,18 @@ async function worldCountries(): Promise<FeatureCollection> {
   return feature(t, t.objects.countries) as unknown as FeatureCollection;
 }
 
-/** Adds every reference layer; resolves when all are on the map. */
-export async function addReferenceLayers(
-  map: MapLibreMap,
-  api: ApiClient,
-  lang: Lang,
-): Promise<void> {
+export interface ReferenceData {
+  world: FeatureCollection;
+  countries: FeatureCollection;
+  regions: FeatureCollection;
+  strips: FeatureCollection;
+  borders: FeatureCollection;
+  towns: FeatureCollection;
+  aois: FeatureCollection;
+}
+
+/** Fetches every reference layer at once (started before the map is ready, to save time). */
+export async function fetchReferenceData(api: ApiClient): Promise<ReferenceData> {
   const [world, countries, regions, strips, borders, towns, aois] = await Promise.all([
     worldCountries(),
     api.get<FeatureCollection>('/layers/countries'),
@@ -54,6 +60,12 @@ export async function addReferenceLayers(
       geometry: a.geometry,
     })),
   };
+  return { world, countries, regions, strips, borders, towns, aois: aoiFc };
+}
+
+/** Adds every reference layer to a loaded map. */
+export function addReferenceLayers(map: MapLibreMap, data: ReferenceData, lang: Lang): void {
+  const { world, countries, regions, strips, borders, towns, aois: aoiFc } = data;
   map.addSource('world', { type: 'geojson', data: world });
   map.addSource('countries', { type: 'geojson', data: countries });
   map.addSource('regions', { type: 'geojson', data: regions });

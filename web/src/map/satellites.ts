@@ -1,12 +1,13 @@
 /**
- * Live satellites on the map: every satellite as a point of one GeoJSON source (no DOM marker:
- * smooth with hundreds), propagated in the browser at the time the TimeStore shows (live,
- * replay or preview); for the selected one its ground track one orbit back and forward, the
- * sensor's field of regard and swath; the stations with their visibility circles.
+ * Live satellites on the map, propagated in the browser at the time the TimeStore shows (live,
+ * replay or preview): their dots on a canvas over the map (satellite-canvas.ts: smooth with
+ * hundreds, no DOM marker); for the selected one its ground track one orbit back and forward,
+ * the sensor's field of regard and swath (GeoJSON layers, updated a few times a second at
+ * most); the stations with their visibility circles.
  */
 import { effect } from '@preact/signals';
-import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { ApiClient, Selection } from '../app/context.js';
 import type { PlayableTimeStore } from '../app/time.js';
 import {
@@ -25,6 +26,7 @@ import {
   toSatellites,
   visibilityRadiusKm,
 } from './orbits.js';
+import { type Dot, SatelliteCanvas } from './satellite-canvas.js';
 import { COLOURS, LABEL_FONT } from './style.js';
 
 export interface Station {
@@ -45,8 +47,8 @@ export interface Sensor {
   data: Record<string, unknown>;
 }
 
-/** Sub-satellite points are recomputed at most this often (real time): ~20 updates/s. */
-const UPDATE_EVERY_MS = 50;
+/** The field of regard (a map layer) follows the satellite at most this often (real time). */
+const REGARD_EVERY_MS = 500;
 /** The track is recomputed when the shown time moved this far from the last one. */
 const TRACK_REFRESH_MS = 20_000;
 /** Swath drawn this long before and after the shown time. */
@@ -64,24 +66,37 @@ export interface SatelliteLayer {
   position(id: string, tMs: number): SubPoint | null;
   /** Reloads the element sets (after an import). */
   reload(): Promise<void>;
-  /** Frames drawn since the start (for the benchmark). */
+  /** Satellite frames drawn since the start (for the benchmark). */
   readonly updates: () => number;
   dispose(): void;
 }
 
-export async function createSatelliteLayer(
-  map: MapLibreMap,
-  api: ApiClient,
-  time: PlayableTimeStore,
-  selection: Selection,
-): Promise<SatelliteLayer> {
-  let sats: OrbitingSatellite[] = [];
-  let byId = new Map<string, OrbitingSatellite>();
+export interface SatelliteData {
+  sets: ElementSet[];
+  sensors: Sensor[];
+  stations: Station[];
+}
+
+/** Fetches element sets, sensors and stations (started before the map is ready). */
+export async function fetchSatelliteData(api: ApiClient): Promise<SatelliteData> {
   const [sets, sensors, stations] = await Promise.all([
     api.get<ElementSet[]>('/element-sets/latest'),
     api.get<Sensor[]>('/sensors'),
     api.get<Station[]>('/stations'),
   ]);
+  return { sets, sensors, stations };
+}
+
+export function createSatelliteLayer(
+  map: MapLibreMap,
+  api: ApiClient,
+  time: PlayableTimeStore,
+  selection: Selection,
+  data: SatelliteData,
+): SatelliteLayer {
+  let sats: OrbitingSatellite[] = [];
+  let byId = new Map<string, OrbitingSatellite>();
+  const { sets, sensors, stations } = data;
   const load = (s: ElementSet[]) => {
     sats = toSatellites(s);
     byId = new Map(sats.map((x) => [x.id, x]));
@@ -166,48 +181,6 @@ export async function createSatelliteLayer(
       'text-halo-width': 1.5,
     },
   });
-  map.addLayer({
-    id: 'satellites-circle',
-    type: 'circle',
-    source: 'satellites',
-    paint: {
-      'circle-color': ['case', ['get', 'imaging'], COLOURS.satellite, '#c7d0d8'],
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 3, 6, 5],
-      'circle-stroke-color': COLOURS.halo,
-      'circle-stroke-width': 1,
-    },
-  });
-  map.addLayer({
-    id: 'satellites-selected',
-    type: 'circle',
-    source: 'satellites',
-    filter: ['==', ['get', 'id'], ''],
-    paint: {
-      'circle-color': COLOURS.selected,
-      'circle-radius': 8,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
-    },
-  });
-  map.addLayer({
-    id: 'satellites-label',
-    type: 'symbol',
-    source: 'satellites',
-    filter: ['any', ['==', ['get', 'id'], ''], ['>=', ['zoom'], 6]],
-    layout: {
-      'text-field': ['get', 'name'],
-      'text-font': LABEL_FONT,
-      'text-size': 12,
-      'text-offset': [0.9, 0],
-      'text-anchor': 'left',
-    },
-    paint: {
-      'text-color': COLOURS.satellite,
-      'text-halo-color': COLOURS.halo,
-      'text-halo-width': 1.5,
-    },
-  });
-
   (map.getSource('stations') as GeoJSONSource).setData({
     type: 'FeatureCollection',
     features: stations.map((s) => ({
@@ -217,43 +190,43 @@ export async function createSatelliteLayer(
     })),
   });
 
-  // One reusable feature per satellite: only coordinates change between frames.
-  let features: Array<Feature<Point>> = [];
-  const rebuildFeatures = () => {
-    features = sats.map((s) => ({
-      type: 'Feature',
-      properties: { id: s.id, name: s.name, imaging: sensorOf.has(s.id) },
-      geometry: { type: 'Point', coordinates: [0, 0] },
+  const canvas = new SatelliteCanvas(map);
+  let dots: Dot[] = [];
+  const rebuildDots = () => {
+    dots = sats.map((x) => ({
+      id: x.id,
+      name: x.name,
+      imaging: sensorOf.has(x.id),
+      lon: 0,
+      lat: 0,
     }));
   };
-  rebuildFeatures();
+  rebuildDots();
 
-  let lastUpdateReal = 0;
+  let lastRegardReal = 0;
   let lastShown = Number.NaN;
+  let viewMoved = true;
+  let shown: Dot[] = [];
   let trackAt = Number.NaN;
   let trackFor: string | null = null;
   let stationsAltitude = Number.NaN;
   let updates = 0;
   let frame = 0;
 
-  const drawSatellites = (t: number) => {
+  const positionSatellites = (t: number) => {
     const gmst = gstime(julianDate(t));
-    const visible: Array<Feature<Point>> = [];
+    shown = [];
     for (let i = 0; i < sats.length; i++) {
       const p = subPoint(sats[i]!, t, gmst);
       if (!p) continue;
-      const f = features[i]!;
-      f.geometry.coordinates[0] = p.longitudeDeg;
-      f.geometry.coordinates[1] = p.latitudeDeg;
-      visible.push(f);
+      const d = dots[i]!;
+      d.lon = p.longitudeDeg;
+      d.lat = p.latitudeDeg;
+      shown.push(d);
     }
-    (map.getSource('satellites') as GeoJSONSource).setData({
-      type: 'FeatureCollection',
-      features: visible,
-    });
   };
 
-  const drawSelected = (t: number) => {
+  const drawSelected = (t: number, real: number) => {
     const id = selection.satelliteId.value;
     const sat = id ? byId.get(id) : undefined;
     const here = sat ? subPoint(sat, t) : null;
@@ -290,6 +263,8 @@ export async function createSatelliteLayer(
       trackFor = sat.id;
       drawStationCircles(here.altitudeKm);
     }
+    if (real - lastRegardReal < REGARD_EVERY_MS && trackAt !== t) return;
+    lastRegardReal = real;
     const regard = regardRadiusKm(sensorOf.get(sat.id), here.altitudeKm);
     (map.getSource('sat-regard') as GeoJSONSource).setData(
       regard === null
@@ -335,37 +310,44 @@ export async function createSatelliteLayer(
   const loop = (real: number) => {
     frame = requestAnimationFrame(loop);
     const t = time.displayNow();
-    const jumped = Math.abs(t - lastShown) > 5_000 && real - lastUpdateReal < UPDATE_EVERY_MS;
-    if (real - lastUpdateReal < UPDATE_EVERY_MS && !jumped) return;
-    if (t === lastShown) return;
-    lastUpdateReal = real;
-    lastShown = t;
-    drawSatellites(t);
-    drawSelected(t);
+    if (t === lastShown && !viewMoved) return;
+    if (t !== lastShown) {
+      positionSatellites(t);
+      drawSelected(t, real);
+      lastShown = t;
+    }
+    viewMoved = false;
+    canvas.draw(shown, selection.satelliteId.value);
     updates++;
   };
   frame = requestAnimationFrame(loop);
 
   const stopSelection = effect(() => {
-    const id = selection.satelliteId.value;
-    map.setFilter('satellites-selected', ['==', ['get', 'id'], id ?? '']);
-    map.setFilter('satellites-label', [
-      'any',
-      ['==', ['get', 'id'], id ?? ''],
-      ['>=', ['zoom'], 6],
-    ]);
+    void selection.satelliteId.value;
     trackFor = null;
     lastShown = Number.NaN;
   });
-  const onClick = (e: MapLayerMouseEvent) => {
-    const id = e.features?.[0]?.properties?.id as string | undefined;
-    if (id) selection.satelliteId.value = id;
+  const onMove = () => {
+    viewMoved = true;
   };
-  const onEnter = () => (map.getCanvas().style.cursor = 'pointer');
-  const onLeave = () => (map.getCanvas().style.cursor = '');
-  map.on('click', 'satellites-circle', onClick);
-  map.on('mouseenter', 'satellites-circle', onEnter);
-  map.on('mouseleave', 'satellites-circle', onLeave);
+  const onResize = () => {
+    canvas.resize();
+    viewMoved = true;
+  };
+  const onClick = (e: MapMouseEvent) => {
+    const dot = canvas.pick(e.point.x, e.point.y);
+    if (dot) selection.satelliteId.value = dot.id;
+  };
+  let hovering = false;
+  const onMouseMove = (e: MapMouseEvent) => {
+    const over = canvas.pick(e.point.x, e.point.y) !== null;
+    if (over !== hovering) map.getCanvas().style.cursor = over ? 'pointer' : '';
+    hovering = over;
+  };
+  map.on('move', onMove);
+  map.on('resize', onResize);
+  map.on('click', onClick);
+  map.on('mousemove', onMouseMove);
 
   return {
     satellites: () => sats,
@@ -377,16 +359,18 @@ export async function createSatelliteLayer(
     },
     async reload() {
       load(await api.get<ElementSet[]>('/element-sets/latest'));
-      rebuildFeatures();
+      rebuildDots();
       lastShown = Number.NaN;
     },
     updates: () => updates,
     dispose() {
       cancelAnimationFrame(frame);
       stopSelection();
-      map.off('click', 'satellites-circle', onClick);
-      map.off('mouseenter', 'satellites-circle', onEnter);
-      map.off('mouseleave', 'satellites-circle', onLeave);
+      map.off('move', onMove);
+      map.off('resize', onResize);
+      map.off('click', onClick);
+      map.off('mousemove', onMouseMove);
+      canvas.remove();
     },
   };
 }

@@ -10,12 +10,17 @@ import { formatInstant } from '../app/format.js';
 import { type ClosableLiveClient, createLiveClient } from '../app/live.js';
 import { may } from '../app/policy.js';
 import { type PlayableTimeStore, createTimeStore } from '../app/time.js';
-import { addReferenceLayers, setLabelLanguage } from '../map/layers.js';
+import { addReferenceLayers, fetchReferenceData, setLabelLanguage } from '../map/layers.js';
 import { clearOverlay, setOverlay } from '../map/overlays.js';
-import { type SatelliteLayer, createSatelliteLayer } from '../map/satellites.js';
+import {
+  type SatelliteLayer,
+  createSatelliteLayer,
+  fetchSatelliteData,
+} from '../map/satellites.js';
 import { baseStyle } from '../map/style.js';
 import { registry } from '../panels/registry.js';
 import { Header } from './Header.js';
+import { LayerControl } from './LayerControl.js';
 import { PanelTabs } from './PanelTabs.js';
 import { TimeSlider } from './TimeSlider.js';
 
@@ -56,6 +61,11 @@ export function Dashboard(p: {
   );
 
   useEffect(() => {
+    // Data first: the downloads run while MapLibre starts.
+    const reference = fetchReferenceData(p.api);
+    const satelliteData = fetchSatelliteData(p.api);
+    reference.catch(() => undefined);
+    satelliteData.catch(() => undefined);
     const live: ClosableLiveClient = createLiveClient({
       onSessionEnded: p.onSessionEnded,
       onState: (c) => (connected.value = c),
@@ -86,9 +96,10 @@ export function Dashboard(p: {
     map.on('load', () => {
       void (async () => {
         try {
-          await addReferenceLayers(map, p.api, p.lang.value);
-          satellites = await createSatelliteLayer(map, p.api, time, selection);
+          const [ref, sat] = await Promise.all([reference, satelliteData]);
           if (disposed) return;
+          addReferenceLayers(map, ref, p.lang.value);
+          satellites = createSatelliteLayer(map, p.api, time, selection, sat);
           const context: AppContext = {
             api: p.api,
             user: p.user,
@@ -165,6 +176,7 @@ export function Dashboard(p: {
             data-testid="map"
             data-ready={ctx ? 'true' : 'false'}
           />
+          {ctx && <LayerControl ctx={ctx} />}
           {error && (
             <p class="error map-error" role="alert">
               {p.t('shell.error', { message: error })}
