@@ -45,6 +45,23 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** TLE line checksum (column 69): digits summed, '-' counts 1, modulo 10. */
+function tleChecksum(line: string): number {
+  let sum = 0;
+  for (const c of line.slice(0, 68)) sum += c === '-' ? 1 : /\d/.test(c) ? Number(c) : 0;
+  return sum % 10;
+}
+
+/** Line 1 with its epoch moved to `ms` (same elements): the demo constellation's epoch is fixed. */
+function withEpoch(line1: string, ms: number): string {
+  const d = new Date(ms);
+  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const day = 1 + (ms - start) / 86_400_000;
+  const epoch = `${String(d.getUTCFullYear() % 100).padStart(2, '0')}${day.toFixed(8).padStart(12, '0')}`;
+  const l = `${line1.slice(0, 18)}${epoch}${line1.slice(32, 68)}`;
+  return `${l}${tleChecksum(l)}`;
+}
+
 describe.skipIf(!hasChromium)('panels in Chromium', () => {
   let e: E2E;
   let token: string;
@@ -71,6 +88,25 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
       body: JSON.stringify({ username: 'admin', password: e.adminPassword }),
     });
     token = ((await r.json()) as { token: string }).token;
+    // The demo element sets have a fixed epoch (2026-01-01); the planner refuses element sets
+    // more than 60 days from its start, as an operator would import fresh ones: re-import them
+    // with today's epoch.
+    const sats = (await api('GET', '/satellites')).json as unknown as Array<{ id: string }>;
+    const lines: string[] = [];
+    for (const s of sats) {
+      const d = (await api('GET', `/satellites/${s.id}`)).json as unknown as {
+        elementSet: { name: string; line1: string; line2: string } | null;
+      };
+      if (!d.elementSet) continue;
+      lines.push(d.elementSet.name, withEpoch(d.elementSet.line1, Date.now()), d.elementSet.line2);
+    }
+    const imported = await api('POST', '/satellites/import', {
+      format: 'tle',
+      text: `${lines.join('\n')}\n`,
+      source: "e2e: demo elements at today's epoch",
+    });
+    expect(imported.status, JSON.stringify(imported.json)).toBe(200);
+    expect(imported.json!.errors).toEqual([]);
     await e.login('admin', e.adminPassword);
   }, 180_000);
   afterAll(async () => {
@@ -183,6 +219,7 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
         .poll(() => cell.textContent(), { timeout: 30_000 })
         .toContain('not available on this server yet');
     }
+    await row.scrollIntoViewIfNeeded();
     await screenshot(page, 'panel-requests');
   });
 
