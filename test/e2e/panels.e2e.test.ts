@@ -4,6 +4,7 @@
  * its feasibility, and an alert pushed by the server appearing without a reload.
  */
 import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2E,
@@ -221,6 +222,16 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     }
     await row.scrollIntoViewIfNeeded();
     await screenshot(page, 'panel-requests');
+    // filters: a draft-only list does not show it, a submitted-only list of its nation does
+    await page.getByTestId('filter-status').selectOption('draft');
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+    await page.getByTestId('filter-status').selectOption('submitted');
+    await page.getByTestId('filter-nation').selectOption('AES');
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('filter-nation').selectOption('ML');
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+    await page.getByTestId('filter-nation').selectOption('');
+    await page.getByTestId('filter-status').selectOption('');
   });
 
   it('shows an alert pushed by the server without a reload, with a toast', async (t) => {
@@ -253,8 +264,41 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
       .getByTestId('alert-toast')
       .filter({ hasText: headline })
       .waitFor({ timeout: 30_000 });
-    await page.getByTestId('alert-headline').filter({ hasText: headline }).waitFor();
+    const item = page.locator(
+      `[data-testid="alert-item"][data-alert-id="${String(created.json!.id)}"]`,
+    );
+    await item.waitFor();
+    await item.getByRole('button').first().click();
+    await expect
+      .poll(() => item.getByTestId('alert-details').textContent())
+      .toContain('Water above the warning level.');
     await screenshot(page, 'panel-alerts');
+    // the CAP texts follow the language
+    await page.getByTestId('lang-fr').click();
+    await expect
+      .poll(() => item.getByTestId('alert-details').textContent())
+      .toContain('Eau au-dessus du niveau d’alerte.');
+    await expect.poll(() => item.textContent()).toContain('Crue du Niger à Niamey');
+    await expect.poll(() => item.textContent()).toContain('Grave');
+    await page.getByTestId('lang-en').click();
+  });
+
+  it('exports the areas (requests and AOIs) as KML with one placemark each', async () => {
+    const { page } = e;
+    await page.getByTestId('tab-export').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-areas-kml').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^sahelsat-areas-.*Z\.kml$/);
+    const kml = readFileSync((await download.path())!, 'utf8');
+    const doc = new XMLParser({ isArray: (n) => n === 'Placemark' }).parse(kml) as {
+      kml: { Document: { Placemark: Array<{ name: string }> } };
+    };
+    const requests = (await api('GET', '/requests?limit=500')).json!.total as number;
+    const aois = ((await api('GET', '/aois')).json as unknown as unknown[]).length;
+    expect(doc.kml.Document.Placemark).toHaveLength(requests + aois);
+    expect(requests).toBeGreaterThan(0);
   });
 
   it('offers bundled areas from the keyboard instead of drawing', async () => {
