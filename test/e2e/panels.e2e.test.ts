@@ -168,71 +168,90 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     expect(rows.length).toBe(expected);
   });
 
-  it('submits a request drawn on the map and lists it with its feasibility', async () => {
-    const { page } = e;
-    await page.getByTestId('tab-requests').click();
-    await page.getByTestId('draw-start').click();
-    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    await page.mouse.click(cx - 60, cy - 40);
-    await page.mouse.click(cx + 60, cy - 40);
-    await page.mouse.click(cx + 60, cy + 40);
-    await page.mouse.dblclick(cx - 60, cy + 40);
-    await expect.poll(() => page.getByTestId('request-area').textContent()).toMatch(/4 vertices/);
-    const title = `e2e drawn request ${Date.now()}`;
-    await page.getByTestId('request-title').fill(title);
-    const feasibilityRoute = (await api('POST', '/feasibility', {})).json;
-    const hasFeasibility =
-      (feasibilityRoute?.error as { code?: string } | undefined)?.code !== 'route-not-found';
-    // Chromium logs every 404 resource as a console error: expected while the route is absent
-    if (!hasFeasibility) e.allowConsoleError(/404 \(Not Found\).*\/feasibility/);
-    await page.getByTestId('feasibility-ask').click();
-    if (hasFeasibility) await page.getByTestId('feasibility-draft').waitFor({ timeout: 60_000 });
-    else
-      await expect
-        .poll(() => page.getByTestId('feasibility-error').first().textContent(), {
-          timeout: 30_000,
-        })
-        .toContain('not available on this server yet');
-    await page.getByTestId('request-submit').click();
-    await page.getByTestId('request-done').waitFor({ timeout: 30_000 });
-    const row = page.getByTestId('request-row').filter({ hasText: title });
-    await row.waitFor({ timeout: 30_000 });
-    await expect.poll(() => row.getByTestId('request-status').textContent()).toBe('submitted');
-    // the server stored the polygon drawn (4 vertices + closing one)
-    const list = await api('GET', `/requests?q=${encodeURIComponent(title)}`);
-    const stored = (
-      list.json!.items as Array<{ aoi: { type: string; coordinates: number[][][] } }>
-    )[0]!;
-    expect(stored.aoi.type).toBe('Polygon');
-    expect(stored.aoi.coordinates[0]).toHaveLength(5);
-    const cell = row.getByTestId('request-feasibility');
-    if (hasFeasibility) {
-      await expect
-        .poll(() => cell.textContent(), { timeout: 60_000 })
-        .toMatch(/acq\.|not feasible/);
-    } else {
-      console.warn(
-        'feasibility endpoint absent (plan-server not merged): checked the translated "not available" message',
-      );
-      await expect
-        .poll(() => cell.textContent(), { timeout: 30_000 })
-        .toContain('not available on this server yet');
-    }
-    await row.scrollIntoViewIfNeeded();
-    await screenshot(page, 'panel-requests');
-    // filters: a draft-only list does not show it, a submitted-only list of its nation does
-    await page.getByTestId('filter-status').selectOption('draft');
-    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
-    await page.getByTestId('filter-status').selectOption('submitted');
-    await page.getByTestId('filter-nation').selectOption('AES');
-    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-    await page.getByTestId('filter-nation').selectOption('ML');
-    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
-    await page.getByTestId('filter-nation').selectOption('');
-    await page.getByTestId('filter-status').selectOption('');
-  });
+  it(
+    'submits a request drawn on the map and lists it with its feasibility',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = e;
+      await page.getByTestId('tab-requests').click();
+      await page.getByTestId('draw-start').click();
+      const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      await page.mouse.click(cx - 60, cy - 40);
+      await page.mouse.click(cx + 60, cy - 40);
+      await page.mouse.click(cx + 60, cy + 40);
+      await page.mouse.dblclick(cx - 60, cy + 40);
+      await expect.poll(() => page.getByTestId('request-area').textContent()).toMatch(/4 vertices/);
+      const title = `e2e drawn request ${Date.now()}`;
+      await page.getByTestId('request-title').fill(title);
+      const feasibilityRoute = (await api('POST', '/feasibility', {})).json;
+      const hasFeasibility =
+        (feasibilityRoute?.error as { code?: string } | undefined)?.code !== 'route-not-found';
+      // Chromium logs every 404 resource as a console error: expected while the route is absent
+      if (!hasFeasibility) e.allowConsoleError(/404 \(Not Found\).*\/feasibility/);
+      await page.getByTestId('feasibility-ask').click();
+      if (hasFeasibility) await page.getByTestId('feasibility-draft').waitFor({ timeout: 60_000 });
+      else
+        await expect
+          .poll(() => page.getByTestId('feasibility-error').first().textContent(), {
+            timeout: 30_000,
+          })
+          .toContain('not available on this server yet');
+      await page.getByTestId('request-submit').click();
+      await page.getByTestId('request-done').waitFor({ timeout: 30_000 });
+      const row = page.getByTestId('request-row').filter({ hasText: title });
+      await row.waitFor({ timeout: 30_000 });
+      await expect.poll(() => row.getByTestId('request-status').textContent()).toBe('submitted');
+      // the server stored the polygon drawn (4 vertices + closing one)
+      const list = await api('GET', `/requests?q=${encodeURIComponent(title)}`);
+      const stored = (
+        list.json!.items as Array<{ aoi: { type: string; coordinates: number[][][] } }>
+      )[0]!;
+      expect(stored.aoi.type).toBe('Polygon');
+      expect(stored.aoi.coordinates[0]).toHaveLength(5);
+      const cell = row.getByTestId('request-feasibility');
+      if (hasFeasibility) {
+        await expect
+          .poll(() => cell.textContent(), { timeout: 60_000 })
+          .toMatch(/acq\.|not feasible/);
+      } else {
+        console.warn(
+          'feasibility endpoint absent (plan-server not merged): checked the translated "not available" message',
+        );
+        await expect
+          .poll(() => cell.textContent(), { timeout: 30_000 })
+          .toContain('not available on this server yet');
+      }
+      await row.scrollIntoViewIfNeeded();
+      await screenshot(page, 'panel-requests');
+      // filters: a draft-only list does not show it, a submitted-only list of its nation does
+      await page.getByTestId('filter-status').selectOption('draft');
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+      await page.getByTestId('filter-status').selectOption('submitted');
+      await page.getByTestId('filter-nation').selectOption('AES');
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+      await page.getByTestId('filter-nation').selectOption('ML');
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+      await page.getByTestId('filter-nation').selectOption('');
+      await page.getByTestId('filter-status').selectOption('');
+      // live: a request created by someone else appears without a reload
+      const other = `created elsewhere ${Date.now()}`;
+      const made = await api('POST', '/requests', {
+        title: other,
+        aoi: { type: 'Point', coordinates: [2.1, 13.5] },
+        priority: 4,
+        window: {
+          start: new Date(Date.now() + 3_600_000).toISOString(),
+          end: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+        sensorType: 'sar',
+        releasability: 'alliance',
+      });
+      expect(made.status).toBe(201);
+      await page.getByTestId('request-row').filter({ hasText: other }).waitFor({ timeout: 30_000 });
+    },
+  );
 
   it('shows an alert pushed by the server without a reload, with a toast', async (t) => {
     const { page } = e;
@@ -299,6 +318,32 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     const aois = ((await api('GET', '/aois')).json as unknown as unknown[]).length;
     expect(doc.kml.Document.Placemark).toHaveLength(requests + aois);
     expect(requests).toBeGreaterThan(0);
+  });
+
+  it('closes a drawn polygon with Enter, refuses two vertices, and cancels with Esc', async () => {
+    const { page } = e;
+    await page.getByTestId('tab-requests').click();
+    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.getByTestId('draw-start').click();
+    await page.mouse.click(cx - 50, cy - 50);
+    await page.mouse.click(cx + 50, cy - 50);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('draw-status').textContent())
+      .toContain('at least 3 vertices');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('draw-status').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('request-area').textContent())
+      .toContain('No area yet');
+    await page.getByTestId('draw-start').click();
+    await page.mouse.click(cx - 50, cy - 50);
+    await page.mouse.click(cx + 50, cy - 50);
+    await page.mouse.click(cx, cy + 50);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('request-area').textContent()).toMatch(/3 vertices/);
   });
 
   it('offers bundled areas from the keyboard instead of drawing', async () => {
