@@ -4,6 +4,7 @@
  * its feasibility, and an alert pushed by the server appearing without a reload.
  */
 import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2E,
@@ -45,6 +46,23 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** TLE line checksum (column 69): digits summed, '-' counts 1, modulo 10. */
+function tleChecksum(line: string): number {
+  let sum = 0;
+  for (const c of line.slice(0, 68)) sum += c === '-' ? 1 : /\d/.test(c) ? Number(c) : 0;
+  return sum % 10;
+}
+
+/** Line 1 with its epoch moved to `ms` (same elements): the demo constellation's epoch is fixed. */
+function withEpoch(line1: string, ms: number): string {
+  const d = new Date(ms);
+  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const day = 1 + (ms - start) / 86_400_000;
+  const epoch = `${String(d.getUTCFullYear() % 100).padStart(2, '0')}${day.toFixed(8).padStart(12, '0')}`;
+  const l = `${line1.slice(0, 18)}${epoch}${line1.slice(32, 68)}`;
+  return `${l}${tleChecksum(l)}`;
+}
+
 describe.skipIf(!hasChromium)('panels in Chromium', () => {
   let e: E2E;
   let token: string;
@@ -71,6 +89,25 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
       body: JSON.stringify({ username: 'admin', password: e.adminPassword }),
     });
     token = ((await r.json()) as { token: string }).token;
+    // The demo element sets have a fixed epoch (2026-01-01); the planner refuses element sets
+    // more than 60 days from its start, as an operator would import fresh ones: re-import them
+    // with today's epoch.
+    const sats = (await api('GET', '/satellites')).json as unknown as Array<{ id: string }>;
+    const lines: string[] = [];
+    for (const s of sats) {
+      const d = (await api('GET', `/satellites/${s.id}`)).json as unknown as {
+        elementSet: { name: string; line1: string; line2: string } | null;
+      };
+      if (!d.elementSet) continue;
+      lines.push(d.elementSet.name, withEpoch(d.elementSet.line1, Date.now()), d.elementSet.line2);
+    }
+    const imported = await api('POST', '/satellites/import', {
+      format: 'tle',
+      text: `${lines.join('\n')}\n`,
+      source: "e2e: demo elements at today's epoch",
+    });
+    expect(imported.status, JSON.stringify(imported.json)).toBe(200);
+    expect(imported.json!.errors).toEqual([]);
     await e.login('admin', e.adminPassword);
   }, 180_000);
   afterAll(async () => {
@@ -131,60 +168,90 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     expect(rows.length).toBe(expected);
   });
 
-  it('submits a request drawn on the map and lists it with its feasibility', async () => {
-    const { page } = e;
-    await page.getByTestId('tab-requests').click();
-    await page.getByTestId('draw-start').click();
-    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    await page.mouse.click(cx - 60, cy - 40);
-    await page.mouse.click(cx + 60, cy - 40);
-    await page.mouse.click(cx + 60, cy + 40);
-    await page.mouse.dblclick(cx - 60, cy + 40);
-    await expect.poll(() => page.getByTestId('request-area').textContent()).toMatch(/4 vertices/);
-    const title = `e2e drawn request ${Date.now()}`;
-    await page.getByTestId('request-title').fill(title);
-    const feasibilityRoute = (await api('POST', '/feasibility', {})).json;
-    const hasFeasibility =
-      (feasibilityRoute?.error as { code?: string } | undefined)?.code !== 'route-not-found';
-    // Chromium logs every 404 resource as a console error: expected while the route is absent
-    if (!hasFeasibility) e.allowConsoleError(/404 \(Not Found\).*\/feasibility/);
-    await page.getByTestId('feasibility-ask').click();
-    if (hasFeasibility) await page.getByTestId('feasibility-draft').waitFor({ timeout: 60_000 });
-    else
-      await expect
-        .poll(() => page.getByTestId('feasibility-error').first().textContent(), {
-          timeout: 30_000,
-        })
-        .toContain('not available on this server yet');
-    await page.getByTestId('request-submit').click();
-    await page.getByTestId('request-done').waitFor({ timeout: 30_000 });
-    const row = page.getByTestId('request-row').filter({ hasText: title });
-    await row.waitFor({ timeout: 30_000 });
-    await expect.poll(() => row.getByTestId('request-status').textContent()).toBe('submitted');
-    // the server stored the polygon drawn (4 vertices + closing one)
-    const list = await api('GET', `/requests?q=${encodeURIComponent(title)}`);
-    const stored = (
-      list.json!.items as Array<{ aoi: { type: string; coordinates: number[][][] } }>
-    )[0]!;
-    expect(stored.aoi.type).toBe('Polygon');
-    expect(stored.aoi.coordinates[0]).toHaveLength(5);
-    const cell = row.getByTestId('request-feasibility');
-    if (hasFeasibility) {
-      await expect
-        .poll(() => cell.textContent(), { timeout: 60_000 })
-        .toMatch(/acq\.|not feasible/);
-    } else {
-      console.warn(
-        'feasibility endpoint absent (plan-server not merged): checked the translated "not available" message',
-      );
-      await expect
-        .poll(() => cell.textContent(), { timeout: 30_000 })
-        .toContain('not available on this server yet');
-    }
-    await screenshot(page, 'panel-requests');
-  });
+  it(
+    'submits a request drawn on the map and lists it with its feasibility',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = e;
+      await page.getByTestId('tab-requests').click();
+      await page.getByTestId('draw-start').click();
+      const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      await page.mouse.click(cx - 60, cy - 40);
+      await page.mouse.click(cx + 60, cy - 40);
+      await page.mouse.click(cx + 60, cy + 40);
+      await page.mouse.dblclick(cx - 60, cy + 40);
+      await expect.poll(() => page.getByTestId('request-area').textContent()).toMatch(/4 vertices/);
+      const title = `e2e drawn request ${Date.now()}`;
+      await page.getByTestId('request-title').fill(title);
+      const feasibilityRoute = (await api('POST', '/feasibility', {})).json;
+      const hasFeasibility =
+        (feasibilityRoute?.error as { code?: string } | undefined)?.code !== 'route-not-found';
+      // Chromium logs every 404 resource as a console error: expected while the route is absent
+      if (!hasFeasibility) e.allowConsoleError(/404 \(Not Found\).*\/feasibility/);
+      await page.getByTestId('feasibility-ask').click();
+      if (hasFeasibility) await page.getByTestId('feasibility-draft').waitFor({ timeout: 60_000 });
+      else
+        await expect
+          .poll(() => page.getByTestId('feasibility-error').first().textContent(), {
+            timeout: 30_000,
+          })
+          .toContain('not available on this server yet');
+      await page.getByTestId('request-submit').click();
+      await page.getByTestId('request-done').waitFor({ timeout: 30_000 });
+      const row = page.getByTestId('request-row').filter({ hasText: title });
+      await row.waitFor({ timeout: 30_000 });
+      await expect.poll(() => row.getByTestId('request-status').textContent()).toBe('submitted');
+      // the server stored the polygon drawn (4 vertices + closing one)
+      const list = await api('GET', `/requests?q=${encodeURIComponent(title)}`);
+      const stored = (
+        list.json!.items as Array<{ aoi: { type: string; coordinates: number[][][] } }>
+      )[0]!;
+      expect(stored.aoi.type).toBe('Polygon');
+      expect(stored.aoi.coordinates[0]).toHaveLength(5);
+      const cell = row.getByTestId('request-feasibility');
+      if (hasFeasibility) {
+        await expect
+          .poll(() => cell.textContent(), { timeout: 60_000 })
+          .toMatch(/acq\.|not feasible/);
+      } else {
+        console.warn(
+          'feasibility endpoint absent (plan-server not merged): checked the translated "not available" message',
+        );
+        await expect
+          .poll(() => cell.textContent(), { timeout: 30_000 })
+          .toContain('not available on this server yet');
+      }
+      await row.scrollIntoViewIfNeeded();
+      await screenshot(page, 'panel-requests');
+      // filters: a draft-only list does not show it, a submitted-only list of its nation does
+      await page.getByTestId('filter-status').selectOption('draft');
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+      await page.getByTestId('filter-status').selectOption('submitted');
+      await page.getByTestId('filter-nation').selectOption('AES');
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+      await page.getByTestId('filter-nation').selectOption('ML');
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+      await page.getByTestId('filter-nation').selectOption('');
+      await page.getByTestId('filter-status').selectOption('');
+      // live: a request created by someone else appears without a reload
+      const other = `created elsewhere ${Date.now()}`;
+      const made = await api('POST', '/requests', {
+        title: other,
+        aoi: { type: 'Point', coordinates: [2.1, 13.5] },
+        priority: 4,
+        window: {
+          start: new Date(Date.now() + 3_600_000).toISOString(),
+          end: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+        sensorType: 'sar',
+        releasability: 'alliance',
+      });
+      expect(made.status).toBe(201);
+      await page.getByTestId('request-row').filter({ hasText: other }).waitFor({ timeout: 30_000 });
+    },
+  );
 
   it('shows an alert pushed by the server without a reload, with a toast', async (t) => {
     const { page } = e;
@@ -216,8 +283,67 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
       .getByTestId('alert-toast')
       .filter({ hasText: headline })
       .waitFor({ timeout: 30_000 });
-    await page.getByTestId('alert-headline').filter({ hasText: headline }).waitFor();
+    const item = page.locator(
+      `[data-testid="alert-item"][data-alert-id="${String(created.json!.id)}"]`,
+    );
+    await item.waitFor();
+    await item.getByRole('button').first().click();
+    await expect
+      .poll(() => item.getByTestId('alert-details').textContent())
+      .toContain('Water above the warning level.');
     await screenshot(page, 'panel-alerts');
+    // the CAP texts follow the language
+    await page.getByTestId('lang-fr').click();
+    await expect
+      .poll(() => item.getByTestId('alert-details').textContent())
+      .toContain('Eau au-dessus du niveau d’alerte.');
+    await expect.poll(() => item.textContent()).toContain('Crue du Niger à Niamey');
+    await expect.poll(() => item.textContent()).toContain('Grave');
+    await page.getByTestId('lang-en').click();
+  });
+
+  it('exports the areas (requests and AOIs) as KML with one placemark each', async () => {
+    const { page } = e;
+    await page.getByTestId('tab-export').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-areas-kml').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^sahelsat-areas-.*Z\.kml$/);
+    const kml = readFileSync((await download.path())!, 'utf8');
+    const doc = new XMLParser({ isArray: (n) => n === 'Placemark' }).parse(kml) as {
+      kml: { Document: { Placemark: Array<{ name: string }> } };
+    };
+    const requests = (await api('GET', '/requests?limit=500')).json!.total as number;
+    const aois = ((await api('GET', '/aois')).json as unknown as unknown[]).length;
+    expect(doc.kml.Document.Placemark).toHaveLength(requests + aois);
+    expect(requests).toBeGreaterThan(0);
+  });
+
+  it('closes a drawn polygon with Enter, refuses two vertices, and cancels with Esc', async () => {
+    const { page } = e;
+    await page.getByTestId('tab-requests').click();
+    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.getByTestId('draw-start').click();
+    await page.mouse.click(cx - 50, cy - 50);
+    await page.mouse.click(cx + 50, cy - 50);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('draw-status').textContent())
+      .toContain('at least 3 vertices');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('draw-status').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('request-area').textContent())
+      .toContain('No area yet');
+    await page.getByTestId('draw-start').click();
+    await page.mouse.click(cx - 50, cy - 50);
+    await page.mouse.click(cx + 50, cy - 50);
+    await page.mouse.click(cx, cy + 50);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('request-area').textContent()).toMatch(/3 vertices/);
   });
 
   it('offers bundled areas from the keyboard instead of drawing', async () => {

@@ -39,19 +39,14 @@ function RequestList({ ctx }: { ctx: AppContext }) {
   );
   const [feas, setFeas] = useState<Record<string, FeasEntry>>({});
   const asked = useRef(new Map<string, number>());
+  const unavailable = useRef(false);
 
   // live: any request event reloads the list (debounced) and forgets that request's feasibility
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // a changed request comes back with a new version, which asks its feasibility again
     const off = ctx.live.onEvent((e) => {
       if (!e.type.startsWith('request.')) return;
-      const id =
-        typeof e.data.id === 'string'
-          ? e.data.id
-          : typeof e.data.requestId === 'string'
-            ? e.data.requestId
-            : null;
-      if (id) asked.current.delete(id);
       clearTimeout(timer);
       timer = setTimeout(list.reload, 300);
     });
@@ -80,18 +75,20 @@ function RequestList({ ctx }: { ctx: AppContext }) {
     let cancelled = false;
     void (async () => {
       for (const r of items.slice(0, 60)) {
-        if (cancelled) return;
+        if (cancelled || unavailable.current) return;
         if (!FEASIBILITY_STATUSES.has(r.status) || asked.current.get(r.id) === r.version) continue;
         asked.current.set(r.id, r.version);
+        // an answer is kept even when the list reloaded meanwhile, unless a newer version was asked
+        const keep = (entry: FeasEntry) => {
+          if (asked.current.get(r.id) === r.version) setFeas((old) => ({ ...old, [r.id]: entry }));
+        };
         try {
-          const f = await ctx.api.get<Feasibility>(
-            `/requests/${encodeURIComponent(r.id)}/feasibility`,
-          );
-          if (!cancelled) setFeas((old) => ({ ...old, [r.id]: { f } }));
+          keep({
+            f: await ctx.api.get<Feasibility>(`/requests/${encodeURIComponent(r.id)}/feasibility`),
+          });
         } catch (e) {
-          if (!cancelled)
-            setFeas((old) => ({ ...old, [r.id]: { error: errorText(ctx, e, 'requests') } }));
-          if (isUnavailable(e)) return; // the route is absent for every request
+          keep({ error: errorText(ctx, e, 'requests') });
+          if (isUnavailable(e)) unavailable.current = true; // absent for every request
         }
       }
     })();
