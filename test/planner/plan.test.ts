@@ -188,7 +188,25 @@ describe('planScenario on the demo scenario', () => {
         { ...s.requests[0]!, id: 'radar-only', sensorType: 'sar', satelliteIds: ['sahel-opt-1'] },
       ],
     };
-    const p = planScenario(late, { timeLimitMs: 800 });
+    const huge = {
+      ...s.requests[0]!,
+      id: 'huge',
+      aoi: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [-12, 10],
+            [4, 10],
+            [4, 24],
+            [-12, 24],
+            [-12, 10],
+          ],
+        ],
+      },
+    };
+    const withHuge: Scenario = { ...late, requests: [...late.requests, huge] };
+    const p = planScenario(withHuge, { timeLimitMs: 800 });
+    expect(verifyPlan(withHuge, p).violations).toEqual([]);
     const byId = new Map(p.requests.map((r) => [r.requestId, r]));
     expect(byId.get('late')!.status).toBe('unplanned');
     expect(byId.get('late')!.reason).toMatch(

@@ -1,75 +1,46 @@
 /**
- * An upper bound on the value of any plan: the Lagrangian dual of a relaxation, minimised by
- * subgradient steps (every iterate is a valid bound; the best one is kept).
+ * An upper bound on the value of any plan: a Lagrangian relaxation whose subproblem is, for each
+ * pass of each satellite, the best sequence of acquisitions under the exact slew and
+ * one-at-a-time rules (passes.ts, dynamic programming).
  *
- * The relaxation keeps "at most one option per item" and the recorder and duty constraints
- * (model.ts), and replaces the timeline of each satellite by clique inequalities Σ x ≤ 1 over
- * sets of options that pairwise exclude each other (a before b needs end_a + slew(a, b) ≤
- * start_b). Cliques are grown from each option in time order. Dualising the cliques and the
- * resource rows with multipliers λ ≥ 0 gives
- *   L(λ) = Σ λ_row·rhs_row + Σ_items max(0, max_o (g_o − Σ_rows∋o λ_row·a_row,o)) ≥ optimum,
- * and the subgradient method (Polyak steps towards the best known plan value) lowers it
- * towards the LP optimum of the clique formulation.
+ * Dualised with multipliers ≥ 0: "each strip at most once" (μ_i), the duty limit per orbit, the
+ * recorder segment capacities and the pairs of segments (ν_r). For any multipliers,
+ *   L(μ, ν) = Σ_i μ_i + Σ_r ν_r·cap_r + Σ_passes max_path Σ_{o ∈ path} (g_o − μ_item(o) − Σ_r ν_r·a_r,o)
+ * is ≥ the optimum (a feasible plan is a set of paths, one per pass, meeting the dualised rows).
+ * Subgradient steps (Polyak, towards the best known plan value) lower it; the best iterate is
+ * returned, so the bound is valid whenever the time budget stops it.
  */
 import type { PlanModel } from './model.js';
-
-const MAX_CLIQUE = 40;
+import { PathScratch, bestPath, passGroups } from './passes.js';
 
 interface Rows {
-  /** CSR rows over options with coefficients; rhs per row. */
   start: number[];
   col: number[];
   coef: number[];
   rhs: number[];
 }
 
-function slewMs(m: PlanModel, a: number, b: number): number {
-  const ag = m.sats[m.optSat[a]!]!.spec.agility;
-  return (
-    (Math.hypot(m.optRoll[b]! - m.optRoll[a]!, m.optPitch[b]! - m.optPitch[a]!) / ag.slewRateDegS +
-      ag.settlingS) *
-    1000
-  );
-}
-
-function conflict(m: PlanModel, a: number, b: number): boolean {
-  // a starts first
-  return m.optEnd[a]! + slewMs(m, a, b) > m.optStart[b]!;
-}
-
-function buildRows(m: PlanModel): Rows {
+function resourceRows(m: PlanModel): Rows {
   const rows: Rows = { start: [0], col: [], coef: [], rhs: [] };
-  const push = (cols: number[], coefs: number[] | null, rhs: number): void => {
+  const push = (cols: number[], coefs: number[], rhs: number): void => {
     for (let k = 0; k < cols.length; k++) {
       rows.col.push(cols[k]!);
-      rows.coef.push(coefs ? coefs[k]! : 1);
+      rows.coef.push(coefs[k]!);
     }
     rows.start.push(rows.col.length);
     rows.rhs.push(rhs);
   };
-  m.sats.forEach((sat, s) => {
-    const ids = sat.options;
-    let prev = new Set<number>();
-    const maxSlew = (180 / sat.spec.agility.slewRateDegS + sat.spec.agility.settlingS) * 1000;
-    for (let k = 0; k < ids.length; k++) {
-      const a = ids[k]!;
-      const clique = [a];
-      for (let j = k + 1; j < ids.length && clique.length < MAX_CLIQUE; j++) {
-        const b = ids[j]!;
-        if (m.optStart[b]! >= m.optEnd[a]! + maxSlew) break;
-        if (clique.every((c) => conflict(m, c, b))) clique.push(b);
-      }
-      if (clique.length < 2) continue;
-      if (clique.every((c) => prev.has(c))) continue;
-      prev = new Set(clique);
-      push(clique, null, 1);
-    }
-    // duty per orbit, recorder per segment and per pair of segments
+  m.sats.forEach((sat) => {
     const byOrbit = new Map<number, number[]>();
     const bySeg = new Map<number, number[]>();
-    for (const o of ids) {
-      byOrbit.set(m.optOrbit[o]!, [...(byOrbit.get(m.optOrbit[o]!) ?? []), o]);
-      bySeg.set(m.optSeg[o]!, [...(bySeg.get(m.optSeg[o]!) ?? []), o]);
+    const add = (map: Map<number, number[]>, k: number, o: number): void => {
+      const l = map.get(k);
+      if (l) l.push(o);
+      else map.set(k, [o]);
+    };
+    for (const o of sat.options) {
+      add(byOrbit, m.optOrbit[o]!, o);
+      add(bySeg, m.optSeg[o]!, o);
     }
     for (const os of byOrbit.values()) {
       const dur = os.map((o) => (m.optEnd[o]! - m.optStart[o]!) / 1000);
@@ -87,14 +58,13 @@ function buildRows(m: PlanModel): Rows {
           push([...os, ...next], [...vol, ...nv], sat.spec.memoryGb);
       }
     }
-    void s;
   });
   return rows;
 }
 
 /**
- * The bound. `lowerBound` is the value of the best known plan (the target of the Polyak
- * steps); `budgetMs` caps the time spent (the bound is valid whenever it stops).
+ * The bound. `lowerBound` is the value of the best known plan (the target of the steps);
+ * `budgetMs` caps the time spent.
  */
 export function computeBound(
   m: PlanModel,
@@ -103,69 +73,77 @@ export function computeBound(
   now: () => number = () => performance.now(),
 ): number {
   const t0 = now();
-  const gain = Float64Array.from({ length: m.optionCount }, (_, o) => m.items[m.optItem[o]!]!.gain);
-  let trivial = 0;
-  m.items.forEach((it, i) => {
-    if (m.itemOptStart[i + 1]! > m.itemOptStart[i]!) trivial += it.gain;
-  });
   if (m.optionCount === 0) return 0;
-  const rows = buildRows(m);
+  const groups = passGroups(m);
+  const rows = resourceRows(m);
   const R = rows.rhs.length;
-  const lam = new Float64Array(R);
-  const rc = new Float64Array(m.optionCount);
+  const I = m.items.length;
+  const mu = new Float64Array(I);
+  const nu = new Float64Array(R);
+  const w = new Float64Array(m.optionCount);
+  const count = new Float64Array(I);
   const x = new Uint8Array(m.optionCount);
-  const sub = new Float64Array(R);
+  const sc = new PathScratch(Math.max(...groups.map((g) => g.options.length)));
+  let trivial = 0;
+  for (let i = 0; i < I; i++)
+    if (m.itemOptStart[i + 1]! > m.itemOptStart[i]!) trivial += m.items[i]!.gain;
   let best = trivial;
   let theta = 1;
-  let sinceBest = 0;
+  let since = 0;
   const lb = Math.max(lowerBound, 1e-9);
-  for (let it = 0; it < 5000 && now() - t0 < budgetMs; it++) {
-    rc.set(gain);
+  for (let it = 0; it < 10_000; it++) {
+    if (it > 0 && now() - t0 >= budgetMs) break;
+    for (let o = 0; o < m.optionCount; o++)
+      w[o] = m.items[m.optItem[o]!]!.gain - mu[m.optItem[o]!]!;
     let L = 0;
     for (let r = 0; r < R; r++) {
-      const l = lam[r]!;
+      const l = nu[r]!;
       if (l === 0) continue;
       L += l * rows.rhs[r]!;
       for (let k = rows.start[r]!; k < rows.start[r + 1]!; k++)
-        rc[rows.col[k]!]! -= l * rows.coef[k]!;
+        w[rows.col[k]!]! -= l * rows.coef[k]!;
     }
+    for (let i = 0; i < I; i++) L += mu[i]!;
     x.fill(0);
-    for (let i = 0; i < m.items.length; i++) {
-      let bo = -1;
-      let bv = 0;
-      for (let k = m.itemOptStart[i]!; k < m.itemOptStart[i + 1]!; k++) {
-        const o = m.itemOpt[k]!;
-        if (rc[o]! > bv) {
-          bv = rc[o]!;
-          bo = o;
-        }
-      }
-      if (bo >= 0) {
-        x[bo] = 1;
-        L += bv;
+    count.fill(0);
+    for (const g of groups) {
+      const r = bestPath(m, g, (o) => w[o]!, sc);
+      L += r.value;
+      for (const o of r.path) {
+        x[o] = 1;
+        count[m.optItem[o]!]!++;
       }
     }
     if (L < best - 1e-9) {
       best = L;
-      sinceBest = 0;
-    } else if (++sinceBest >= 15) {
+      since = 0;
+    } else if (++since >= 5) {
       theta /= 2;
-      sinceBest = 0;
-      if (theta < 1e-4) break;
+      since = 0;
+      if (theta < 1e-3) break;
     }
+    // subgradient of L: 1 − count_i for items, cap − use for rows (projected at 0)
     let norm = 0;
+    for (let i = 0; i < I; i++) {
+      let gi = 1 - count[i]!;
+      if (mu[i] === 0 && gi > 0) gi = 0;
+      count[i] = gi;
+      norm += gi * gi;
+    }
+    const sub = new Float64Array(R);
     for (let r = 0; r < R; r++) {
       let use = 0;
       for (let k = rows.start[r]!; k < rows.start[r + 1]!; k++)
         if (x[rows.col[k]!]) use += rows.coef[k]!;
       let g = rows.rhs[r]! - use;
-      if (lam[r] === 0 && g > 0) g = 0;
+      if (nu[r] === 0 && g > 0) g = 0;
       sub[r] = g;
       norm += g * g;
     }
-    if (norm === 0) break; // x feasible for the dualised rows with complementary slackness
+    if (norm === 0) break;
     const step = (theta * (L - lb)) / norm;
-    for (let r = 0; r < R; r++) lam[r] = Math.max(0, lam[r]! - step * sub[r]!);
+    for (let i = 0; i < I; i++) mu[i] = Math.max(0, mu[i]! - step * count[i]!);
+    for (let r = 0; r < R; r++) nu[r] = Math.max(0, nu[r]! - step * sub[r]!);
   }
   return best;
 }

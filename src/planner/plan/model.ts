@@ -42,6 +42,7 @@ export type LimitCode =
   | 'sun'
   | 'agility'
   | 'window-too-short'
+  | 'too-large'
   | 'conflicts'
   | 'memory-or-duty';
 
@@ -329,6 +330,15 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
               lim.add('sun');
               continue;
             }
+            const volume = (sat.dataRateMbps * (Math.round(b) - Math.round(a))) / 1e6;
+            const seg = segOf(Math.round(b));
+            if (
+              (Math.round(b) - Math.round(a)) / 1000 > sat.maxImagingSPerOrbit ||
+              volume > segCap[seg]!
+            ) {
+              lim.add('too-large');
+              continue;
+            }
             raw.push({
               item: it,
               sat: si,
@@ -337,8 +347,8 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
               roll: pt.rollDeg,
               pitch: pt.pitchDeg,
               offNadir: pt.offNadirDeg,
-              volume: (sat.dataRateMbps * (Math.round(b) - Math.round(a))) / 1e6,
-              seg: segOf(Math.round(b)),
+              volume,
+              seg,
               orbit: Math.floor((Math.round(a) - startMs) / periodMs),
             });
           }

@@ -26,6 +26,8 @@ export const LIMIT_TEXT: Record<LimitCode, string> = {
   sun: 'the sun is too low over the target at every pass',
   agility: 'the pointing needed is beyond the satellite roll/pitch limits',
   'window-too-short': 'the window is too short for the imaging time of a strip',
+  'too-large':
+    'a strip needs more imaging time than the duty limit per orbit, or more data than the recorder or one downlink can take (cut the AOI smaller)',
   conflicts:
     'its opportunities are taken by higher-value acquisitions (slew, one acquisition at a time)',
   'memory-or-duty': 'recorder memory, downlink capacity or the duty limit per orbit are used up',
@@ -37,6 +39,7 @@ export function infeasibleReason(limits: ReadonlySet<LimitCode>): string {
     'outside-horizon',
     'no-satellite-of-type',
     'window-too-short',
+    'too-large',
     'off-nadir',
     'sun',
     'agility',
@@ -109,12 +112,14 @@ export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: num
     let undelivered = false;
     let anyOption = false;
     let missing = 0;
+    let noOption = 0;
     for (const occ of q.occurrences) {
       for (const i of occ.items) {
         const o = st.itemSel[i]!;
         if (m.itemOptStart[i + 1]! > m.itemOptStart[i]!) anyOption = true;
         if (o < 0) {
           missing++;
+          if (m.itemOptStart[i + 1]! === m.itemOptStart[i]!) noOption++;
           continue;
         }
         frac += m.items[i]!.strip.fraction / q.occurrences.length;
@@ -129,8 +134,14 @@ export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: num
     let reason: string | null = null;
     if (status !== 'planned') {
       if (!anyOption) reason = infeasibleReason(q.limits);
-      else
-        reason = `${status === 'partial' ? `partly planned (${missing} strip(s) missing)` : 'not planned'}: ${LIMIT_TEXT.conflicts}, or ${LIMIT_TEXT['memory-or-duty']}`;
+      else {
+        const head =
+          status === 'partial' ? `partly planned (${missing} strip(s) missing)` : 'not planned';
+        const taken =
+          missing > noOption ? `: ${LIMIT_TEXT.conflicts}, or ${LIMIT_TEXT['memory-or-duty']}` : '';
+        const never = noOption > 0 ? `; ${noOption} strip(s) ${infeasibleReason(q.limits)}` : '';
+        reason = `${head}${taken}${never}`;
+      }
     } else if (undelivered)
       reason = 'acquired, but no downlink before the end of the delivery look-ahead';
     return {

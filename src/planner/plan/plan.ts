@@ -29,7 +29,7 @@ export class PlanRun {
     const limit = opts.timeLimitMs ?? 10_000;
     this.deadline = this.t0 + limit;
     // the bound gets the last 15 % of the budget (at most 2 s)
-    this.searchDeadline = this.deadline - Math.min(2000, 0.15 * limit);
+    this.searchDeadline = this.deadline - Math.min(3000, 0.15 * limit);
     opts.onProgress?.(0, 'access windows and downlinks');
     this.model = modelOf(s, (f) => opts.onProgress?.(0.3 * f, 'access windows and downlinks'));
     const demand = demandPerNation(this.model);
@@ -65,7 +65,7 @@ export class PlanRun {
     this.bound ??= computeBound(
       this.model,
       this.search.st.value,
-      this.opts.signal?.aborted ? 200 : Math.max(100, Math.min(2000, left)),
+      this.opts.signal?.aborted ? 200 : Math.max(100, Math.min(3000, left)),
       now,
     );
     const plan = buildPlan(this.model, this.search.st, this.search.obj, this.bound);

@@ -10,6 +10,7 @@
 import { createRandom } from '../selection/random.js';
 import type { PlanModel } from './model.js';
 import type { Objective } from './objective.js';
+import { type PassGroup, PathScratch, bestPath, passGroups } from './passes.js';
 import { Schedule, nationIndex } from './schedule.js';
 
 /** Settling plus a typical small slew, s, added to the imaging time in the value density. */
@@ -30,6 +31,9 @@ export class Search {
   private readonly density: Float64Array;
   private windowMs = 10 * 60_000;
   private readonly optNation: Int8Array;
+  private readonly groups: PassGroup[];
+  private readonly scratch: PathScratch;
+  private readonly weight: Float64Array;
   /** Options that may never be inserted (e.g. displaced ones kept out in a repair). */
   readonly blocked: Uint8Array;
   /** Items that must stay taken (repair keeps urgent requests in). */
@@ -48,6 +52,9 @@ export class Search {
         m.items[m.optItem[o]!]!.gain / (dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S);
     }
     this.blocked = new Uint8Array(m.optionCount);
+    this.groups = passGroups(m);
+    this.scratch = new PathScratch(Math.max(1, ...this.groups.map((g) => g.options.length)));
+    this.weight = new Float64Array(m.optionCount);
     this.optNation = Int8Array.from(m.optItem, (i) =>
       nationIndex(m.requests[m.items[i]!.request]!.nation),
     );
@@ -131,8 +138,86 @@ export class Search {
     return out;
   }
 
-  /** One neighbourhood: destroy a window, repair greedily, keep unless worse. */
+  /** One neighbourhood: half of the time a whole pass re-optimised, else a window. */
   step(): void {
+    if (this.groups.length > 0 && this.rand() < 0.5) this.stepPass();
+    else this.stepWindow();
+  }
+
+  /**
+   * Re-optimises one pass: frees its acquisitions, takes the best sequence of the free strips
+   * (dynamic programming over the pass, weights = gain with noise, a random price on data
+   * volume, the least served nation first under a fairness policy), fills what is left greedily,
+   * and keeps the result unless the objective got worse.
+   */
+  private stepPass(): void {
+    const m = this.m;
+    const st = this.st;
+    this.stats.iterations++;
+    const g = this.groups[Math.floor(this.rand() * this.groups.length)]!;
+    const before = { value: st.value, nationValue: Float64Array.from(st.nationValue) };
+    const removed: number[] = [];
+    for (const o of g.options)
+      if (st.itemSel[m.optItem[o]!] === o && !this.pinned[m.optItem[o]!]) removed.push(o);
+    for (const o of removed) st.remove(o);
+    const boost = this.obj.policy !== 'none' && this.rand() < 0.5 ? this.nationBoost() : null;
+    let price = 0;
+    if (this.rand() < 0.3) {
+      let gs = 0;
+      let vs = 0;
+      for (const o of g.options) {
+        gs += m.items[m.optItem[o]!]!.gain;
+        vs += m.optVolume[o]!;
+      }
+      price = vs > 0 ? (this.rand() * gs) / vs : 0;
+    }
+    const w = this.weight;
+    for (const o of g.options) {
+      const i = m.optItem[o]!;
+      if (this.blocked[o] || st.itemSel[i] !== -1) {
+        w[o] = 0;
+        continue;
+      }
+      const n = this.optNation[o]!;
+      const b = boost && n < 3 ? boost[n]! : 1;
+      w[o] = b * m.items[i]!.gain * (0.9 + 0.2 * this.rand()) - price * m.optVolume[o]!;
+    }
+    const path = bestPath(m, g, (o) => w[o]!, this.scratch).path;
+    const inserted: number[] = [];
+    for (const o of path)
+      if (st.canInsert(o)) {
+        st.insert(o);
+        inserted.push(o);
+      }
+    const rest = this.byDensity(
+      Array.from(g.options).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1),
+    );
+    for (const o of rest)
+      if (st.canInsert(o)) {
+        st.insert(o);
+        inserted.push(o);
+      }
+    this.settle(before, removed, inserted);
+  }
+
+  /** Keeps the change unless the objective got worse (then restores the removed options). */
+  private settle(
+    before: { value: number; nationValue: Float64Array },
+    removed: number[],
+    inserted: number[],
+  ): void {
+    const c = this.obj.compare(this.st, before);
+    if (c < 0) {
+      for (const o of inserted) this.st.remove(o);
+      for (const o of removed) this.st.insert(o);
+    } else {
+      this.stats.accepted++;
+      if (c > 0) this.stats.improved++;
+    }
+  }
+
+  /** Destroys a time window of one satellite, repairs greedily, keeps unless worse. */
+  private stepWindow(): void {
     const m = this.m;
     const st = this.st;
     this.stats.iterations++;
