@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/planner/index.js';
+import { parseScenario, verifyPlan } from '../../src/planner/index.js';
+import { type StoredPlanDetails, planFromStored } from '../../src/server/planning/details.js';
 import { loadScenario } from '../../src/server/planning/load.js';
 import { testBackends } from '../support/backends.js';
 import { type TestServer, bearer, createUsers, startServer } from '../support/server.js';
@@ -196,6 +197,19 @@ describe.each(backends)('planning on $name', (backend) => {
     for (const dl of d.downlinks)
       for (const id of dl.acquisitionIds) expect(acq.has(id), `downlink carries ${id}`).toBe(true);
 
+    // The stored version, read back as the planner's plan, passes the independent verifier.
+    const store = s.app.sahelsat.store;
+    const stored = await store.plans.version(res.planId, 1);
+    const back = planFromStored(
+      stored!.details as StoredPlanDetails,
+      await store.plans.versionAcquisitionsAll(res.planId, 1),
+    );
+    const { scenario } = await loadScenario(store, {
+      startMs: Date.parse(HORIZON_START),
+      horizonH: 24,
+    });
+    expect(verifyPlan(scenario, back)).toEqual({ valid: true, violations: [] });
+
     // Requests moved as the lifecycle says.
     for (const [id, o] of outcomes) {
       const r = await ok('admin-aes', 'GET', `/api/v1/requests/${id}`).catch(() => null);
@@ -352,6 +366,23 @@ describe.each(backends)('planning on $name', (backend) => {
     expect(outcome).toBeDefined();
     const served = v.acquisitions.some((a: { requestId: string }) => a.requestId === urgent);
     expect(served).toBe(outcome.status !== 'unplanned');
+    // The repaired version passes the planner's independent verifier too.
+    const store = s.app.sahelsat.store;
+    const stored = await store.plans.version(ids.plan!, v.version.version);
+    const { scenario } = await loadScenario(store, {
+      startMs: Date.parse(HORIZON_START),
+      horizonH: 24,
+    });
+    const back = planFromStored(
+      stored!.details as StoredPlanDetails,
+      await store.plans.versionAcquisitionsAll(ids.plan!, v.version.version),
+    );
+    // (its value counts the urgent request with the emergency weight it was repaired with)
+    const flagged = {
+      ...scenario,
+      requests: scenario.requests.map((r) => (r.id === urgent ? { ...r, emergency: true } : r)),
+    };
+    expect(verifyPlan(flagged, back)).toEqual({ valid: true, violations: [] });
     const after = await ok('analyst-ml', 'GET', `/api/v1/requests/${urgent}`);
     expect(after.status).toBe(served ? 'planned' : 'feasible');
     const audit = await ok('admin-aes', 'GET', `/api/v1/audit?entityId=${ids.plan}`);
