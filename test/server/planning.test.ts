@@ -401,6 +401,39 @@ describe.each(backends)('planning on $name', (backend) => {
     expect(refused.statusCode).toBe(409);
   });
 
+  it('entitlements and fairness come from the settings; the balance carries to the next day only', async () => {
+    const zero = await call('admin-aes', 'PUT', '/api/v1/settings', {
+      planningEntitlements: { ML: 0, BF: 0, NE: 0 },
+    });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.issues[0].path).toBe('body.planningEntitlements');
+    const asOperator = await call('operator-ml', 'PUT', '/api/v1/settings', {
+      planningFairness: 'none',
+    });
+    expect(asOperator.statusCode).toBe(403);
+    await ok('admin-aes', 'PUT', '/api/v1/settings', {
+      planningEntitlements: { ML: 2, BF: 1, NE: 1 },
+      planningFairness: 'quotas',
+    });
+    const store = s.app.sahelsat.store;
+    const settings = await ok('viewer-ml', 'GET', '/api/v1/settings');
+    const nextDay = await loadScenario(store, {
+      startMs: Date.parse(settings.planningBalance.asOf),
+      horizonH: 24,
+    });
+    expect(nextDay.scenario.nations).toEqual({
+      ML: { entitlement: 2 },
+      BF: { entitlement: 1 },
+      NE: { entitlement: 1 },
+    });
+    expect(nextDay.scenario.fairness).toBe('quotas');
+    expect(nextDay.scenario.balance).toEqual(settings.planningBalance.balance);
+    // Re-planning the day already planned starts from the balance that day started from.
+    const sameDay = await loadScenario(store, { startMs: Date.parse(HORIZON_START), horizonH: 24 });
+    expect(sameDay.scenario.balance).toEqual(settings.planningBalance.basis);
+    expect(Object.keys(settings.planningBalance.balance).sort()).toEqual(['BF', 'ML', 'NE']);
+  });
+
   it('feasibility and emergency inputs are checked before any computation', async () => {
     const strip = feature('border-strips', 'border:MLI-CIV@MLI');
     const bad = await call('analyst-ml', 'POST', '/api/v1/feasibility', {
