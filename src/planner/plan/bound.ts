@@ -23,17 +23,24 @@ interface Rows {
 function resourceRows(m: PlanModel): Rows {
   const rows: Rows = { start: [0], col: [], coef: [], rhs: [] };
   const push = (cols: number[], coefs: number[], rhs: number): void => {
-    rows.col.push(...cols);
-    rows.coef.push(...coefs);
+    for (let k = 0; k < cols.length; k++) {
+      rows.col.push(cols[k]!);
+      rows.coef.push(coefs[k]!);
+    }
     rows.start.push(rows.col.length);
     rows.rhs.push(rhs);
   };
   m.sats.forEach((sat) => {
     const byOrbit = new Map<number, number[]>();
     const bySeg = new Map<number, number[]>();
+    const add = (map: Map<number, number[]>, k: number, o: number): void => {
+      const l = map.get(k);
+      if (l) l.push(o);
+      else map.set(k, [o]);
+    };
     for (const o of sat.options) {
-      byOrbit.set(m.optOrbit[o]!, [...(byOrbit.get(m.optOrbit[o]!) ?? []), o]);
-      bySeg.set(m.optSeg[o]!, [...(bySeg.get(m.optSeg[o]!) ?? []), o]);
+      add(byOrbit, m.optOrbit[o]!, o);
+      add(bySeg, m.optSeg[o]!, o);
     }
     for (const os of byOrbit.values()) {
       const dur = os.map((o) => (m.optEnd[o]! - m.optStart[o]!) / 1000);

@@ -8,6 +8,14 @@
 import type { PlanModel } from './model.js';
 
 const PASS_GAP_MS = 10 * 60_000;
+/**
+ * Largest group: a denser pass is cut into consecutive groups of this many options (the cost of
+ * a group's predecessor lists grows with its size squared). Cutting drops the slew constraint
+ * between the last acquisition of a group and the first of the next: the bound stays valid (a
+ * relaxation), the search checks every insertion anyway.
+ */
+const MAX_GROUP = 3500;
+const groupCache = new WeakMap<PlanModel, PassGroup[]>();
 
 export interface PassGroup {
   readonly sat: number;
@@ -18,6 +26,8 @@ export interface PassGroup {
 }
 
 export function passGroups(m: PlanModel): PassGroup[] {
+  const cached = groupCache.get(m);
+  if (cached) return cached;
   const out: PassGroup[] = [];
   m.sats.forEach((sat, s) => {
     const ag = sat.spec.agility;
@@ -31,10 +41,12 @@ export function passGroups(m: PlanModel): PassGroup[] {
     for (const o of sat.options) {
       if (cur.length > 0 && m.optStart[o]! - m.optStart[cur[cur.length - 1]!]! > PASS_GAP_MS)
         flush();
+      if (cur.length >= MAX_GROUP) flush();
       cur.push(o);
     }
     flush();
   });
+  groupCache.set(m, out);
   return out;
 }
 
@@ -77,7 +89,8 @@ function passIndex(m: PlanModel, g: PassGroup): PassIndex {
     sureCount[k] = ptr;
   }
   const predStart = new Int32Array(n + 1);
-  const pred: number[] = [];
+  let pred = new Int32Array(4 * n);
+  let len = 0;
   let maxDur = 0;
   for (const o of ids) maxDur = Math.max(maxDur, m.optEnd[o]! - m.optStart[o]!);
   for (let k = 0; k < n; k++) {
@@ -89,11 +102,18 @@ function passIndex(m: PlanModel, g: PassGroup): PassIndex {
       const e = m.optEnd[pj]!;
       if (e + g.maxSlewMs <= s || e > s) continue;
       const ang = Math.hypot(m.optRoll[o]! - m.optRoll[pj]!, m.optPitch[o]! - m.optPitch[pj]!);
-      if (e + (ang / ag.slewRateDegS + ag.settlingS) * 1000 <= s) pred.push(j);
+      if (e + (ang / ag.slewRateDegS + ag.settlingS) * 1000 <= s) {
+        if (len === pred.length) {
+          const grown = new Int32Array(2 * pred.length);
+          grown.set(pred);
+          pred = grown;
+        }
+        pred[len++] = j;
+      }
     }
-    predStart[k + 1] = pred.length;
+    predStart[k + 1] = len;
   }
-  const idx = { byEnd, sureCount, predStart, pred: Int32Array.from(pred) };
+  const idx = { byEnd, sureCount, predStart, pred: pred.subarray(0, len) };
   indexCache.set(g, idx);
   return idx;
 }
