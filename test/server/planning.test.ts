@@ -272,6 +272,18 @@ describe.each(backends)('planning on $name', (backend) => {
     expect(plan.latestVersion).toBe(2);
   });
 
+  it('stale element sets fail the job at once with the planner’s reason, never an empty plan', async () => {
+    const job = await ok('operator-ml', 'POST', '/api/v1/jobs', {
+      type: 'planning',
+      params: { reason: 'too far from the element sets', start: '2026-06-01T00:00:00Z' },
+    });
+    const done = await waitJob(job.id, 'operator-ml');
+    expect(done.status).toBe('failed');
+    expect(done.attempts).toBe(1);
+    expect(done.error.code).toBe('prepare-failed');
+    expect(done.error.message).toMatch(/TLE epoch more than 60 days/);
+  });
+
   it('bad planning parameters are located 400s; analysts may not plan', async () => {
     const job = (params: unknown, user = 'operator-ml') =>
       call(user, 'POST', '/api/v1/jobs', { type: 'planning', params });
