@@ -224,6 +224,10 @@ describe.each(backends)('planning on $name', (backend) => {
     // Audited in the chain, and announced on the live bus.
     const audit = await ok('admin-aes', 'GET', `/api/v1/audit?entityId=${res.planId}`);
     expect(audit.map((e: { action: string }) => e.action)).toContain('plan.create');
+    const settingsAudit = await ok('admin-aes', 'GET', '/api/v1/audit?entityType=settings');
+    expect(
+      settingsAudit.some((e: { details: { jobId?: string } }) => e.details.jobId === job.id),
+    ).toBe(true);
     expect((await ok('admin-aes', 'GET', '/api/v1/audit/verify')).ok).toBe(true);
     for (let i = 0; i < 50 && !seen.some((e) => e.type === 'plan.version'); i++)
       await new Promise((r) => setTimeout(r, 100));
