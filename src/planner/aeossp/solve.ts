@@ -25,6 +25,8 @@ export interface AeosspSolveOptions {
   readonly dpShare?: number;
   /** Share of moves that re-plan a whole satellite day exactly (default 0.03). */
   readonly wholeShare?: number;
+  /** Share of moves that empty a stretch on every satellite and re-plan each (default 0.15). */
+  readonly multiShare?: number;
   /** Initial annealing temperature, in task-weight units (default 0.3; 0 = descent only). */
   readonly temperature?: number;
 }
@@ -142,6 +144,7 @@ export async function solveAeossp(
   let accepted = 0;
   const dpShare = opts.dpShare ?? 0.7;
   const wholeShare = opts.wholeShare ?? 0.03;
+  const multiShare = opts.multiShare ?? 0.15;
   const unscheduledPool = (): number[] => order.filter((i) => s.assigned[i]! < 0);
   let pool = unscheduledPool();
   const snapshot = (): Obs[][] => s.seqs.map((q) => q.map((x) => ({ ...x })));
@@ -182,11 +185,21 @@ export async function solveAeossp(
     };
     const oldWeight = s.weight;
     const oldCount = s.count;
-    touch(si);
+    const multi = !whole && rand() < multiShare;
     const removed: number[] = [];
-    for (let p = Schedule.lowerBound(seq, lo); p < seq.length && seq[p]!.k <= hi;) {
-      removed.push(seq[p]!.task);
-      s.removeAt(si, p);
+    // the stretch [lo, hi] emptied on this satellite, or on every satellite (multi)
+    for (const sat of multi ? shuffled([...s.seqs.keys()], rand) : [si]) {
+      const q = s.seqs[sat]!;
+      const first = Schedule.lowerBound(q, lo);
+      if (first >= q.length || q[first]!.k > hi) {
+        if (sat === si) touch(si);
+        continue;
+      }
+      touch(sat);
+      for (let p = first; p < q.length && q[p]!.k <= hi;) {
+        removed.push(q[p]!.task);
+        s.removeAt(sat, p);
+      }
     }
     const reinsertElsewhere = (list: readonly number[]): void => {
       for (const ti of list) {
@@ -198,7 +211,27 @@ export async function solveAeossp(
         tryInsert(s, opps);
       }
     };
-    if (whole || rand() < dpShare) {
+    if (multi) {
+      // every satellite seeing the stretch re-plans it exactly, in random order
+      for (const sat of shuffled([...s.seqs.keys()], rand)) {
+        const q = s.seqs[sat]!;
+        const pos = Schedule.lowerBound(q, lo);
+        const prev = pos > 0 ? q[pos - 1]! : null;
+        const next = pos < q.length ? q[pos]! : null;
+        const kFrom = prev ? prev.k + pre.durK[prev.task]! : 0;
+        const kTo = next ? next.k : pre.nK;
+        const opps: Opportunity[] = [];
+        for (const x of pre.bySat[sat]!) {
+          if (x.kMin > Math.min(kTo, hi)) break;
+          if (x.kMax + pre.durK[x.task]! > Math.max(kFrom, lo) && s.assigned[x.task]! < 0)
+            opps.push(x);
+        }
+        if (!opps.length) continue;
+        touch(sat);
+        replanWindow(s, sat, pos, opps, (ti) => c.tasks[ti]!.weight + 1e-6 * rand());
+      }
+      reinsertElsewhere(shuffled(removed, rand));
+    } else if (whole || rand() < dpShare) {
       // exact re-planning of the emptied stretch of this satellite, then the evicted elsewhere
       if (rand() < 0.5) {
         // first try to move the evicted to other satellites, freeing this one for the DP
