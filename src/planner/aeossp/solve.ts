@@ -27,7 +27,7 @@ export interface AeosspSolveOptions {
   readonly wholeShare?: number;
   /** Share of moves that empty a stretch on every satellite and re-plan each (default 0.15). */
   readonly multiShare?: number;
-  /** Initial annealing temperature, in task-weight units (default 0.3; 0 = descent only). */
+  /** Initial annealing temperature, in task-weight units (default 1; 0 = descent only). */
   readonly temperature?: number;
 }
 
@@ -104,8 +104,9 @@ export async function solveAeossp(
     lastReport = t;
     opts.onProgress({ phase, elapsedS: elapsed(), weight, totalWeight });
   };
-  // the final check takes about 0.2 % of the horizon's satellite-seconds; keep room for it
-  const reserveS = Math.min(0.25 * opts.timeLimitS, 0.5 + 2e-7 * c.satellites.length * 43_200 * 12);
+  // Room kept for the final check: it propagates about as much as the precomputation, so it
+  // is sized on the measured precomputation time (the machine may be busy), 3 s at least.
+  let reserveS = Math.min(0.25 * opts.timeLimitS, 3);
   const stop = (): boolean =>
     elapsed() >= opts.timeLimitS - reserveS || opts.signal?.aborted === true;
   // let the event loop run (Ctrl-C, progress) about every 50 ms
@@ -117,6 +118,7 @@ export async function solveAeossp(
   };
 
   const pre: Precomputed = precompute(c, () => progress('precompute', 0));
+  reserveS = Math.min(0.25 * opts.timeLimitS, Math.max(reserveS, 1.5 * elapsed()));
   const s = new Schedule(c, pre);
   const reachable = pre.byTask.map((l) => l.length > 0);
   const reachableWeight = c.tasks.reduce((a, t, i) => a + (reachable[i] ? t.weight : 0), 0);
@@ -152,7 +154,8 @@ export async function solveAeossp(
   let bestWeight = s.weight;
   // simulated-annealing acceptance of small losses, cooling over the search time
   const searchStartS = elapsed();
-  const tInit = opts.temperature ?? 0.3;
+  const tInit = opts.temperature ?? 1;
+  const maxWeight = c.tasks.reduce((a, t) => Math.max(a, t.weight), 0);
   const temperature = (): number => {
     const span = Math.max(1e-3, opts.timeLimitS - reserveS - searchStartS);
     const f = Math.min(1, (elapsed() - searchStartS) / span);
@@ -164,6 +167,8 @@ export async function solveAeossp(
     await breathe();
     const u = pool[Math.floor(rand() * pool.length)]!;
     if (s.assigned[u]! >= 0) continue;
+    // heavier tasks are tried more often (probability ∝ weight)
+    if (rand() * maxWeight > c.tasks[u]!.weight) continue;
     const uo = pre.byTask[u]!;
     const o = uo[Math.floor(rand() * uo.length)]!;
     const si = o.sat;
