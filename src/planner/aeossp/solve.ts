@@ -105,7 +105,8 @@ export async function solveAeossp(
     opts.onProgress({ phase, elapsedS: elapsed(), weight, totalWeight });
   };
   // Room kept for the final check: it propagates about as much as the precomputation, so it
-  // is sized on the measured precomputation time (the machine may be busy), 3 s at least.
+  // is sized on the measured precomputation time (the machine may be busy: a search move under
+  // heavy load can also take a few hundred ms), 3 s at least.
   let reserveS = Math.min(0.25 * opts.timeLimitS, 3);
   const stop = (): boolean =>
     elapsed() >= opts.timeLimitS - reserveS || opts.signal?.aborted === true;
@@ -118,7 +119,7 @@ export async function solveAeossp(
   };
 
   const pre: Precomputed = precompute(c, () => progress('precompute', 0));
-  reserveS = Math.min(0.25 * opts.timeLimitS, Math.max(reserveS, 1.5 * elapsed()));
+  reserveS = Math.min(0.25 * opts.timeLimitS, Math.max(reserveS, 2.5 * elapsed()));
   const s = new Schedule(c, pre);
   const reachable = pre.byTask.map((l) => l.length > 0);
   const reachableWeight = c.tasks.reduce((a, t, i) => a + (reachable[i] ? t.weight : 0), 0);
