@@ -5,15 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationError } from '../../core/errors.js';
-import type { Lang } from '../../i18n/index.js';
+import { type Lang, defineMessages } from '../../i18n/index.js';
 import type { AeosspCase, AeosspSolution } from './model.js';
 import { parseAeosspCase, parseAeosspSolution } from './read-case.js';
 
-function readText(file: string): string {
+const m = defineMessages({
+  en: { unreadable: 'cannot read the file' },
+  fr: { unreadable: 'impossible de lire le fichier' },
+});
+
+function readText(file: string, lang: Lang): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ValidationError('cannot read the file', {
+    throw new ValidationError(m(lang, 'unreadable'), {
       location: { file },
       received: err instanceof Error ? err.message : String(err),
     });
@@ -24,7 +29,7 @@ function readText(file: string): string {
 export function loadAeosspCase(dir: string, lang: Lang = 'en'): AeosspCase {
   const part = (name: string): { text: string; file: string } => {
     const file = join(dir, name);
-    return { text: readText(file), file };
+    return { text: readText(file, lang), file };
   };
   return parseAeosspCase(
     {
@@ -38,5 +43,5 @@ export function loadAeosspCase(dir: string, lang: Lang = 'en'): AeosspCase {
 
 /** Reads a solution file. */
 export function loadAeosspSolution(file: string, lang: Lang = 'en'): AeosspSolution {
-  return parseAeosspSolution(readText(file), file, lang);
+  return parseAeosspSolution(readText(file, lang), file, lang);
 }

@@ -25,7 +25,9 @@ export interface AeosspSolveOptions {
   readonly dpShare?: number;
   /** Share of moves that re-plan a whole satellite day exactly (default 0.03). */
   readonly wholeShare?: number;
-  /** Initial annealing temperature, in task-weight units (default 0.3; 0 = descent only). */
+  /** Share of moves that empty a stretch on every satellite and re-plan each (default 0.15). */
+  readonly multiShare?: number;
+  /** Initial annealing temperature, in task-weight units (default 1; 0 = descent only). */
   readonly temperature?: number;
 }
 
@@ -102,8 +104,10 @@ export async function solveAeossp(
     lastReport = t;
     opts.onProgress({ phase, elapsedS: elapsed(), weight, totalWeight });
   };
-  // the final check takes about 0.2 % of the horizon's satellite-seconds; keep room for it
-  const reserveS = Math.min(0.25 * opts.timeLimitS, 0.5 + 2e-7 * c.satellites.length * 43_200 * 12);
+  // Room kept for the final check: it propagates about as much as the precomputation, so it
+  // is sized on the measured precomputation time (the machine may be busy: a search move under
+  // heavy load can also take a few hundred ms), 3 s at least.
+  let reserveS = Math.min(0.25 * opts.timeLimitS, 3);
   const stop = (): boolean =>
     elapsed() >= opts.timeLimitS - reserveS || opts.signal?.aborted === true;
   // let the event loop run (Ctrl-C, progress) about every 50 ms
@@ -115,6 +119,7 @@ export async function solveAeossp(
   };
 
   const pre: Precomputed = precompute(c, () => progress('precompute', 0));
+  reserveS = Math.min(0.25 * opts.timeLimitS, Math.max(reserveS, 2.5 * elapsed()));
   const s = new Schedule(c, pre);
   const reachable = pre.byTask.map((l) => l.length > 0);
   const reachableWeight = c.tasks.reduce((a, t, i) => a + (reachable[i] ? t.weight : 0), 0);
@@ -142,6 +147,7 @@ export async function solveAeossp(
   let accepted = 0;
   const dpShare = opts.dpShare ?? 0.7;
   const wholeShare = opts.wholeShare ?? 0.03;
+  const multiShare = opts.multiShare ?? 0.15;
   const unscheduledPool = (): number[] => order.filter((i) => s.assigned[i]! < 0);
   let pool = unscheduledPool();
   const snapshot = (): Obs[][] => s.seqs.map((q) => q.map((x) => ({ ...x })));
@@ -149,7 +155,8 @@ export async function solveAeossp(
   let bestWeight = s.weight;
   // simulated-annealing acceptance of small losses, cooling over the search time
   const searchStartS = elapsed();
-  const tInit = opts.temperature ?? 0.3;
+  const tInit = opts.temperature ?? 1;
+  const maxWeight = c.tasks.reduce((a, t) => Math.max(a, t.weight), 0);
   const temperature = (): number => {
     const span = Math.max(1e-3, opts.timeLimitS - reserveS - searchStartS);
     const f = Math.min(1, (elapsed() - searchStartS) / span);
@@ -161,6 +168,8 @@ export async function solveAeossp(
     await breathe();
     const u = pool[Math.floor(rand() * pool.length)]!;
     if (s.assigned[u]! >= 0) continue;
+    // heavier tasks are tried more often (probability ∝ weight)
+    if (rand() * maxWeight > c.tasks[u]!.weight) continue;
     const uo = pre.byTask[u]!;
     const o = uo[Math.floor(rand() * uo.length)]!;
     const si = o.sat;
@@ -182,11 +191,21 @@ export async function solveAeossp(
     };
     const oldWeight = s.weight;
     const oldCount = s.count;
-    touch(si);
+    const multi = !whole && rand() < multiShare;
     const removed: number[] = [];
-    for (let p = Schedule.lowerBound(seq, lo); p < seq.length && seq[p]!.k <= hi;) {
-      removed.push(seq[p]!.task);
-      s.removeAt(si, p);
+    // the stretch [lo, hi] emptied on this satellite, or on every satellite (multi)
+    for (const sat of multi ? shuffled([...s.seqs.keys()], rand) : [si]) {
+      const q = s.seqs[sat]!;
+      const first = Schedule.lowerBound(q, lo);
+      if (first >= q.length || q[first]!.k > hi) {
+        if (sat === si) touch(si);
+        continue;
+      }
+      touch(sat);
+      for (let p = first; p < q.length && q[p]!.k <= hi;) {
+        removed.push(q[p]!.task);
+        s.removeAt(sat, p);
+      }
     }
     const reinsertElsewhere = (list: readonly number[]): void => {
       for (const ti of list) {
@@ -198,7 +217,27 @@ export async function solveAeossp(
         tryInsert(s, opps);
       }
     };
-    if (whole || rand() < dpShare) {
+    if (multi) {
+      // every satellite seeing the stretch re-plans it exactly, in random order
+      for (const sat of shuffled([...s.seqs.keys()], rand)) {
+        const q = s.seqs[sat]!;
+        const pos = Schedule.lowerBound(q, lo);
+        const prev = pos > 0 ? q[pos - 1]! : null;
+        const next = pos < q.length ? q[pos]! : null;
+        const kFrom = prev ? prev.k + pre.durK[prev.task]! : 0;
+        const kTo = next ? next.k : pre.nK;
+        const opps: Opportunity[] = [];
+        for (const x of pre.bySat[sat]!) {
+          if (x.kMin > Math.min(kTo, hi)) break;
+          if (x.kMax + pre.durK[x.task]! > Math.max(kFrom, lo) && s.assigned[x.task]! < 0)
+            opps.push(x);
+        }
+        if (!opps.length) continue;
+        touch(sat);
+        replanWindow(s, sat, pos, opps, (ti) => c.tasks[ti]!.weight + 1e-6 * rand());
+      }
+      reinsertElsewhere(shuffled(removed, rand));
+    } else if (whole || rand() < dpShare) {
       // exact re-planning of the emptied stretch of this satellite, then the evicted elsewhere
       if (rand() < 0.5) {
         // first try to move the evicted to other satellites, freeing this one for the DP
