@@ -107,6 +107,7 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     dataDir,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(ctx.env.SAHELSAT_ADMIN_PASSWORD ? { adminPassword: ctx.env.SAHELSAT_ADMIN_PASSWORD } : {}),
+    ...(ctx.env.SAHELSAT_CAP_SENDER ? { alerts: { capSender: ctx.env.SAHELSAT_CAP_SENDER } } : {}),
     seedDemoData: flags.demo !== false,
     jobs: { threads, leaseMs: leaseS * 1000 },
     logger: {
