@@ -118,6 +118,7 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     ...(ctx.env.SAHELSAT_ITUR_MAPS
       ? { iturMapsDir: resolve(ctx.cwd, ctx.env.SAHELSAT_ITUR_MAPS) }
       : {}),
+    ...(ctx.env.SAHELSAT_CAP_SENDER ? { alerts: { capSender: ctx.env.SAHELSAT_CAP_SENDER } } : {}),
     seedDemoData: flags.demo !== false,
     jobs: { threads, leaseMs: leaseS * 1000 },
     logger: {

@@ -9,6 +9,7 @@ import { type AlertContent, type AlertGeometry, type Bilingual } from '../../ale
 import { capReference, capXml } from '../../alerts/cap.js';
 import { atomFeed, jsonFeed } from '../../alerts/feeds.js';
 import type { RuleSpec } from '../../alerts/rules.js';
+import { ValidationError } from '../../core/errors.js';
 import { parseIsoUtc } from '../../core/time.js';
 import type {
   AlertRecord,
@@ -56,6 +57,11 @@ function checkZone(spec: RuleSpec, path: string): void {
 
 export function alertsService(deps: ServiceDeps, o: AlertsOptions) {
   const { store, clock, events } = deps;
+  if (!/^[^\s,<&]+$/.test(o.capSender))
+    throw new ValidationError('the CAP sender may not contain spaces, commas, < or &', {
+      location: { field: 'SAHELSAT_CAP_SENDER' },
+      received: o.capSender,
+    });
 
   const visibleRule = async (caller: Caller, id: string): Promise<AlertRuleRecord> => {
     const r = await store.alerts.getRule(id, caller);
