@@ -60,7 +60,20 @@ function toCollection(r: StacCollectionsTable): StacCollectionRecord {
   };
 }
 
+/**
+ * An item record whose JSON columns are parsed on first use: a search evaluates filters on the
+ * properties of many candidates but needs geometry, assets and links only for some.
+ */
 function toItem(r: StacItemsTable): StacItemRecord {
+  const lazy = <T>(text: string, fallback: T): (() => T) => {
+    let v: T | undefined;
+    return () => (v ??= fromJson<T>(text) ?? fallback);
+  };
+  const geometry = lazy<StacItemRecord['geometry']>(r.geometry, { type: 'GeometryCollection' });
+  const properties = lazy<Record<string, unknown>>(r.properties, {});
+  const assets = lazy<StacItemRecord['assets']>(r.assets, {});
+  const links = lazy<StacItemRecord['links']>(r.links, []);
+  const extensions = lazy<readonly string[]>(r.extensions, []);
   return {
     collectionId: r.collection_id,
     id: r.id,
@@ -68,11 +81,21 @@ function toItem(r: StacItemsTable): StacItemRecord {
     startMs: Number(r.start_ms),
     endMs: Number(r.end_ms),
     bbox: { minLon: r.min_lon, minLat: r.min_lat, maxLon: r.max_lon, maxLat: r.max_lat },
-    geometry: fromJson(r.geometry)!,
-    properties: fromJson(r.properties) ?? {},
-    assets: fromJson(r.assets) ?? {},
-    links: fromJson(r.links) ?? [],
-    extensions: fromJson(r.extensions) ?? [],
+    get geometry() {
+      return geometry();
+    },
+    get properties() {
+      return properties();
+    },
+    get assets() {
+      return assets();
+    },
+    get links() {
+      return links();
+    },
+    get extensions() {
+      return extensions();
+    },
     ownerNation: r.owner_nation as Nation,
     releasability: r.releasability as Releasability,
     createdAtMs: Number(r.created_at_ms),
@@ -230,20 +253,13 @@ export function stacRepo({ db, dialect }: RepoContext) {
         .executeTakeFirst();
       return r ? toItem(r) : null;
     },
-    /**
-     * The visible items passing the prefilter, newest first (then collection and id: a total
-     * order, so paging over it is stable).
-     */
+    /** The visible items passing the prefilter, in no particular order. */
     async candidates(viewer: Viewer, f: StacPrefilter): Promise<StacItemRecord[]> {
       const q = prefiltered(viewer, f);
       if (!q) return [];
-      const rows = await q
-        .selectAll()
-        .orderBy('datetime_ms', 'desc')
-        .orderBy(text('collection_id'))
-        .orderBy(text('id'))
-        .execute();
-      return rows.map(toItem);
+      // No ORDER BY: the search sorts in code (a total order), and sorting whole rows with
+      // their JSON text in the database costs more than the search itself.
+      return (await q.selectAll().execute()).map(toItem);
     },
     /**
      * One page of the prefiltered items in the default order (newest first, collection, id) and

@@ -306,15 +306,21 @@ export function searchItems(candidates: readonly StacItemRecord[], r: SearchRequ
         evaluate(r.filter, {
           id: it.id,
           collection: it.collectionId,
-          geometry: it.geometry,
-          properties: it.properties,
+          // Read on demand: parsing every candidate's geometry costs more than the filter.
+          get geometry() {
+            return it.geometry;
+          },
+          get properties() {
+            return it.properties;
+          },
         }) === true),
   );
   const sorted = [...matched].sort((a, b) => {
     for (const k of r.sortby) {
-      const c = compareValues(sortValue(a, k.field), sortValue(b, k.field));
-      const bothPresent = sortValue(a, k.field) !== null && sortValue(b, k.field) !== null;
-      if (c !== 0) return k.direction === 'desc' && bothPresent ? -c : c;
+      const va = sortValue(a, k.field);
+      const vb = sortValue(b, k.field);
+      const c = compareValues(va, vb);
+      if (c !== 0) return k.direction === 'desc' && va !== null && vb !== null ? -c : c;
     }
     return defaultOrder(a, b);
   });

@@ -81,6 +81,11 @@ export function productsMigration(dialect: Dialect): Migration {
         .addPrimaryKeyConstraint('stac_items_pk', ['collection_id', 'id'])
         .execute();
       await db.schema
+        .createIndex('stac_items_datetime')
+        .on('stac_items')
+        .column('datetime_ms')
+        .execute();
+      await db.schema
         .createIndex('stac_items_time')
         .on('stac_items')
         .columns(['start_ms', 'end_ms'])
