@@ -113,6 +113,58 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(colours.size).toBeGreaterThan(20);
   });
 
+  it('draws and clears a panel overlay; fits bounds', async () => {
+    const MAGENTA = hex('#ff00ff');
+    await e.page.evaluate(() => {
+      const ctx = window.__sahelsat!.ctx as unknown as {
+        setOverlay(id: string, fc: unknown, style: { fill?: string; line?: string }): void;
+        fitBounds(b: [number, number, number, number]): void;
+      };
+      ctx.fitBounds([-6, 13, 4, 19]);
+      ctx.setOverlay(
+        'e2e',
+        {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: {},
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [-2, 15],
+                    [0, 15],
+                    [0, 17],
+                    [-2, 17],
+                    [-2, 15],
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+        { fill: '#ff00ff', line: '#ff00ff' },
+      );
+    });
+    await e.page.waitForTimeout(1500);
+    const centre = await project(e, -1, 16);
+    let png = await mapShot(e);
+    const scale = png.width / (await e.page.getByTestId('map').boundingBox())!.width;
+    // The fill is 35 % opaque over the nation's green: redder and bluer than the nation alone.
+    const inside = pixel(png, centre.x * scale, centre.y * scale);
+    expect(inside[0] - NATION[0], `overlay pixel ${inside}`).toBeGreaterThan(40);
+    expect(inside[2] - NATION[2], `overlay pixel ${inside}`).toBeGreaterThan(40);
+    expect(near(inside, MAGENTA, 60)).toBe(false);
+    await e.page.evaluate(() =>
+      (window.__sahelsat!.ctx as unknown as { clearOverlay(id: string): void }).clearOverlay('e2e'),
+    );
+    await e.page.waitForTimeout(800);
+    png = await mapShot(e);
+    const after = pixel(png, centre.x * scale, centre.y * scale);
+    expect(near(after, NATION), `pixel after clearing ${after}`).toBe(true);
+  });
+
   it('hides and shows a group of layers from the layer control (keyboard)', async () => {
     const visibility = () =>
       e.page.evaluate(() =>
