@@ -481,6 +481,30 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     await screenshot(page, 'panel-products');
   });
 
+  it('does not offer the request form nor planning to a viewer', async () => {
+    const { page } = e;
+    const password = 'viewer password for e2e tests';
+    const made = await api('POST', '/users', {
+      username: 'e2e-viewer',
+      password,
+      role: 'viewer',
+      nation: 'NE',
+    });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    // signed out, the shell asks who is there (401) before showing the login form
+    e.allowConsoleError(/401 \(Unauthorized\).*\/auth\/me/);
+    await page.getByTestId('logout').click();
+    await e.login('e2e-viewer', password);
+    await page.getByTestId('tab-requests').click();
+    await page.getByTestId('request-list').waitFor();
+    expect(await page.getByTestId('request-form').count()).toBe(0);
+    await page.getByTestId('tab-plans').click();
+    await page.getByTestId('panel-plans').waitFor();
+    expect(await page.getByTestId('plan-ops').count()).toBe(0);
+    await page.getByTestId('logout').click();
+    await e.login('admin', e.adminPassword);
+  });
+
   // last: it moves the page's clock forward
   it('reminds before a chosen pass with the lead time asked', async () => {
     const { page } = e;
