@@ -222,13 +222,16 @@ async function main() {
           requestAnimationFrame(tick);
         });
         const updates = w.satellites.updates() - updates0;
-        // The same while the user pans without stop: MapLibre redraws the whole map each frame.
+        // The same while the user pans the usual view (the three countries) without stop:
+        // MapLibre redraws the whole map each frame.
+        w.map.jumpTo({ center: [2, 16], zoom: 4.6 });
+        await new Promise((r) => setTimeout(r, 500));
         let panFrames = 0;
         const panStart = performance.now();
         await new Promise((done) => {
           const pan = (now) => {
             panFrames++;
-            w.map.panBy([4, 0], { animate: false });
+            w.map.panBy([panFrames % 200 < 100 ? 4 : -4, 0], { animate: false });
             if (now - panStart < 3000) requestAnimationFrame(pan);
             else done();
           };

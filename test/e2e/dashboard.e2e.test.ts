@@ -113,6 +113,58 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(colours.size).toBeGreaterThan(20);
   });
 
+  it('draws and clears a panel overlay; fits bounds', async () => {
+    const MAGENTA = hex('#ff00ff');
+    await e.page.evaluate(() => {
+      const ctx = window.__sahelsat!.ctx as unknown as {
+        setOverlay(id: string, fc: unknown, style: { fill?: string; line?: string }): void;
+        fitBounds(b: [number, number, number, number]): void;
+      };
+      ctx.fitBounds([-6, 13, 4, 19]);
+      ctx.setOverlay(
+        'e2e',
+        {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: {},
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [-2, 15],
+                    [0, 15],
+                    [0, 17],
+                    [-2, 17],
+                    [-2, 15],
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+        { fill: '#ff00ff', line: '#ff00ff' },
+      );
+    });
+    await e.page.waitForTimeout(1500);
+    const centre = await project(e, -1, 16);
+    let png = await mapShot(e);
+    const scale = png.width / (await e.page.getByTestId('map').boundingBox())!.width;
+    // The fill is 35 % opaque over the nation's green: redder and bluer than the nation alone.
+    const inside = pixel(png, centre.x * scale, centre.y * scale);
+    expect(inside[0] - NATION[0], `overlay pixel ${inside}`).toBeGreaterThan(40);
+    expect(inside[2] - NATION[2], `overlay pixel ${inside}`).toBeGreaterThan(40);
+    expect(near(inside, MAGENTA, 60)).toBe(false);
+    await e.page.evaluate(() =>
+      (window.__sahelsat!.ctx as unknown as { clearOverlay(id: string): void }).clearOverlay('e2e'),
+    );
+    await e.page.waitForTimeout(800);
+    png = await mapShot(e);
+    const after = pixel(png, centre.x * scale, centre.y * scale);
+    expect(near(after, NATION), `pixel after clearing ${after}`).toBe(true);
+  });
+
   it('hides and shows a group of layers from the layer control (keyboard)', async () => {
     const visibility = () =>
       e.page.evaluate(() =>
@@ -207,6 +259,23 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(
       await e.page.getByTestId('satellite-passes').locator('tbody tr').count(),
     ).toBeGreaterThan(0);
+    // Previewing: the passes are those of the 24 h from the shown time, not from now.
+    expect(await e.page.getByTestId('satellite-details').textContent()).toContain(
+      'Passes over the stations in the 24 h from',
+    );
+    const firstAos = Date.parse(
+      (await e.page.getByTestId('satellite-passes').locator('tbody tr td').nth(1).textContent())!
+        .replace(' UTC', 'Z')
+        .replace(' ', 'T'),
+    );
+    expect(firstAos).toBeGreaterThan(t - 3_600_000);
+    // A pass chosen in the list becomes the shared selection (the passes panel's sky plot).
+    await e.page.getByTestId('satellite-passes').locator('tbody button').first().click();
+    const pass = await e.page.evaluate(
+      () =>
+        (window.__sahelsat!.ctx.selection as unknown as { pass: { value: unknown } }).pass.value,
+    );
+    expect(pass).toMatchObject({ satelliteId: id });
     await e.page.waitForTimeout(500);
     await screenshot(e.page, 'dashboard-satellite-en');
     await e.page.getByTestId('time-live').click();
@@ -299,5 +368,29 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await e.page.getByTestId('logout').click();
     await e.page.getByTestId('login-page').waitFor();
     e.assertClean();
+  });
+
+  it('signs in a viewer of Mali: header and permissions follow role and nation', async () => {
+    const admin = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: e.adminPassword },
+    });
+    const token = admin.json<{ token: string }>().token;
+    const created = await e.server.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { username: 'awa', password: 'viewer password 123', role: 'viewer', nation: 'ML' },
+    });
+    expect(created.statusCode).toBe(201);
+    await e.login('awa', 'viewer password 123');
+    expect(await e.page.getByTestId('user').textContent()).toBe('awa (viewer, ML)');
+    const may = await e.page.evaluate(() => {
+      const ctx = window.__sahelsat!.ctx as unknown as { may(a: string): boolean };
+      return ['create requests', 'plan', 'manage users', 'run jobs'].map((a) => ctx.may(a));
+    });
+    expect(may).toEqual([false, false, false, false]);
+    expect(await e.page.getByTestId('tab-satellites').isVisible()).toBe(true);
   });
 });

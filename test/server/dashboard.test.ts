@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.js';
 import { type TestServer, bearer, startServer } from '../support/server.js';
@@ -56,6 +57,12 @@ describe.each(backends)('dashboard routes ($name)', (backend) => {
     const names = towns
       .json<{ features: Array<{ properties: { name: string } }> }>()
       .features.map((f) => f.properties.name);
+    const zipped = await s.app.inject({
+      url: '/api/v1/layers/towns',
+      headers: { ...bearer(s.adminToken), 'accept-encoding': 'gzip' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(towns.body);
     expect(names).toEqual(expect.arrayContaining(['Bamako', 'Ouagadougou', 'Niamey']));
   });
 
@@ -104,6 +111,13 @@ describe.each(backends)('dashboard routes ($name)', (backend) => {
     expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
     expect(asset.headers['cache-control']).toContain('immutable');
     expect((await s.app.inject({ url: '/assets/missing.js' })).statusCode).toBe(404);
+    const zipped = await s.app.inject({
+      url: '/assets/app-1234.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe('console.log(1)');
   });
 
   it('never answers the page for /api or /stac, nor a file outside the folder', async () => {

@@ -24,6 +24,8 @@ const SIGNED_IN_KEY = 'sahelsat.signed-in';
 const lang = signal<Lang>(
   initialLang(location.search, localStorage.getItem(LANG_KEY), navigator.language),
 );
+// A language asked in the address is a choice too: remembered like the header's switch.
+if (new URLSearchParams(location.search).has('lang')) localStorage.setItem(LANG_KEY, lang.value);
 const utc = signal(localStorage.getItem(TZ_KEY) !== 'local');
 /** undefined: checking the session; null: signed out. */
 const user = signal<User | null | undefined>(undefined);

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { formatIsoUtc } from '../../core/time.js';
 import { notFound } from '../errors.js';
@@ -42,6 +43,8 @@ const LayerParams = z.strictObject({ id: z.string().min(1).max(100) });
 
 interface CachedLayer {
   readonly body: string;
+  /** The body gzipped once (regions are 160 kB, 25 kB compressed). */
+  readonly gzipped: Buffer;
   readonly etag: string;
 }
 
@@ -54,7 +57,11 @@ export const dashboardRoutes: RoutePlugin = async (app, { services }) => {
       entry = readFile(join(dir, `${id}.geojson`), 'utf8').then((text) => {
         // Parse once to refuse a broken file loudly (and to drop insignificant whitespace).
         const body = JSON.stringify(JSON.parse(text));
-        return { body, etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"` };
+        return {
+          body,
+          gzipped: gzipSync(body, { level: 9 }),
+          etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`,
+        };
       });
       entry.catch(() => cache.delete(id));
       cache.set(id, entry);
@@ -80,9 +87,15 @@ export const dashboardRoutes: RoutePlugin = async (app, { services }) => {
     handler: async (req, reply) => {
       if (!BUNDLED_LAYERS.some((l) => l.id === req.params.id)) throw notFound('layer');
       const layer = await load(req.params.id);
-      void reply.header('etag', layer.etag).header('cache-control', 'private, no-cache');
+      void reply
+        .header('etag', layer.etag)
+        .header('cache-control', 'private, no-cache')
+        .header('vary', 'accept-encoding');
       if (req.headers['if-none-match'] === layer.etag) return reply.code(304).send();
-      return reply.type('application/geo+json; charset=utf-8').send(layer.body);
+      void reply.type('application/geo+json; charset=utf-8');
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))
+        return reply.header('content-encoding', 'gzip').send(layer.gzipped);
+      return reply.send(layer.body);
     },
   });
 

@@ -3,12 +3,16 @@
  * year, and `index.html` for every other path that is not under `/api` or `/stac` (the
  * dashboard's own routes live in the browser). Missing assets and unknown API paths stay 404s
  * with the API's error body. The page gets a Content-Security-Policy that lets it talk to its
- * own origin only: the browser itself refuses any request to another host.
+ * own origin only: the browser itself refuses any request to another host. Text files are sent
+ * gzip-compressed to browsers that accept it (compressed once, kept in memory: the dashboard
+ * is a few megabytes, and national sites reach the server over slow links).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,7 +67,31 @@ async function fileAt(root: string, urlPath: string): Promise<string | null> {
   }
 }
 
-function send(reply: FastifyReply, file: string, immutable: boolean): FastifyReply {
+const gzip = promisify(gzipCallback);
+/** Types worth compressing (fonts and images are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json))|svg/;
+
+/** Gzipped files by path and modification time (a rebuild changes the time). */
+type GzipCache = Map<string, { mtimeMs: number; body: Promise<Buffer> }>;
+
+async function gzipped(cache: GzipCache, file: string): Promise<Buffer> {
+  const { mtimeMs } = await stat(file);
+  let entry = cache.get(file);
+  if (!entry || entry.mtimeMs !== mtimeMs) {
+    entry = { mtimeMs, body: readFile(file).then((b) => gzip(b, { level: 9 })) };
+    cache.set(file, entry);
+    entry.body.catch(() => cache.delete(file));
+  }
+  return entry.body;
+}
+
+async function send(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  file: string,
+  immutable: boolean,
+  cache: GzipCache,
+): Promise<FastifyReply> {
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   void reply.type(type);
   void reply.header(
@@ -74,6 +102,11 @@ function send(reply: FastifyReply, file: string, immutable: boolean): FastifyRep
     void reply.header('content-security-policy', DASHBOARD_CSP);
     void reply.header('referrer-policy', 'no-referrer');
   }
+  if (COMPRESSIBLE.test(type)) {
+    void reply.header('vary', 'accept-encoding');
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))
+      return reply.header('content-encoding', 'gzip').send(await gzipped(cache, file));
+  }
   return reply.send(createReadStream(file));
 }
 
@@ -81,13 +114,24 @@ function send(reply: FastifyReply, file: string, immutable: boolean): FastifyRep
 export function installDashboard(app: FastifyInstance, folder: string): void {
   const root = resolve(folder);
   const index = join(root, 'index.html');
+  const cache: GzipCache = new Map();
+  // Compress the page and its assets now, in the background, rather than on the first visit.
+  void (async () => {
+    const files = [
+      index,
+      ...(await readdir(join(root, 'assets')).catch(() => [])).map((f) => join(root, 'assets', f)),
+    ];
+    for (const f of files)
+      if (COMPRESSIBLE.test(TYPES[extname(f).toLowerCase()] ?? ''))
+        await gzipped(cache, f).catch(() => undefined);
+  })();
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
     if (SERVER_PATHS.test(path)) return reply.callNotFound();
     const file = path === '/' ? null : await fileAt(root, path);
-    if (file) return send(reply, file, path.startsWith('/assets/'));
+    if (file) return send(req, reply, file, path.startsWith('/assets/'), cache);
     // A missing asset is a 404, not the page (a stale tab would otherwise parse HTML as JS).
     if (path.startsWith('/assets/') || extname(path) !== '') return reply.callNotFound();
-    return send(reply, index, false);
+    return send(req, reply, index, false, cache);
   });
 }

@@ -10,24 +10,23 @@ import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { ApiClient, Selection } from '../app/context.js';
 import type { PlayableTimeStore } from '../app/time.js';
+import { type Sensor, regardRadiusKm, swathOf } from './footprints.js';
 import {
   type ElementSet,
   type OrbitingSatellite,
   type SubPoint,
-  bearing,
   circle,
-  destination,
   gstime,
-  groundRangeKm,
   groundTrack,
   julianDate,
-  offNadirForIncidence,
   subPoint,
   toSatellites,
   visibilityRadiusKm,
 } from './orbits.js';
 import { type Dot, SatelliteCanvas } from './satellite-canvas.js';
 import { COLOURS, LABEL_FONT } from './style.js';
+
+export type { Sensor };
 
 export interface Station {
   id: string;
@@ -39,20 +38,10 @@ export interface Station {
   minElevationDeg: number;
 }
 
-export interface Sensor {
-  id: string;
-  satelliteId: string | null;
-  name: string;
-  type: string;
-  data: Record<string, unknown>;
-}
-
 /** The field of regard (a map layer) follows the satellite at most this often (real time). */
 const REGARD_EVERY_MS = 500;
 /** The track is recomputed when the shown time moved this far from the last one. */
 const TRACK_REFRESH_MS = 20_000;
-/** Swath drawn this long before and after the shown time. */
-const SWATH_SPAN_MS = 12 * 60_000;
 /** Altitude of the visibility circles when no satellite is selected (km). */
 const DEFAULT_ALTITUDE_KM = 600;
 
@@ -340,8 +329,12 @@ export function createSatelliteLayer(
   };
   let hovering = false;
   const onMouseMove = (e: MapMouseEvent) => {
-    const over = canvas.pick(e.point.x, e.point.y) !== null;
+    const dot = canvas.pick(e.point.x, e.point.y);
+    const over = dot !== null;
     if (over !== hovering) map.getCanvas().style.cursor = over ? 'pointer' : '';
+    // The name as a tooltip: labels are drawn only when zoomed in.
+    if (over) map.getCanvas().title = dot.name;
+    else if (hovering) map.getCanvas().removeAttribute('title');
     hovering = over;
   };
   map.on('move', onMove);
@@ -372,74 +365,5 @@ export function createSatelliteLayer(
       map.off('mousemove', onMouseMove);
       canvas.remove();
     },
-  };
-}
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** Radius (km) of the field of regard: all the ground the sensor can point at from here. */
-export function regardRadiusKm(sensor: Sensor | undefined, altitudeKm: number): number | null {
-  if (!sensor) return null;
-  const maxOffNadir = num(sensor.data.maxOffNadirDeg);
-  if (maxOffNadir !== null) return groundRangeKm(altitudeKm, maxOffNadir);
-  const far = num(sensor.data.incidenceFarDeg);
-  if (far !== null) return groundRangeKm(altitudeKm, offNadirForIncidence(altitudeKm, far));
-  return null;
-}
-
-/**
- * The swath along the track around `t`: the nadir strip of an optical imager (± swath/2), or
- * the band between near and far incidence on the looking side of a SAR.
- */
-export function swathOf(
-  sat: OrbitingSatellite,
-  sensor: Sensor | undefined,
-  t: number,
-): FeatureCollection {
-  if (!sensor) return empty();
-  const swathKm = num(sensor.data.swathKm);
-  const near = num(sensor.data.incidenceNearDeg);
-  const far = num(sensor.data.incidenceFarDeg);
-  const side = sensor.data.lookSide === 'left' ? -1 : 1;
-  const points: Array<{ p: SubPoint; ll: [number, number] }> = [];
-  for (let u = t - SWATH_SPAN_MS; u <= t + SWATH_SPAN_MS; u += 20_000) {
-    const p = subPoint(sat, u);
-    if (p) points.push({ p, ll: [p.longitudeDeg, p.latitudeDeg] });
-  }
-  if (points.length < 2) return empty();
-  const left: Array<[number, number]> = [];
-  const right: Array<[number, number]> = [];
-  for (let i = 0; i < points.length; i++) {
-    const a = points[Math.max(0, i - 1)]!.ll;
-    const b = points[Math.min(points.length - 1, i + 1)]!.ll;
-    const heading = bearing(a, b);
-    const { p } = points[i]!;
-    let inner: number;
-    let outer: number;
-    if (near !== null && far !== null) {
-      inner = side * groundRangeKm(p.altitudeKm, offNadirForIncidence(p.altitudeKm, near));
-      outer = side * groundRangeKm(p.altitudeKm, offNadirForIncidence(p.altitudeKm, far));
-    } else if (swathKm !== null) {
-      inner = -swathKm / 2;
-      outer = swathKm / 2;
-    } else return empty();
-    left.push(destination(p.latitudeDeg, p.longitudeDeg, heading + 90, inner));
-    right.push(destination(p.latitudeDeg, p.longitudeDeg, heading + 90, outer));
-  }
-  // Keep longitudes continuous along the strip (it may cross ±180).
-  const ring = [...left, ...right.reverse()];
-  for (let i = 1; i < ring.length; i++) {
-    const prev = ring[i - 1]![0];
-    let l = ring[i]![0];
-    while (l - prev > 180) l -= 360;
-    while (prev - l > 180) l += 360;
-    ring[i] = [l, ring[i]![1]];
-  }
-  ring.push(ring[0]!);
-  return {
-    type: 'FeatureCollection',
-    features: [
-      { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
-    ],
   };
 }

@@ -11,6 +11,7 @@ import { type ClosableLiveClient, createLiveClient } from '../app/live.js';
 import { may } from '../app/policy.js';
 import { type PlayableTimeStore, createTimeStore } from '../app/time.js';
 import { addReferenceLayers, fetchReferenceData, setLabelLanguage } from '../map/layers.js';
+import { OrbitsContext } from '../map/orbits-context.js';
 import { clearOverlay, setOverlay } from '../map/overlays.js';
 import {
   type SatelliteLayer,
@@ -52,6 +53,7 @@ export function Dashboard(p: {
 }) {
   const mapNode = useRef<HTMLDivElement>(null);
   const [ctx, setCtx] = useState<AppContext | null>(null);
+  const [orbits, setOrbits] = useState<SatelliteLayer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const connected = useSignal(false);
   const time = useMemo(() => createTimeStore(), []);
@@ -92,6 +94,7 @@ export function Dashboard(p: {
       'bottom-right',
     );
     let satellites: SatelliteLayer | null = null;
+    let refresh: ReturnType<typeof setInterval> | undefined;
     let disposed = false;
     map.on('load', () => {
       void (async () => {
@@ -123,7 +126,10 @@ export function Dashboard(p: {
               ),
           };
           window.__sahelsat = { map, ctx: context, satellites, time };
+          setOrbits(satellites);
           setCtx(context);
+          // New element sets (imports by operators) reach the map within minutes.
+          refresh = setInterval(() => void satellites?.reload().catch(() => undefined), 300_000);
           // Satellites move continuously, so the map is never "idle": ready = layers in and drawn.
           map.once('render', () => {
             performance.mark('sahelsat:map-ready');
@@ -137,6 +143,7 @@ export function Dashboard(p: {
     });
     return () => {
       disposed = true;
+      clearInterval(refresh);
       satellites?.dispose();
       live.close();
       time.dispose();
@@ -185,7 +192,9 @@ export function Dashboard(p: {
         </div>
         <aside id="side-panel" class="side" aria-label={p.t('shell.panels')} tabIndex={-1}>
           {ctx ? (
-            <PanelTabs ctx={ctx} entries={registry} />
+            <OrbitsContext.Provider value={orbits}>
+              <PanelTabs ctx={ctx} entries={registry} />
+            </OrbitsContext.Provider>
           ) : (
             <p class="muted pad">{p.t('shell.loading')}</p>
           )}

@@ -3,8 +3,9 @@
  * the selected satellite its details, its position at the shown time and its next passes over
  * every station (`GET /passes?station=&satellite=`).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
+import { OrbitsContext } from '../../map/orbits-context.js';
 
 interface SatelliteDetail {
   id: string;
@@ -36,7 +37,7 @@ interface SatelliteRef {
 const fmt = (v: number, digits: number) => v.toFixed(digits);
 
 function useSatellites(): SatelliteRef[] {
-  const layer = window.__sahelsat?.satellites;
+  const layer = useContext(OrbitsContext);
   return (layer?.satellites() ?? []).map((s) => ({
     id: s.id,
     name: s.name,
@@ -50,6 +51,10 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
   const [detail, setDetail] = useState<SatelliteDetail | null>(null);
   const [passes, setPasses] = useState<Array<Pass & { stationName: string }> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Passes from now when live, else from the shown time (rounded to 10 min: the slider moves by
+  // the minute, the list need not be fetched again each time).
+  const startMs = ctx.time.live.value ? null : Math.floor(ctx.time.now.value / 600_000) * 600_000;
+  const start = startMs === null ? undefined : new Date(startMs).toISOString();
   useEffect(() => {
     let stale = false;
     setDetail(null);
@@ -66,7 +71,12 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
         const lists = await Promise.all(
           stations.map((s) =>
             ctx.api
-              .get<{ passes: Pass[] }>('/passes', { station: s.id, satellite: id, hours: 24 })
+              .get<{ passes: Pass[] }>('/passes', {
+                station: s.id,
+                satellite: id,
+                hours: 24,
+                start,
+              })
               .then((r) => r.passes.map((x) => ({ ...x, stationName: s.name }))),
           ),
         );
@@ -78,11 +88,18 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
     return () => {
       stale = true;
     };
-  }, [id, ctx.api]);
+  }, [id, ctx.api, start]);
   const ref = useSatellites().find((s) => s.id === id);
+  const chosen = ctx.selection.pass.value;
+  const isSelected = (x: Pass) =>
+    chosen !== null &&
+    chosen.stationId === x.stationId &&
+    chosen.satelliteId === x.satelliteId &&
+    chosen.aos === x.aos;
   const shown = ctx.time.now.value;
-  const here = window.__sahelsat?.satellites.position(id, shown) ?? null;
-  const sensor = window.__sahelsat?.satellites.sensors().find((s) => s.satelliteId === id);
+  const layer = useContext(OrbitsContext);
+  const here = layer?.position(id, shown) ?? null;
+  const sensor = layer?.sensors().find((s) => s.satelliteId === id);
   return (
     <section aria-live="polite" data-testid="satellite-details">
       <div class="row">
@@ -137,7 +154,11 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
           </dl>
         </>
       )}
-      <h4>{t('satellites.next-passes')}</h4>
+      <h4>
+        {start
+          ? t('satellites.passes-from', { start: ctx.formatTime(start) })
+          : t('satellites.next-passes')}
+      </h4>
       {passes === null && !error ? (
         <p class="muted">{t('shell.loading')}</p>
       ) : passes && passes.length === 0 ? (
@@ -154,8 +175,31 @@ function Details({ ctx, id }: { ctx: AppContext; id: string }) {
           </thead>
           <tbody>
             {(passes ?? []).slice(0, 20).map((x) => (
-              <tr key={`${x.stationId}-${x.aos}`}>
-                <td>{x.stationName}</td>
+              <tr
+                key={`${x.stationId}-${x.aos}`}
+                class={isSelected(x) ? 'selected' : undefined}
+                aria-selected={isSelected(x)}
+              >
+                <td>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() =>
+                      (ctx.selection.pass.value = {
+                        stationId: x.stationId,
+                        satelliteId: x.satelliteId,
+                        aos: x.aos,
+                        los: x.los,
+                      })
+                    }
+                    aria-label={t('satellites.select-pass', {
+                      station: x.stationName,
+                      aos: ctx.formatTime(x.aos),
+                    })}
+                  >
+                    {x.stationName}
+                  </button>
+                </td>
                 <td>{ctx.formatTime(x.aos)}</td>
                 <td>{ctx.formatTime(x.los, { date: false })}</td>
                 <td>{fmt(x.maxElevationDeg, 1)}°</td>

@@ -28,6 +28,8 @@ export const messages = {
     'satellites.deselect': 'Clear selection',
     'satellites.select': 'Select {name}',
     'satellites.minutes': '{value} min',
+    'satellites.passes-from': 'Passes over the stations in the 24 h from {start}',
+    'satellites.select-pass': 'Select the pass over {station} at {aos}',
   },
   fr: {
     'satellites.title': 'Satellites',
@@ -56,5 +58,7 @@ export const messages = {
     'satellites.deselect': 'Effacer la sélection',
     'satellites.select': 'Sélectionner {name}',
     'satellites.minutes': '{value} min',
+    'satellites.passes-from': 'Passages au-dessus des stations dans les 24 h depuis {start}',
+    'satellites.select-pass': 'Choisir le passage au-dessus de {station} à {aos}',
   },
 } satisfies Messages;
