@@ -19,3 +19,4 @@ export * from './polygon-area.js';
 export * from './polygon-set.js';
 export * from './zonal.js';
 export * from './zonal-csv.js';
+export * from './clip-area.js';

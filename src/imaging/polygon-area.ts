@@ -16,8 +16,8 @@ export type LonLatPolygon = readonly LonLatRing[];
 const DEG = Math.PI / 180;
 const MAX_PIECE_LAT_DEG = 0.05;
 
-/** ∫ sin β dλ along the straight lon/lat edge a → b (λ in radians). */
-function edgeIntegral(lon0: number, lat0: number, lon1: number, lat1: number): number {
+/** ∫ sin β dλ along the straight lon/lat edge a → b (λ in radians; multiply by R_q² for m²). */
+export function edgeIntegral(lon0: number, lat0: number, lon1: number, lat1: number): number {
   const dLon = (lon1 - lon0) * DEG;
   if (dLon === 0) return 0;
   const dLat = lat1 - lat0;

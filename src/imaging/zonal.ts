@@ -133,6 +133,11 @@ export function geometryPolygons(g: unknown, where: string, file?: string): LonL
 
 /** Polygons of every feature of a FeatureCollection (features without geometry refused). */
 export function collectionPolygons(fc: unknown, file?: string): LonLatPolygon[] {
+  return collectionPolygonsByFeature(fc, file).flat();
+}
+
+/** The polygons of each feature of a FeatureCollection, validated. */
+export function collectionPolygonsByFeature(fc: unknown, file?: string): LonLatPolygon[][] {
   const f = (fc as { type?: unknown; features?: unknown } | null) ?? {};
   if (f.type !== 'FeatureCollection' || !Array.isArray(f.features))
     throw new ValidationError('not a GeoJSON FeatureCollection', {
@@ -140,7 +145,7 @@ export function collectionPolygons(fc: unknown, file?: string): LonLatPolygon[] 
       expected: '{"type":"FeatureCollection","features":[…]}',
       code: 'bad-geometry',
     });
-  return f.features.flatMap((feat: unknown, i) =>
+  return f.features.map((feat: unknown, i) =>
     geometryPolygons(
       (feat as { geometry?: unknown } | null)?.geometry,
       `features[${i}].geometry`,
@@ -200,7 +205,11 @@ export function zonalStatistics(
       expected: '0…500 km',
       received: String(maxKm),
     });
-  const flooded = dissolve(collectionPolygons(product));
+  const features = collectionPolygonsByFeature(product);
+  const flooded = dissolve(
+    features.flatMap((f) => f),
+    features.flatMap((f, i) => f.map(() => i)),
+  );
   let total = 0;
   for (const p of flooded) total += polygonAreaM2(p.rings);
   const previous = options.previous ?? null;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { intersection } from 'polyclip-ts';
 import { ValidationError } from '../../src/core/errors.js';
+import { edgeSet, intersectionAreaM2 } from '../../src/imaging/clip-area.js';
+import { multiPolygonAreaM2 } from '../../src/imaging/polygon-area.js';
+import { collectionPolygons } from '../../src/imaging/zonal.js';
 import { classAreas, lonLatRectAreaM2, pixelAreaModel } from '../../src/imaging/area.js';
 import { polygonize } from '../../src/imaging/polygonize.js';
 import { loadBundledZones, zonalStatistics, type ZonalStats } from '../../src/imaging/zonal.js';
@@ -150,6 +154,35 @@ describe('zonal statistics', () => {
     expect(s.aois).toHaveLength(1);
     expect(s.aois[0]!.share).toBeCloseTo(1, 9);
     expect(s.aois[0]!.areaKm2).toBeCloseTo(lonLatRectAreaM2(-1, 13, -0.5, 13.25) / KM2, 5);
+  });
+
+  it('intersection areas by boundary pieces equal polyclip-ts’s clipped polygons (real polygons, holes)', async () => {
+    const { product } = await chipWater();
+    // The chip moved onto the Bamako district's boundary: many polygons straddle it.
+    const moved = shift(product, -7.95 - -0.7819, 12.6 - 38.1288);
+    const polys = collectionPolygons(moved);
+    const zone = collectionPolygons(fc([region('ML-BKO').geometry]));
+    const z = edgeSet(zone);
+    let compared = 0;
+    for (const p of polys) {
+      const ours = intersectionAreaM2(edgeSet([p]), z);
+      const theirs = multiPolygonAreaM2(
+        intersection(p as [number, number][][], zone as [number, number][][][]),
+      );
+      expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(1e-6 * Math.max(1, theirs));
+      if (theirs > 0 && theirs < multiPolygonAreaM2([p]) * 0.999) compared++;
+    }
+    expect(compared).toBeGreaterThan(3); // polygons really cut by the boundary
+    expect(polys.some((p) => p.length > 1)).toBe(true); // with holes
+  });
+
+  it('features touching along an edge or at a corner add up; the same polygon twice counts once', () => {
+    const a = rect(1, 13, 1.5, 13.5);
+    const b = rect(1.5, 13, 2, 13.5); // shares an edge with a
+    const c = rect(2, 13.5, 2.5, 14); // touches b at a corner
+    const s = zonalStatistics(fc([a, b, c, b]), zones);
+    const exact = (lonLatRectAreaM2(1, 13, 2, 13.5) + lonLatRectAreaM2(2, 13.5, 2.5, 14)) / KM2;
+    expect(Math.abs(s.totalAreaKm2 / exact - 1)).toBeLessThan(1e-7);
   });
 
   it('compares with the previous product, and lists a region that dried up', () => {

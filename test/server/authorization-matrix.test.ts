@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { NATIONS, ROLES, type Nation, type Role } from '../../src/store/index.js';
 import { testBackends } from '../support/backends.js';
 import { referencePath } from '../support/reference.js';
+import { alertMatrixCases } from './matrix-alerts.js';
 import {
   type TestServer,
   USER_PASSWORD,
@@ -561,6 +562,7 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       call: async () => ({ url: `/api/v1/jobs/${await newJob('analyst-ml', 'nation')}/cancel` }),
       expect: (u) => (u.nation !== 'ML' ? 404 : is(u, 'viewer') ? 403 : 200),
     },
+    ...alertMatrixCases(api),
     {
       route: 'POST /api/v1/products',
       call: () => ({ url: '/api/v1/products', payload: productBody('alliance') }),
