@@ -160,6 +160,18 @@ export function productsRepo({ db }: RepoContext) {
         .executeTakeFirst();
       return r ? fromJson(r.geometry) : null;
     },
+    /**
+     * The GeoJSON of a product for the server's own processes (the alert rule engine), which
+     * apply the visibility rule themselves before using it; never for answering a user.
+     */
+    async geometryForSystem(id: string): Promise<unknown> {
+      const r = await db
+        .selectFrom('products')
+        .select('geometry')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return r ? fromJson(r.geometry) : null;
+    },
     async list(viewer: Viewer, f: ProductFilter): Promise<Page<ProductRecord>> {
       const [rows, count] = await Promise.all([
         filtered(viewer, f)

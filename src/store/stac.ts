@@ -60,7 +60,20 @@ function toCollection(r: StacCollectionsTable): StacCollectionRecord {
   };
 }
 
+/**
+ * An item record whose JSON columns are parsed on first use: a search evaluates filters on the
+ * properties of many candidates but needs geometry, assets and links only for some.
+ */
 function toItem(r: StacItemsTable): StacItemRecord {
+  const lazy = <T>(text: string, fallback: T): (() => T) => {
+    let v: T | undefined;
+    return () => (v ??= fromJson<T>(text) ?? fallback);
+  };
+  const geometry = lazy<StacItemRecord['geometry']>(r.geometry, { type: 'GeometryCollection' });
+  const properties = lazy<Record<string, unknown>>(r.properties, {});
+  const assets = lazy<StacItemRecord['assets']>(r.assets, {});
+  const links = lazy<StacItemRecord['links']>(r.links, []);
+  const extensions = lazy<readonly string[]>(r.extensions, []);
   return {
     collectionId: r.collection_id,
     id: r.id,
@@ -68,11 +81,21 @@ function toItem(r: StacItemsTable): StacItemRecord {
     startMs: Number(r.start_ms),
     endMs: Number(r.end_ms),
     bbox: { minLon: r.min_lon, minLat: r.min_lat, maxLon: r.max_lon, maxLat: r.max_lat },
-    geometry: fromJson(r.geometry)!,
-    properties: fromJson(r.properties) ?? {},
-    assets: fromJson(r.assets) ?? {},
-    links: fromJson(r.links) ?? [],
-    extensions: fromJson(r.extensions) ?? [],
+    get geometry() {
+      return geometry();
+    },
+    get properties() {
+      return properties();
+    },
+    get assets() {
+      return assets();
+    },
+    get links() {
+      return links();
+    },
+    get extensions() {
+      return extensions();
+    },
     ownerNation: r.owner_nation as Nation,
     releasability: r.releasability as Releasability,
     createdAtMs: Number(r.created_at_ms),
@@ -80,7 +103,30 @@ function toItem(r: StacItemsTable): StacItemRecord {
   };
 }
 
-export function stacRepo({ db }: RepoContext) {
+export function stacRepo({ db, dialect }: RepoContext) {
+  // Ties on datetime are broken by collection and id in code-point order on both backends (the
+  // order the in-code search uses), whatever the PostgreSQL database's collation.
+  const text = (column: 'collection_id' | 'id') =>
+    dialect === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
+  /** The visible items passing the prefilter (a query to select from), or null when none can. */
+  const prefiltered = (viewer: Viewer, f: StacPrefilter) => {
+    if (f.collections?.length === 0 || f.ids?.length === 0) return null;
+    let q = db.selectFrom('stac_items').where(visibleTo(viewer));
+    if (f.collections) q = q.where('collection_id', 'in', [...f.collections]);
+    if (f.ids) q = q.where('id', 'in', [...f.ids]);
+    if (f.bbox) {
+      const b = f.bbox;
+      q = q.where('max_lat', '>=', b.minLat).where('min_lat', '<=', b.maxLat);
+      // A box crossing the antimeridian (minLon > maxLon) is two longitude ranges.
+      q =
+        b.minLon <= b.maxLon
+          ? q.where('max_lon', '>=', b.minLon).where('min_lon', '<=', b.maxLon)
+          : q.where((eb) => eb.or([eb('max_lon', '>=', b.minLon), eb('min_lon', '<=', b.maxLon)]));
+    }
+    if (f.startMs !== undefined) q = q.where('end_ms', '>=', f.startMs);
+    if (f.endMs !== undefined) q = q.where('start_ms', '<=', f.endMs);
+    return q;
+  };
   return {
     /** Creates a collection, or updates its title, description and document. */
     async upsertCollection(c: StacCollectionRecord): Promise<void> {
@@ -212,34 +258,41 @@ export function stacRepo({ db }: RepoContext) {
      * order, so paging over it is stable).
      */
     async candidates(viewer: Viewer, f: StacPrefilter): Promise<StacItemRecord[]> {
-      let q = db.selectFrom('stac_items').selectAll().where(visibleTo(viewer));
-      if (f.collections) {
-        if (f.collections.length === 0) return [];
-        q = q.where('collection_id', 'in', [...f.collections]);
-      }
-      if (f.ids) {
-        if (f.ids.length === 0) return [];
-        q = q.where('id', 'in', [...f.ids]);
-      }
-      if (f.bbox) {
-        const b = f.bbox;
-        q = q.where('max_lat', '>=', b.minLat).where('min_lat', '<=', b.maxLat);
-        // A box crossing the antimeridian (minLon > maxLon) is two longitude ranges.
-        q =
-          b.minLon <= b.maxLon
-            ? q.where('max_lon', '>=', b.minLon).where('min_lon', '<=', b.maxLon)
-            : q.where((eb) =>
-                eb.or([eb('max_lon', '>=', b.minLon), eb('min_lon', '<=', b.maxLon)]),
-              );
-      }
-      if (f.startMs !== undefined) q = q.where('end_ms', '>=', f.startMs);
-      if (f.endMs !== undefined) q = q.where('start_ms', '<=', f.endMs);
+      const q = prefiltered(viewer, f);
+      if (!q) return [];
       const rows = await q
+        .selectAll()
         .orderBy('datetime_ms', 'desc')
-        .orderBy('collection_id')
-        .orderBy('id')
+        .orderBy(text('collection_id'))
+        .orderBy(text('id'))
         .execute();
       return rows.map(toItem);
+    },
+    /**
+     * One page of the prefiltered items in the default order (newest first, collection, id) and
+     * their number, entirely in SQL: the search's fast path when nothing is left to evaluate in
+     * code (no intersects, no filter, no sort).
+     */
+    async page(
+      viewer: Viewer,
+      f: StacPrefilter,
+      limit: number,
+      offset: number,
+    ): Promise<{ items: StacItemRecord[]; total: number }> {
+      const q = prefiltered(viewer, f);
+      if (!q) return { items: [], total: 0 };
+      const [rows, count] = await Promise.all([
+        q
+          .selectAll()
+          .orderBy('datetime_ms', 'desc')
+          .orderBy(text('collection_id'))
+          .orderBy(text('id'))
+          .limit(limit)
+          .offset(offset)
+          .execute(),
+        q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toItem), total: Number(count.n) };
     },
     /** Number of items in the catalogue (all nations), for health and tests. */
     async count(): Promise<number> {

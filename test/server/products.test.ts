@@ -318,6 +318,33 @@ describe.each(backends)('products on $name', (backend) => {
       expect(events.some((e) => e.type === 'product.created' && e.data.id === b.id)).toBe(true);
     });
 
+    it('feeds the alert rules: a published product over a threshold raises an alert with its id', async () => {
+      const rule = await call('operator-ml', 'POST', '/api/v1/alert-rules', {
+        kind: 'flood-area',
+        name: 'Mopti region above 500 km²',
+        regionId: 'ML-5',
+        thresholdKm2: 500,
+      });
+      expect(rule.statusCode, rule.body).toBe(201);
+      const p = (
+        await call(
+          'analyst-bf',
+          'POST',
+          '/api/v1/products',
+          body({
+            acquiredAt: '2026-08-20T10:00:00Z',
+            geometry: { type: 'FeatureCollection', features: [squareFeature(-4.3, 14.4, 0.3)] },
+          }),
+        )
+      ).json();
+      let alerts: Array<{ productId: string | null }> = [];
+      for (let i = 0; i < 50 && !alerts.some((a) => a.productId === p.id); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        alerts = (await call('viewer-ml', 'GET', '/api/v1/alerts?limit=500')).json().items;
+      }
+      expect(alerts.filter((a) => a.productId === p.id)).toHaveLength(1);
+    });
+
     it('does not compare an alliance product with a nation-only one', async () => {
       const hidden = await call(
         'analyst-ne',

@@ -3,24 +3,12 @@
  * flood extent product (water.tif, water.geojson, stats.csv, report.json).
  */
 import { ValidationError } from '../../core/errors.js';
-import { differenceSource } from '../../imaging/change.js';
-import { type FeatureSource, combineSources } from '../../imaging/features.js';
-import { mapFlood } from '../../imaging/flood.js';
 import type { CloudMaskKind } from '../../imaging/water-optical.js';
-import { areaModelOf, writeWaterProduct } from '../../io/products/water-product.js';
-import type { RasterSource } from '../../io/raster/reader.js';
-import {
-  matchingRadarBands,
-  opticalFeatures,
-  parseBandMap,
-  radarFeatures,
-  checkAlignment,
-} from '../../io/raster/scene.js';
-import { warpedReader } from '../../io/raster/warp.js';
+import { runFloodPipeline } from '../../io/products/flood-pipeline.js';
+import { parseBandMap } from '../../io/raster/scene.js';
 import type { CliContext } from '../context.js';
 import type { RegisterCommand } from './index.js';
 import {
-  closeAll,
   localiseError,
   numberOption,
   openInput,
@@ -116,102 +104,26 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
   const s2Map = f.s2Bands
     ? parseBandMap(f.s2Bands, ['green', 'nir', 'swir1'], '--s2-bands')
     : undefined;
-  const opened: (RasterSource | undefined)[] = [];
-  const open = async (file: string): Promise<RasterSource> => {
-    const r = await openInput(ctx, file);
-    opened.push(r);
-    return r;
-  };
   const progress = phaseProgress(ctx, f.progress === true);
   try {
-    const s1 = await open(f.s1);
-    const radar = await radarFeatures(s1, {
-      ...(s1Map ? { bands: s1Map } : {}),
-      units,
+    const { result, summary } = await runFloodPipeline({
+      s1: f.s1,
+      ...(f.s2 ? { s2: f.s2 } : {}),
+      ...(f.pre ? { pre: f.pre } : {}),
+      ...(f.permanent ? { permanent: f.permanent } : {}),
+      ...(f.cloud ? { cloud: f.cloud, cloudKind } : {}),
+      outDir: outputDir(ctx, f.out),
+      ...(s1Map ? { s1Bands: s1Map } : {}),
+      s1Units: units,
+      ...(s2Map ? { s2Bands: s2Map } : {}),
+      ...(f.s2 ? { s2Quantification: numberOption(ctx, '--s2-scale', f.s2Scale, 10000) } : {}),
+      ...(f.s2 ? { s2Offset: numberOption(ctx, '--s2-offset', f.s2Offset, 0) } : {}),
+      mmuM2,
       speckleRadius,
-    });
-    const sources: FeatureSource[] = [radar.source];
-    const inputs: Record<string, string> = { s1: s1.source };
-    const method: Record<string, unknown> = {
-      radar: {
-        bands: oneBased(radar.bands),
-        units: radar.units,
-        speckleFilter: `boxcar ${2 * speckleRadius + 1}×${2 * speckleRadius + 1} in linear power`,
-      },
-    };
-    if (f.s2) {
-      const s2 = await open(f.s2);
-      const alignment = checkAlignment(s1, s2);
-      let cloud: RasterSource | undefined;
-      if (f.cloud) {
-        cloud = await open(f.cloud);
-        checkAlignment(s2, cloud);
-        inputs.cloud = cloud.source;
-      }
-      const quantification = numberOption(ctx, '--s2-scale', f.s2Scale, 10000);
-      const offset = numberOption(ctx, '--s2-offset', f.s2Offset, 0);
-      const optical = opticalFeatures(s2, {
-        ...(s2Map ? { bands: s2Map } : {}),
-        quantification,
-        offset,
-        ...(cloud ? { cloud, cloudKind } : {}),
-        onto: s1.grid,
-      });
-      sources.push(optical.source);
-      inputs.s2 = s2.source;
-      method.optical = {
-        grid:
-          alignment === 'same'
-            ? 'the Sentinel-1 grid'
-            : 'resampled onto the Sentinel-1 grid (nearest neighbour)',
-        bands: oneBased(optical.bands),
-        reflectance: `(DN + ${offset}) / ${quantification}`,
-        ...(cloud ? { cloudMask: cloudKind } : {}),
-      };
-    }
-    let change: FeatureSource | undefined;
-    if (f.pre) {
-      const pre = await open(f.pre);
-      const preAlignment = checkAlignment(s1, pre);
-      const preRadar = await radarFeatures(pre, {
-        bands: matchingRadarBands(radar.bands, pre, s1Map),
-        units,
-        speckleRadius,
-        idPrefix: 'pre-',
-        onto: s1.grid,
-      });
-      change = differenceSource(preRadar.source, radar.source);
-      inputs.pre = pre.source;
-      method.preGrid =
-        preAlignment === 'same'
-          ? 'the Sentinel-1 grid'
-          : 'resampled onto the Sentinel-1 grid (nearest neighbour)';
-      method.change =
-        'post − pre backscatter (dB, mean of polarisations), Otsu on its magnitude; flood = water with a significant decrease';
-    }
-    let permanentWater:
-      ((y0: number, rows: number, signal?: AbortSignal) => Promise<Uint8Array>) | undefined;
-    if (f.permanent) {
-      const perm = await open(f.permanent);
-      const read =
-        checkAlignment(s1, perm) === 'same' ? perm.readWindow : warpedReader(perm, s1.grid);
-      inputs.permanent = perm.source;
-      permanentWater = async (y0, rows, signal) => {
-        const [v] = await read({ x0: 0, y0, width: s1.grid.width, height: rows }, [0], signal);
-        return Uint8Array.from(v!, (x) => (x >= 1 ? 1 : 0));
-      };
-    }
-    const model = areaModelOf(s1.grid);
-    const meanPixelM2 = model.rowPrefix[s1.grid.height]! / s1.grid.height;
-    const mmuPixels = Math.round(mmuM2 / meanPixelM2);
-    const result = await mapFlood({
-      grid: s1.grid,
-      water: combineSources(sources),
-      ...(change ? { change } : {}),
-      ...(permanentWater ? { permanentWater } : {}),
-      mmuPixels,
+      connectivity,
+      open: (file) => openInput(ctx, file),
       signal: ctx.signal,
-      onProgress: (phase, done, total) =>
+      onPhase: (phase, done, total) =>
         progress.update(
           m(ctx.lang, phase === 'mmu' ? 'phase.classify' : `phase.${phase}`),
           done,
@@ -219,18 +131,6 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
         ),
     });
     const dir = outputDir(ctx, f.out);
-    const summary = await writeWaterProduct({
-      dir,
-      grid: s1.grid,
-      result,
-      inputs,
-      method: { ...method, mmuPixels },
-      connectivity,
-      mmuM2,
-      signal: ctx.signal,
-      onProgress: (phase, done, total) =>
-        progress.update(m(ctx.lang, `phase.${phase}`), done, total),
-    });
     progress.finish();
     for (const th of result.thresholds)
       ctx.stdout.write(
@@ -259,10 +159,5 @@ export async function runFlood(ctx: CliContext, f: FloodFlags): Promise<void> {
     );
   } finally {
     progress.finish();
-    await closeAll(opened);
   }
-}
-
-function oneBased(b: object): Record<string, number> {
-  return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, (v as number) + 1]));
 }

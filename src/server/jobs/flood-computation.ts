@@ -7,6 +7,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ZonalStats, loadBundledZones, zonalStatistics } from '../../imaging/zonal.js';
 import { runFloodPipeline } from '../../io/products/flood-pipeline.js';
 import { type ComputeContext, STOPPED, type Stopped } from './computation.js';
 
@@ -16,6 +17,8 @@ export interface FloodInput {
   readonly s2?: string;
   readonly pre?: string;
   readonly mmuM2?: number;
+  /** Areas of interest the product's audience may see (for its statistics). */
+  readonly aois: Array<{ id: string; name: string; geometry: GeoJSON.Geometry }>;
 }
 
 export interface FloodOutput {
@@ -26,6 +29,8 @@ export interface FloodOutput {
   readonly polygons: number;
   readonly warnings: readonly string[];
   readonly method: Record<string, unknown>;
+  /** Statistics without the previous product (the main thread adds the comparison). */
+  readonly stats: ZonalStats;
 }
 
 /** How often the stop flag is looked at while the pipeline awaits reads, ms. */
@@ -56,14 +61,25 @@ export async function floodComputation(
     const geometry = JSON.parse(
       await readFile(join(dir, 'water.geojson'), 'utf8'),
     ) as GeoJSON.FeatureCollection;
+    ctx.progress(0.99, 'statistics');
+    const stats = zonalStatistics(geometry, { ...loadBundledZones(), aois: input.aois });
     return {
+      stats,
       geometry: { type: 'FeatureCollection', features: geometry.features },
       footprints: r.footprints,
       waterKm2: r.summary.waterKm2,
       validKm2: r.summary.validKm2,
       polygons: r.summary.polygons,
       warnings: [...r.warnings],
-      method: r.method,
+      method: {
+        ...r.method,
+        thresholds: r.result.thresholds.map((t) => ({
+          feature: t.feature.id,
+          unit: t.feature.unit,
+          threshold: t.split.threshold,
+          method: t.method,
+        })),
+      },
     };
   } catch (err) {
     if (abort.signal.aborted) return STOPPED;

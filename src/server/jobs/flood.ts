@@ -12,17 +12,20 @@ import { SahelsatError } from '../../core/errors.js';
 import { parseIsoUtc } from '../../core/time.js';
 import { openRaster } from '../../io/raster/reader.js';
 import { radarBands } from '../../io/raster/scene.js';
+import type { ZonalStats } from '../../imaging/zonal.js';
 import type { ProductRecord } from '../../store/index.js';
 import type { ServiceDeps } from '../context.js';
 import { invalidField } from '../errors.js';
 import { Id, IsoInstant, Releasability } from '../schemas/common.js';
 import {
+  type ProductInput,
   type SceneInput,
-  type ZonesLoader,
-  bundledZonesLoader,
+  audienceAois,
+  productBBox,
   productCreatedEvent,
-  publishProduct,
+  storeProduct,
 } from '../services/products.js';
+import { withPrevious } from '../services/zonal-thread.js';
 import { sceneIdOf } from '../stac/product-items.js';
 import type { JobDefinition } from './definitions.js';
 import type { FloodInput, FloodOutput } from './flood-computation.js';
@@ -50,7 +53,6 @@ export type FloodParams = z.infer<typeof FloodParams>;
 export interface FloodJobOptions {
   /** Directory the scene paths are relative to. */
   readonly imageryDir: string;
-  readonly zones?: ZonesLoader;
 }
 
 /** The absolute path of a scene inside `root`, or a 400 naming the parameter. */
@@ -82,7 +84,6 @@ export function floodJobDefinition(
   deps: ServiceDeps,
   o: FloodJobOptions,
 ): JobDefinition<FloodParams, FloodInput, FloodOutput> {
-  const zones = o.zones ?? bundledZonesLoader();
   const root = resolve(o.imageryDir);
   const scenes = (p: FloodParams) =>
     (['s1', 's2', 'pre'] as const).flatMap((k) => (p[k] ? [[k, p[k]!] as const] : []));
@@ -116,8 +117,12 @@ export function floodJobDefinition(
         }
       }
     },
-    async prepare(_store, p) {
+    async prepare(store, p, job) {
       return {
+        aois: await audienceAois(store, {
+          ownerNation: job.ownerNation,
+          releasability: p.releasability,
+        }),
         s1: scenePath(root, p.s1, 's1'),
         ...(p.s2 ? { s2: scenePath(root, p.s2, 's2') } : {}),
         ...(p.pre ? { pre: scenePath(root, p.pre, 'pre') } : {}),
@@ -141,22 +146,31 @@ export function floodJobDefinition(
       const aoiVisible =
         p.aoiId !== undefined &&
         (await tx.catalogue.getAoi(p.aoiId, { nation: job.ownerNation })) !== null;
-      const product = await publishProduct(
+      const input: ProductInput = {
+        type: 'flood',
+        title: p.title,
+        acquiredAtMs,
+        releasability: p.releasability,
+        aoiId: aoiVisible ? p.aoiId! : null,
+        geometry: out.geometry,
+        sourceScenes: sceneInputs.map((s) => s.id),
+        method: { ...out.method, warnings: out.warnings },
+        footprint: out.footprints.s1 ?? null,
+        scenes: sceneInputs,
+        jobId: job.id,
+      };
+      const bbox = productBBox(input);
+      const audience = { ownerNation: job.ownerNation, releasability: p.releasability };
+      const previous = await tx.products.previous('flood', acquiredAtMs, bbox, audience);
+      const product = await storeProduct(
         tx,
-        { nowMs, id: deps.newId(), zones },
+        { nowMs, id: deps.newId() },
         { id: job.createdBy, username: creator?.username ?? 'unknown', nation: job.ownerNation },
+        input,
         {
-          type: 'flood',
-          title: p.title,
-          acquiredAtMs,
-          releasability: p.releasability,
-          aoiId: aoiVisible ? p.aoiId! : null,
-          geometry: out.geometry,
-          sourceScenes: sceneInputs.map((s) => s.id),
-          method: { ...out.method, warnings: out.warnings },
-          footprint: out.footprints.s1 ?? null,
-          scenes: sceneInputs,
-          jobId: job.id,
+          bbox,
+          stats: withPrevious(out.stats, (previous?.stats as ZonalStats | undefined) ?? null),
+          previousId: previous?.id ?? null,
         },
       );
       pending.set(job.id, product);

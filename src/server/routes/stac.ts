@@ -113,7 +113,7 @@ function stacError(err: FastifyError, req: FastifyRequest, reply: FastifyReply):
   const lang = requestLang(req);
   const send = (status: number, code: string, description: string) =>
     reply.code(status).type('application/json').send({ code, description });
-  if (err instanceof StacError) return send(err.status, err.code, err.message);
+  if (err instanceof StacError) return send(err.status, err.code, err.describe(lang));
   if (err instanceof ApiError)
     return send(err.status, err.code, serverMessages(lang, err.key, err.vars));
   if (err instanceof ValidationError) return send(400, err.code, err.message);

@@ -50,15 +50,17 @@ export function createServices(
     catalogue: catalogueService(deps, orbits),
     jobs: jobsService(deps, o.jobDefinitions, o.jobHooks),
     settings: settingsService(deps, { livePositionsIntervalMs: o.livePositionsIntervalMs }),
+    products: productsService(deps),
+    stac: stacService(deps),
     alerts,
     alertEngine: alertEngine(deps, alerts, {
       regions: loadBundledZones().regions,
       ...(o.alerts?.log ? { log: o.alerts.log } : {}),
+      productGeometry: async (id) =>
+        (await deps.store.products.geometryForSystem(id)) as GeoJSON.FeatureCollection | null,
     }),
     webhooks: webhooksService(deps),
     telecom: telecomService({ iturMapsDir: o.iturMapsDir }),
-    products: productsService(deps),
-    stac: stacService(deps),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { formatIsoUtc, parseIsoUtc } from '../../core/time.js';
-import { type ZonalStats, loadBundledZones, zonalStatistics } from '../../imaging/zonal.js';
+import type { ZonalStats } from '../../imaging/zonal.js';
 import { zonalStatsCsv } from '../../imaging/zonal-csv.js';
 import type {
   BBox,
@@ -26,14 +26,7 @@ import { defaultCollections } from '../stac/collections.js';
 import { type Geometry, geometryBounds } from '../stac/geometry.js';
 import { productItem, sceneItem } from '../stac/product-items.js';
 import { audit, auditNation } from './audit.js';
-
-/** The zones statistics are computed over (bundled regions and towns), loaded once. */
-export type ZonesLoader = () => ReturnType<typeof loadBundledZones>;
-
-export function bundledZonesLoader(dataDir?: string): ZonesLoader {
-  let zones: ReturnType<typeof loadBundledZones> | null = null;
-  return () => (zones ??= loadBundledZones(dataDir));
-}
+import { zonalInThread } from './zonal-thread.js';
 
 /** A source scene to catalogue with the product (footprint and time known). */
 export interface SceneInput {
@@ -75,18 +68,8 @@ const bboxOf = (b: readonly number[]): BBox => ({
   maxLat: b[3]!,
 });
 
-/**
- * Stores a product in `tx`: statistics against the bundled regions, the visible areas of
- * interest it touches and the previous comparable product; its STAC item (and its scenes');
- * the audit entry. The caller publishes {@link productCreatedEvent} once `tx` has committed.
- * @throws ValidationError (400) for a geometry zonal statistics cannot use
- */
-export async function publishProduct(
-  tx: Repos,
-  o: { nowMs: number; id: string; zones: ZonesLoader },
-  by: Publisher,
-  p: ProductInput,
-): Promise<ProductRecord> {
+/** Bounding box of a product: its polygons', else its footprint's. */
+export function productBBox(p: Pick<ProductInput, 'geometry' | 'footprint'>): BBox {
   const features = p.geometry.features;
   const bounds =
     features.length > 0
@@ -96,26 +79,41 @@ export async function publishProduct(
         : null;
   if (!bounds || !bounds.every(Number.isFinite))
     throw invalidField('body.geometry', 'the product has no polygon and no footprint');
-  const bbox = bboxOf(bounds);
-  const audience = { ownerNation: by.nation, releasability: p.releasability };
-  const previous = await tx.products.previous(p.type, p.acquiredAtMs, bbox, audience);
-  // Areas of interest the product's whole audience may see, near the product.
-  const aois = (await tx.catalogue.listAois({ nation: by.nation }))
-    .filter((a) => p.releasability === 'nation' || a.releasability === 'alliance')
+  return bboxOf(bounds);
+}
+
+/** Areas of interest the whole audience of a product may see (its statistics name them). */
+export async function audienceAois(
+  repos: Pick<Repos, 'catalogue'>,
+  audience: { ownerNation: Nation; releasability: Releasability },
+  near?: BBox,
+): Promise<Array<{ id: string; name: string; geometry: GeoJSON.Geometry }>> {
+  return (await repos.catalogue.listAois({ nation: audience.ownerNation }))
+    .filter((a) => audience.releasability === 'nation' || a.releasability === 'alliance')
+    .filter((a) => a.geometry.type !== 'Point')
     .filter(
       (a) =>
-        a.bbox.maxLon >= bbox.minLon &&
-        a.bbox.minLon <= bbox.maxLon &&
-        a.bbox.maxLat >= bbox.minLat &&
-        a.bbox.minLat <= bbox.maxLat &&
-        a.geometry.type !== 'Point',
+        !near ||
+        (a.bbox.maxLon >= near.minLon &&
+          a.bbox.minLon <= near.maxLon &&
+          a.bbox.maxLat >= near.minLat &&
+          a.bbox.minLat <= near.maxLat),
     )
     .map((a) => ({ id: a.id, name: a.name, geometry: a.geometry as unknown as GeoJSON.Geometry }));
-  const stats = zonalStatistics(
-    p.geometry,
-    { ...o.zones(), aois },
-    { previous: (previous?.stats as ZonalStats | undefined) ?? null },
-  );
+}
+
+/**
+ * Stores a product in `tx` with its statistics (computed by the caller, compared with
+ * `previous`): the product row, its STAC item and its scenes' items, the audit entry. The
+ * caller publishes {@link productCreatedEvent} once `tx` has committed.
+ */
+export async function storeProduct(
+  tx: Repos,
+  o: { nowMs: number; id: string },
+  by: Publisher,
+  p: ProductInput,
+  computed: { bbox: BBox; stats: ZonalStats; previousId: string | null },
+): Promise<ProductRecord> {
   const record: ProductRecord = {
     id: o.id,
     type: p.type,
@@ -125,15 +123,15 @@ export async function publishProduct(
     acquiredAtMs: p.acquiredAtMs,
     ownerNation: by.nation,
     releasability: p.releasability,
-    bbox,
-    areaKm2: stats.totalAreaKm2,
-    stats,
+    bbox: computed.bbox,
+    areaKm2: computed.stats.totalAreaKm2,
+    stats: computed.stats,
     method: p.method,
     sourceScenes: [...p.sourceScenes],
     aoiId: p.aoiId,
     jobId: p.jobId ?? null,
     stacItemId: o.id,
-    previousId: previous?.id ?? null,
+    previousId: computed.previousId,
   };
   await tx.products.insert({ ...record, geometry: p.geometry });
   for (const c of defaultCollections(o.nowMs)) await tx.stac.ensureCollection(c);
@@ -207,25 +205,44 @@ export function productCreatedEvent(p: ProductRecord, nowMs: number): LiveEvent 
   };
 }
 
-export function productsService(deps: ServiceDeps, zones: ZonesLoader = bundledZonesLoader()) {
+/** @param zonesDir directory of the bundled zones (default: the package's data/aoi) */
+export function productsService(deps: ServiceDeps, zonesDir?: string) {
   const { store, clock, events } = deps;
   return {
-    zones,
+    /**
+     * Publishes a product. The statistics are computed in a worker thread before the
+     * transaction (so neither the event loop nor the database waits for them), against the
+     * previous comparable product as it stands then.
+     */
     async create(caller: Caller, b: z.infer<typeof NewProductBody>): Promise<ProductRecord> {
       requirePermission(caller, 'publish products');
       if (b.aoiId !== undefined && !(await store.catalogue.getAoi(b.aoiId, caller)))
         throw invalidField('body.aoiId', 'no such area of interest');
+      const input: ProductInput = {
+        type: b.type,
+        title: b.title,
+        acquiredAtMs: parseIsoUtc(b.acquiredAt, 'body.acquiredAt'),
+        releasability: b.releasability,
+        aoiId: b.aoiId ?? null,
+        geometry: b.geometry as GeoJSON.FeatureCollection,
+        sourceScenes: b.sourceScenes ?? [],
+        method: b.method ?? null,
+      };
+      const audience = { ownerNation: caller.nation, releasability: b.releasability };
+      const bbox = productBBox(input);
+      const previous = await store.products.previous(b.type, input.acquiredAtMs, bbox, audience);
+      const stats = await zonalInThread({
+        product: input.geometry,
+        aois: await audienceAois(store, audience, bbox),
+        previous: (previous?.stats as ZonalStats | undefined) ?? null,
+        ...(zonesDir ? { zonesDir } : {}),
+      });
       const now = clock();
       const product = await store.transaction((tx) =>
-        publishProduct(tx, { nowMs: now, id: deps.newId(), zones }, caller, {
-          type: b.type,
-          title: b.title,
-          acquiredAtMs: parseIsoUtc(b.acquiredAt, 'body.acquiredAt'),
-          releasability: b.releasability,
-          aoiId: b.aoiId ?? null,
-          geometry: b.geometry as GeoJSON.FeatureCollection,
-          sourceScenes: b.sourceScenes ?? [],
-          method: b.method ?? null,
+        storeProduct(tx, { nowMs: now, id: deps.newId() }, caller, input, {
+          bbox,
+          stats,
+          previousId: previous?.id ?? null,
         }),
       );
       events.publish(productCreatedEvent(product, now));

@@ -16,8 +16,9 @@ import {
   landingPage,
   queryables,
 } from '../stac/documents.js';
-import { StacError } from '../stac/errors.js';
+import { notFound } from '../stac/errors.js';
 import {
+  type SearchPage,
   type SearchRequest,
   encodeToken,
   parseSearchBody,
@@ -26,20 +27,26 @@ import {
   searchItems,
 } from '../stac/search.js';
 
-const notFound = (what: string) => new StacError(404, 'NotFound', `${what} not found`);
 const GEOJSON = 'application/geo+json';
 
 export function stacService(deps: ServiceDeps) {
   const { store } = deps;
   const collection = async (id: string): Promise<StacCollectionRecord> => {
     const c = await store.stac.getCollection(id);
-    if (!c) throw notFound(`collection ${id}`);
+    if (!c) throw notFound('not-found.collection', id);
     return c;
   };
   const collectionDoc = async (u: Urls, caller: Caller, c: StacCollectionRecord) =>
     collectionDocument(u, c, await store.stac.extent(c.id, caller));
-  const run = async (caller: Caller, r: SearchRequest) =>
-    searchItems(await store.stac.candidates(caller, prefilterOf(r)), r);
+  const run = async (caller: Caller, r: SearchRequest): Promise<SearchPage> => {
+    if (!r.intersects && !r.filter && r.sortby.length === 0) {
+      // Nothing to evaluate in code: the database pages in the default order itself.
+      const { items, total } = await store.stac.page(caller, prefilterOf(r), r.limit, r.offset);
+      const next = r.offset + r.limit;
+      return { items, matched: total, nextOffset: next < total ? next : null };
+    }
+    return searchItems(await store.stac.candidates(caller, prefilterOf(r)), r);
+  };
 
   return {
     /** Creates the collections (or refreshes their texts); run at startup. */
@@ -64,7 +71,7 @@ export function stacService(deps: ServiceDeps) {
     async item(u: Urls, caller: Caller, collectionId: string, id: string) {
       await collection(collectionId);
       const it = await store.stac.getItem(collectionId, id, caller);
-      if (!it) throw notFound(`item ${id}`);
+      if (!it) throw notFound('not-found.item', id);
       return itemDocument(u, it);
     },
     /** Items of a collection (OGC API Features), GET parameters. */

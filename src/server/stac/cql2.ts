@@ -55,20 +55,23 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
  */
 export function parseCql2(json: unknown, path = 'filter'): Filter {
   if (typeof json === 'boolean') return { op: 'literal', value: json };
-  if (!isObject(json) || typeof json.op !== 'string')
-    throw badParameter(path, 'expected a CQL2-JSON expression {"op": …, "args": […]}');
+  if (!isObject(json) || typeof json.op !== 'string') throw badParameter(path, 'cql2.expression');
   const op = json.op.toLowerCase();
   const args = json.args;
-  if (!Array.isArray(args)) throw badParameter(`${path}.args`, 'expected an array');
+  if (!Array.isArray(args)) throw badParameter(`${path}.args`, 'cql2.args');
   const argPath = (i: number) => `${path}.args[${i}]`;
   const arity = (n: number) => {
     if (args.length !== n)
-      throw badParameter(`${path}.args`, `"${json.op}" takes ${n} argument(s), got ${args.length}`);
+      throw badParameter(`${path}.args`, 'cql2.arity', {
+        op: String(json.op),
+        n,
+        got: args.length,
+      });
   };
   switch (op) {
     case 'and':
     case 'or':
-      if (args.length < 2) throw badParameter(`${path}.args`, `"${op}" takes at least 2 arguments`);
+      if (args.length < 2) throw badParameter(`${path}.args`, 'cql2.arity-min', { op });
       return { op, args: args.map((a, i) => parseCql2(a, argPath(i))) };
     case 'not':
       arity(1);
@@ -92,10 +95,7 @@ export function parseCql2(json: unknown, path = 'filter'): Filter {
         right: spatial(args[1], argPath(1)),
       };
     default:
-      throw badParameter(
-        `${path}.op`,
-        `unsupported operator "${json.op}"; supported: and, or, not, =, <>, <, <=, >, >=, isNull, s_intersects`,
-      );
+      throw badParameter(`${path}.op`, 'cql2.operator', { op: String(json.op) });
   }
 }
 
@@ -103,7 +103,7 @@ function scalar(x: unknown, path: string): Scalar {
   if (x === null) return { kind: 'null' };
   if (typeof x === 'string') return { kind: 'string', value: x };
   if (typeof x === 'number') {
-    if (!Number.isFinite(x)) throw badParameter(path, 'expected a finite number');
+    if (!Number.isFinite(x)) throw badParameter(path, 'cql2.number');
     return { kind: 'number', value: x };
   }
   if (typeof x === 'boolean') return { kind: 'boolean', value: x };
@@ -111,19 +111,16 @@ function scalar(x: unknown, path: string): Scalar {
     if (typeof x.property === 'string') return { kind: 'property', name: x.property };
     if (typeof x.timestamp === 'string') {
       const ms = parseRfc3339(x.timestamp);
-      if (ms === null) throw badParameter(`${path}.timestamp`, 'expected an RFC 3339 date-time');
+      if (ms === null) throw badParameter(`${path}.timestamp`, 'cql2.timestamp');
       return { kind: 'timestamp', ms };
     }
     if (typeof x.date === 'string') {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(x.date) || !Number.isFinite(Date.parse(x.date)))
-        throw badParameter(`${path}.date`, 'expected a date YYYY-MM-DD');
+        throw badParameter(`${path}.date`, 'cql2.date');
       return { kind: 'timestamp', ms: Date.parse(`${x.date}T00:00:00Z`) };
     }
   }
-  throw badParameter(
-    path,
-    'expected a property reference {"property": name}, a string, number, boolean, {"timestamp": …} or {"date": …}',
-  );
+  throw badParameter(path, 'cql2.scalar');
 }
 
 function spatial(x: unknown, path: string): SpatialArg {
@@ -131,7 +128,7 @@ function spatial(x: unknown, path: string): SpatialArg {
   if (isObject(x) && Array.isArray(x.bbox)) {
     const b = x.bbox;
     if ((b.length !== 4 && b.length !== 6) || !b.every((v) => typeof v === 'number'))
-      throw badParameter(`${path}.bbox`, 'expected 4 (or 6) numbers');
+      throw badParameter(`${path}.bbox`, 'cql2.bbox');
     const n = b as number[];
     const [w, s, e, nn] = n.length === 4 ? n : [n[0]!, n[1]!, n[3]!, n[4]!];
     return { kind: 'geometry', geometry: bboxPolygon([w!, s!, e!, nn!]) };

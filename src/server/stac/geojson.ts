@@ -19,14 +19,14 @@ function position(x: unknown, path: string): void {
     x.length > 3 ||
     !x.every((v) => typeof v === 'number' && Number.isFinite(v))
   )
-    throw badParameter(path, 'expected a position [longitude, latitude]');
-  if (x[0] < -180 || x[0] > 180) throw badParameter(`${path}[0]`, 'longitude outside −180…180');
-  if (x[1] < -90 || x[1] > 90) throw badParameter(`${path}[1]`, 'latitude outside −90…90');
+    throw badParameter(path, 'geojson.position');
+  if (x[0] < -180 || x[0] > 180) throw badParameter(`${path}[0]`, 'geojson.longitude');
+  if (x[1] < -90 || x[1] > 90) throw badParameter(`${path}[1]`, 'geojson.latitude');
 }
 
 function array(x: unknown, path: string, min: number, what: string): unknown[] {
   if (!Array.isArray(x) || x.length < min)
-    throw badParameter(path, `expected an array of at least ${min} ${what}`);
+    throw badParameter(path, 'geojson.array', { min, what: `@geojson.what.${what}` });
   return x;
 }
 
@@ -35,8 +35,7 @@ function ring(x: unknown, path: string): void {
   r.forEach((p, i) => position(p, `${path}[${i}]`));
   const a = r[0] as number[];
   const b = r[r.length - 1] as number[];
-  if (a[0] !== b[0] || a[1] !== b[1])
-    throw badParameter(path, 'a linear ring must be closed (last position = first)');
+  if (a[0] !== b[0] || a[1] !== b[1]) throw badParameter(path, 'geojson.ring');
 }
 
 const polygon = (x: unknown, path: string) =>
@@ -50,10 +49,10 @@ const line = (x: unknown, path: string) =>
  */
 export function parseGeometry(x: unknown, path: string): Geometry {
   if (typeof x !== 'object' || x === null || Array.isArray(x))
-    throw badParameter(path, 'expected a GeoJSON geometry object');
+    throw badParameter(path, 'geojson.object');
   const g = x as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (typeof g.type !== 'string' || !TYPES.includes(g.type))
-    throw badParameter(`${path}.type`, `expected one of ${TYPES.join(', ')}`);
+    throw badParameter(`${path}.type`, 'geojson.type', { types: TYPES.join(', ') });
   const c = g.coordinates;
   const cp = `${path}.coordinates`;
   switch (g.type) {

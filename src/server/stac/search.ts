@@ -57,26 +57,21 @@ export function parseDatetime(text: string): { startMs?: number; endMs?: number 
   const parts = text.split('/');
   const instant = (s: string, which: string): number => {
     const ms = parseRfc3339(s);
-    if (ms === null)
-      throw badParameter(
-        'datetime',
-        `${which} "${s}" is not an RFC 3339 date-time (e.g. 2026-08-01T00:00:00Z)`,
-      );
+    if (ms === null) throw badParameter('datetime', 'datetime.not-rfc3339', { which, value: s });
     return ms;
   };
   if (parts.length === 1) {
-    const ms = instant(parts[0]!, 'the instant');
+    const ms = instant(parts[0]!, '@datetime.which.instant');
     return { startMs: ms, endMs: ms };
   }
-  if (parts.length !== 2)
-    throw badParameter('datetime', 'expected an instant or an interval start/end');
+  if (parts.length !== 2) throw badParameter('datetime', 'datetime.shape');
   const open = (s: string) => s === '' || s === '..';
   const [a, b] = parts as [string, string];
-  if (open(a) && open(b)) throw badParameter('datetime', 'an interval needs at least one end');
-  const startMs = open(a) ? undefined : instant(a, 'the start');
-  const endMs = open(b) ? undefined : instant(b, 'the end');
+  if (open(a) && open(b)) throw badParameter('datetime', 'datetime.both-open');
+  const startMs = open(a) ? undefined : instant(a, '@datetime.which.start');
+  const endMs = open(b) ? undefined : instant(b, '@datetime.which.end');
   if (startMs !== undefined && endMs !== undefined && startMs > endMs)
-    throw badParameter('datetime', 'the start is after the end');
+    throw badParameter('datetime', 'datetime.reversed');
   return {
     ...(startMs !== undefined ? { startMs } : {}),
     ...(endMs !== undefined ? { endMs } : {}),
@@ -93,20 +88,17 @@ function parseBbox(values: unknown, name = 'bbox'): BBox4 {
     (nums.length !== 4 && nums.length !== 6) ||
     !nums.every((v) => typeof v === 'number' && Number.isFinite(v))
   )
-    throw badParameter(name, 'expected 4 numbers west,south,east,north (or 6 with heights)');
+    throw badParameter(name, 'bbox.numbers');
   const n = nums as number[];
   const [w, s, e, nn] = n.length === 4 ? n : [n[0]!, n[1]!, n[3]!, n[4]!];
-  if (s! < -90 || nn! > 90 || s! > nn!)
-    throw badParameter(name, 'latitudes must satisfy −90 ≤ south ≤ north ≤ 90');
-  if (w! < -180 || w! > 180 || e! < -180 || e! > 180)
-    throw badParameter(name, 'longitudes must be within −180…180');
+  if (s! < -90 || nn! > 90 || s! > nn!) throw badParameter(name, 'bbox.latitudes');
+  if (w! < -180 || w! > 180 || e! < -180 || e! > 180) throw badParameter(name, 'bbox.longitudes');
   return [w!, s!, e!, nn!];
 }
 
 function parseLimit(v: unknown): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < 1)
-    throw badParameter('limit', `expected an integer from 1 to ${MAX_LIMIT}`);
+  if (!Number.isInteger(n) || n < 1) throw badParameter('limit', 'limit.range', { max: MAX_LIMIT });
   return Math.min(n, MAX_LIMIT);
 }
 
@@ -115,14 +107,14 @@ export function encodeToken(offset: number): string {
 }
 
 function decodeToken(v: unknown): number {
-  if (typeof v !== 'string' || v === '') throw badParameter('token', 'expected a paging token');
+  if (typeof v !== 'string' || v === '') throw badParameter('token', 'token.missing');
   try {
     const o = (JSON.parse(Buffer.from(v, 'base64url').toString('utf8')) as { o?: unknown }).o;
     if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
   } catch {
     // fall through
   }
-  throw badParameter('token', 'not a token this server issued (use the href of a next link)');
+  throw badParameter('token', 'token.foreign');
 }
 
 function parseSortText(text: string): SortKey[] {
@@ -133,45 +125,40 @@ function parseSortText(text: string): SortKey[] {
     .map((s) => {
       const desc = s.startsWith('-');
       const field = s.replace(/^[+-]/, '').trim();
-      if (field === '') throw badParameter('sortby', `empty field in "${text}"`);
+      if (field === '') throw badParameter('sortby', 'sortby.empty', { text });
       return { field, direction: desc ? 'desc' : 'asc' };
     });
 }
 
 function parseSortJson(v: unknown): SortKey[] {
-  if (!Array.isArray(v)) throw badParameter('sortby', 'expected an array of {field, direction}');
+  if (!Array.isArray(v)) throw badParameter('sortby', 'sortby.array');
   return v.map((x, i) => {
     const o = x as { field?: unknown; direction?: unknown };
     if (typeof o?.field !== 'string' || o.field === '')
-      throw badParameter(`sortby[${i}].field`, 'expected a field name');
+      throw badParameter(`sortby[${i}].field`, 'sortby.field');
     const d = o.direction ?? 'asc';
     if (d !== 'asc' && d !== 'desc')
-      throw badParameter(`sortby[${i}].direction`, 'expected "asc" or "desc"');
+      throw badParameter(`sortby[${i}].direction`, 'sortby.direction');
     return { field: o.field, direction: d };
   });
 }
 
 function listParam(v: unknown, name: string): string[] {
   const items = Array.isArray(v) ? v : String(v).split(',');
-  if (!items.every((x) => typeof x === 'string'))
-    throw badParameter(name, 'expected a list of strings');
+  if (!items.every((x) => typeof x === 'string')) throw badParameter(name, 'list.strings');
   return (items as string[]).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 function filterParams(lang: unknown, crs: unknown, filter: unknown, fromText: boolean): Filter {
-  if (lang !== undefined && lang !== 'cql2-json')
-    throw badParameter('filter-lang', 'only cql2-json is supported');
+  if (lang !== undefined && lang !== 'cql2-json') throw badParameter('filter-lang', 'filter.lang');
   if (crs !== undefined && crs !== CRS84)
-    throw badParameter('filter-crs', `only ${CRS84} is supported`);
+    throw badParameter('filter-crs', 'filter.crs', { crs: CRS84 });
   let json = filter;
   if (fromText) {
     try {
       json = JSON.parse(String(filter));
     } catch {
-      throw badParameter(
-        'filter',
-        'not CQL2-JSON (cql2-text is not supported: send JSON with filter-lang=cql2-json)',
-      );
+      throw badParameter('filter', 'filter.text');
     }
   }
   return parseCql2(json);
@@ -184,17 +171,17 @@ export function parseSearchQuery(
 ): SearchRequest {
   const allowed = o.collection ? [...GET_PARAMS].filter((p) => p !== 'collections') : GET_PARAMS;
   for (const k of Object.keys(q))
-    if (!new Set(allowed).has(k)) throw badParameter(k, 'unknown parameter');
+    if (!new Set(allowed).has(k)) throw badParameter(k, 'param.unknown');
   for (const [k, v] of Object.entries(q))
-    if (Array.isArray(v)) throw badParameter(k, 'given more than once');
+    if (Array.isArray(v)) throw badParameter(k, 'param.repeated');
   if (q.bbox !== undefined && q.intersects !== undefined)
-    throw badParameter('intersects', 'bbox and intersects cannot be used together');
+    throw badParameter('intersects', 'intersects.with-bbox');
   let intersects: Geometry | undefined;
   if (q.intersects !== undefined) {
     try {
       intersects = parseGeometry(JSON.parse(String(q.intersects)), 'intersects');
     } catch (err) {
-      if (err instanceof SyntaxError) throw badParameter('intersects', 'not valid JSON');
+      if (err instanceof SyntaxError) throw badParameter('intersects', 'json.invalid');
       throw err;
     }
   }
@@ -220,20 +207,17 @@ export function parseSearchQuery(
 /** A POST search from its JSON body. */
 export function parseSearchBody(body: unknown): SearchRequest {
   if (body === undefined || body === null) return parseSearchQuery({});
-  if (typeof body !== 'object' || Array.isArray(body))
-    throw badParameter('body', 'expected a JSON object');
+  if (typeof body !== 'object' || Array.isArray(body)) throw badParameter('body', 'body.object');
   const b = body as Record<string, unknown>;
-  for (const k of Object.keys(b)) if (!POST_FIELDS.has(k)) throw badParameter(k, 'unknown field');
+  for (const k of Object.keys(b)) if (!POST_FIELDS.has(k)) throw badParameter(k, 'field.unknown');
   if (b.bbox !== undefined && b.intersects !== undefined)
-    throw badParameter('intersects', 'bbox and intersects cannot be used together');
+    throw badParameter('intersects', 'intersects.with-bbox');
   if (b.datetime !== undefined && typeof b.datetime !== 'string')
-    throw badParameter('datetime', 'expected a string');
-  if (b.bbox !== undefined && !Array.isArray(b.bbox))
-    throw badParameter('bbox', 'expected an array of 4 (or 6) numbers');
+    throw badParameter('datetime', 'datetime.string');
+  if (b.bbox !== undefined && !Array.isArray(b.bbox)) throw badParameter('bbox', 'bbox.array');
   if (b.collections !== undefined && !Array.isArray(b.collections))
-    throw badParameter('collections', 'expected an array of strings');
-  if (b.ids !== undefined && !Array.isArray(b.ids))
-    throw badParameter('ids', 'expected an array of strings');
+    throw badParameter('collections', 'list.array');
+  if (b.ids !== undefined && !Array.isArray(b.ids)) throw badParameter('ids', 'list.array');
   return {
     ...(b.collections !== undefined
       ? { collections: listParam(b.collections, 'collections') }
