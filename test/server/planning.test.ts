@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/planner/index.js';
+import { parseScenario, verifyPlan } from '../../src/planner/index.js';
+import { type StoredPlanDetails, planFromStored } from '../../src/server/planning/details.js';
 import { loadScenario } from '../../src/server/planning/load.js';
 import { testBackends } from '../support/backends.js';
 import { type TestServer, bearer, createUsers, startServer } from '../support/server.js';
@@ -196,6 +197,19 @@ describe.each(backends)('planning on $name', (backend) => {
     for (const dl of d.downlinks)
       for (const id of dl.acquisitionIds) expect(acq.has(id), `downlink carries ${id}`).toBe(true);
 
+    // The stored version, read back as the planner's plan, passes the independent verifier.
+    const store = s.app.sahelsat.store;
+    const stored = await store.plans.version(res.planId, 1);
+    const back = planFromStored(
+      stored!.details as StoredPlanDetails,
+      await store.plans.versionAcquisitionsAll(res.planId, 1),
+    );
+    const { scenario } = await loadScenario(store, {
+      startMs: Date.parse(HORIZON_START),
+      horizonH: 24,
+    });
+    expect(verifyPlan(scenario, back)).toEqual({ valid: true, violations: [] });
+
     // Requests moved as the lifecycle says.
     for (const [id, o] of outcomes) {
       const r = await ok('admin-aes', 'GET', `/api/v1/requests/${id}`).catch(() => null);
@@ -210,6 +224,10 @@ describe.each(backends)('planning on $name', (backend) => {
     // Audited in the chain, and announced on the live bus.
     const audit = await ok('admin-aes', 'GET', `/api/v1/audit?entityId=${res.planId}`);
     expect(audit.map((e: { action: string }) => e.action)).toContain('plan.create');
+    const settingsAudit = await ok('admin-aes', 'GET', '/api/v1/audit?entityType=settings');
+    expect(
+      settingsAudit.some((e: { details: { jobId?: string } }) => e.details.jobId === job.id),
+    ).toBe(true);
     expect((await ok('admin-aes', 'GET', '/api/v1/audit/verify')).ok).toBe(true);
     for (let i = 0; i < 50 && !seen.some((e) => e.type === 'plan.version'); i++)
       await new Promise((r) => setTimeout(r, 100));
@@ -256,6 +274,18 @@ describe.each(backends)('planning on $name', (backend) => {
     expect(performance.now() - t).toBeLessThan(10_000);
     const plan = await ok('viewer-bf', 'GET', `/api/v1/plans/${ids.plan}`);
     expect(plan.latestVersion).toBe(2);
+  });
+
+  it('stale element sets fail the job at once with the planner’s reason, never an empty plan', async () => {
+    const job = await ok('operator-ml', 'POST', '/api/v1/jobs', {
+      type: 'planning',
+      params: { reason: 'too far from the element sets', start: '2026-06-01T00:00:00Z' },
+    });
+    const done = await waitJob(job.id, 'operator-ml');
+    expect(done.status).toBe('failed');
+    expect(done.attempts).toBe(1);
+    expect(done.error.code).toBe('prepare-failed');
+    expect(done.error.message).toMatch(/TLE epoch more than 60 days/);
   });
 
   it('bad planning parameters are located 400s; analysts may not plan', async () => {
@@ -352,6 +382,23 @@ describe.each(backends)('planning on $name', (backend) => {
     expect(outcome).toBeDefined();
     const served = v.acquisitions.some((a: { requestId: string }) => a.requestId === urgent);
     expect(served).toBe(outcome.status !== 'unplanned');
+    // The repaired version passes the planner's independent verifier too.
+    const store = s.app.sahelsat.store;
+    const stored = await store.plans.version(ids.plan!, v.version.version);
+    const { scenario } = await loadScenario(store, {
+      startMs: Date.parse(HORIZON_START),
+      horizonH: 24,
+    });
+    const back = planFromStored(
+      stored!.details as StoredPlanDetails,
+      await store.plans.versionAcquisitionsAll(ids.plan!, v.version.version),
+    );
+    // (its value counts the urgent request with the emergency weight it was repaired with)
+    const flagged = {
+      ...scenario,
+      requests: scenario.requests.map((r) => (r.id === urgent ? { ...r, emergency: true } : r)),
+    };
+    expect(verifyPlan(flagged, back)).toEqual({ valid: true, violations: [] });
     const after = await ok('analyst-ml', 'GET', `/api/v1/requests/${urgent}`);
     expect(after.status).toBe(served ? 'planned' : 'feasible');
     const audit = await ok('admin-aes', 'GET', `/api/v1/audit?entityId=${ids.plan}`);
@@ -368,6 +415,39 @@ describe.each(backends)('planning on $name', (backend) => {
       reason: 'flood',
     });
     expect(refused.statusCode).toBe(409);
+  });
+
+  it('entitlements and fairness come from the settings; the balance carries to the next day only', async () => {
+    const zero = await call('admin-aes', 'PUT', '/api/v1/settings', {
+      planningEntitlements: { ML: 0, BF: 0, NE: 0 },
+    });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.issues[0].path).toBe('body.planningEntitlements');
+    const asOperator = await call('operator-ml', 'PUT', '/api/v1/settings', {
+      planningFairness: 'none',
+    });
+    expect(asOperator.statusCode).toBe(403);
+    await ok('admin-aes', 'PUT', '/api/v1/settings', {
+      planningEntitlements: { ML: 2, BF: 1, NE: 1 },
+      planningFairness: 'quotas',
+    });
+    const store = s.app.sahelsat.store;
+    const settings = await ok('viewer-ml', 'GET', '/api/v1/settings');
+    const nextDay = await loadScenario(store, {
+      startMs: Date.parse(settings.planningBalance.asOf),
+      horizonH: 24,
+    });
+    expect(nextDay.scenario.nations).toEqual({
+      ML: { entitlement: 2 },
+      BF: { entitlement: 1 },
+      NE: { entitlement: 1 },
+    });
+    expect(nextDay.scenario.fairness).toBe('quotas');
+    expect(nextDay.scenario.balance).toEqual(settings.planningBalance.balance);
+    // Re-planning the day already planned starts from the balance that day started from.
+    const sameDay = await loadScenario(store, { startMs: Date.parse(HORIZON_START), horizonH: 24 });
+    expect(sameDay.scenario.balance).toEqual(settings.planningBalance.basis);
+    expect(Object.keys(settings.planningBalance.balance).sort()).toEqual(['BF', 'ML', 'NE']);
   });
 
   it('feasibility and emergency inputs are checked before any computation', async () => {

@@ -16,6 +16,7 @@ import { registerGeo } from './geo.js';
 import { registerItur } from './itur.js';
 import { registerLink } from './link.js';
 import { registerPasses } from './passes.js';
+import { registerPlan } from './plan.js';
 import { registerTrack } from './track.js';
 import { registerServe } from './serve.js';
 import { registerSpot5 } from './spot5.js';
@@ -39,5 +40,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerChange,
   registerSpot5,
   registerZonal,
+  registerPlan,
   registerServe,
 ];

@@ -17,10 +17,21 @@ import { type OrbitDesign, buildElementSet } from '../../orbit/builder.js';
 import { formatTle } from '../../orbit/tle-lines.js';
 import { createRandom } from '../selection/random.js';
 import { KM_PER_DEG } from './strips.js';
-import type { Nation, RequestNation, Scenario, ScenarioRequest, ScenarioSatellite, ScenarioStation } from './types.js';
+import type {
+  Nation,
+  RequestNation,
+  Scenario,
+  ScenarioRequest,
+  ScenarioSatellite,
+  ScenarioStation,
+} from './types.js';
 
 export interface GeneratorInputs {
-  readonly satellites: readonly { readonly id: string; readonly design: OrbitDesign; readonly sensor: Sensor }[];
+  readonly satellites: readonly {
+    readonly id: string;
+    readonly design: OrbitDesign;
+    readonly sensor: Sensor;
+  }[];
   readonly stations: readonly ScenarioStation[];
   /** Town points with `properties.country` = MLI | BFA | NER. */
   readonly towns: readonly Aoi[];
@@ -61,7 +72,12 @@ function polygon(c: PolygonCoords): ScenarioRequest['aoi'] {
   return { type: 'Polygon', coordinates: c as unknown as GeoJSON.Position[][] };
 }
 
-function satelliteSpec(id: string, design: OrbitDesign, sensor: Sensor, epochMs: number): ScenarioSatellite {
+function satelliteSpec(
+  id: string,
+  design: OrbitDesign,
+  sensor: Sensor,
+  epochMs: number,
+): ScenarioSatellite {
   const el = buildElementSet(design, epochMs);
   const sar = sensor.kind === 'sar';
   return {
@@ -69,7 +85,12 @@ function satelliteSpec(id: string, design: OrbitDesign, sensor: Sensor, epochMs:
     name: design.name,
     tle: formatTle(el),
     sensor,
-    agility: { maxRollDeg: sar ? 45 : 40, maxPitchDeg: sar ? 5 : 40, slewRateDegS: sar ? 1 : 2, settlingS: sar ? 10 : 5 },
+    agility: {
+      maxRollDeg: sar ? 45 : 40,
+      maxPitchDeg: sar ? 5 : 40,
+      slewRateDegS: sar ? 1 : 2,
+      settlingS: sar ? 10 : 5,
+    },
     memoryGb: sar ? 512 : 256,
     downlinkRateMbps: 300,
     dataRateMbps: sar ? 1000 : 600,
@@ -86,7 +107,8 @@ export function generateScenario(o: GeneratorOptions, inp: GeneratorInputs): Sce
   const hours = o.hours ?? 24;
   const nSat = o.satellites ?? 6;
   const base = inp.satellites;
-  if (base.length === 0) throw new RangeError('the generator needs at least one designed satellite');
+  if (base.length === 0)
+    throw new RangeError('the generator needs at least one designed satellite');
   const satellites: ScenarioSatellite[] = [];
   for (let k = 0; k < nSat; k++) {
     const b = base[k % base.length]!;
@@ -101,7 +123,9 @@ export function generateScenario(o: GeneratorOptions, inp: GeneratorInputs): Sce
         argumentOfLatitudeDeg: ((design.argumentOfLatitudeDeg ?? 0) + 97 * copy) % 360,
       };
     }
-    satellites.push(satelliteSpec(copy > 0 ? `${b.id}-${copy + 1}` : b.id, design, b.sensor, startMs));
+    satellites.push(
+      satelliteSpec(copy > 0 ? `${b.id}-${copy + 1}` : b.id, design, b.sensor, startMs),
+    );
   }
   const byNation = (xs: readonly Aoi[], key: string, n: Nation): Aoi[] =>
     xs.filter((a) => COUNTRY[String(a.properties[key])] === n);
@@ -119,7 +143,10 @@ export function generateScenario(o: GeneratorOptions, inp: GeneratorInputs): Sce
     let recurrence: ScenarioRequest['recurrence'];
     if (kind < 0.35 && towns.length > 0) {
       const t = pick(towns).geometry;
-      aoi = { type: 'Point', coordinates: t.type === 'Point' ? [t.coordinates[0], t.coordinates[1]] : [0, 0] };
+      aoi = {
+        type: 'Point',
+        coordinates: t.type === 'Point' ? [t.coordinates[0], t.coordinates[1]] : [0, 0],
+      };
     } else if (kind < 0.8 || strips.length === 0) {
       const useTown = rand() < 0.5 && towns.length > 0;
       let lon: number;
@@ -130,7 +157,10 @@ export function generateScenario(o: GeneratorOptions, inp: GeneratorInputs): Sce
       } else {
         const ring = polygonsOf(pick(regions).geometry)[0]![0]!;
         const p = ring[Math.floor(rand() * ring.length)]!;
-        const c = ring.reduce((a, q) => [a[0] + q[0] / ring.length, a[1] + q[1] / ring.length], [0, 0]);
+        const c = ring.reduce(
+          (a, q) => [a[0] + q[0] / ring.length, a[1] + q[1] / ring.length],
+          [0, 0],
+        );
         const f = rand() * 0.7;
         lon = c[0] + (p[0] - c[0]) * f;
         lat = c[1] + (p[1] - c[1]) * f;
@@ -144,14 +174,22 @@ export function generateScenario(o: GeneratorOptions, inp: GeneratorInputs): Sce
     } else {
       const small = regions.length > 0 ? pick(regions) : null;
       const ring = small ? polygonsOf(small.geometry)[0]![0]! : [];
-      const c = ring.reduce((a, q) => [a[0] + q[0] / ring.length, a[1] + q[1] / ring.length], [0, 0]);
+      const c = ring.reduce(
+        (a, q) => [a[0] + q[0] / ring.length, a[1] + q[1] / ring.length],
+        [0, 0],
+      );
       aoi = polygon(box(c[0], c[1], 80, 120));
     }
     const whole = rand() < 0.3 || recurrence !== undefined;
     const len = whole ? horizonMs : Math.max(6 * 3600_000, rand() * horizonMs);
-    const ws = whole ? startMs : startMs + Math.floor(rand() * (horizonMs - len + 1) / 60_000) * 60_000;
+    const ws = whole
+      ? startMs
+      : startMs + Math.floor((rand() * (horizonMs - len + 1)) / 60_000) * 60_000;
     const st = rand();
-    const prio = Math.min(5, 1 + Math.floor(rand() * rand() * 5 + rand() * 2)) as ScenarioRequest['priority'];
+    const prio = Math.min(
+      5,
+      1 + Math.floor(rand() * rand() * 5 + rand() * 2),
+    ) as ScenarioRequest['priority'];
     requests.push({
       id: `r${String(i + 1).padStart(4, '0')}`,
       nation,

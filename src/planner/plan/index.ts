@@ -6,3 +6,6 @@ export { planScenario, planScenarioAsync } from './plan.js';
 export { generateScenario, type GeneratorInputs, type GeneratorOptions } from './generator.js';
 export { cutStrips, type Strip } from './strips.js';
 export { PRIORITY_WEIGHT, EMERGENCY_FACTOR } from './model.js';
+export { requestFeasibility, type FeasibilityDetails } from './feasibility.js';
+export { repairPlan } from './repair.js';
+export { verifyPlan, type PlanViolation } from '../verify-plan/index.js';

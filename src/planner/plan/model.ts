@@ -80,7 +80,13 @@ export interface RequestModel {
   readonly weight: number;
   readonly emergency: boolean;
   /** Item indices per occurrence in the horizon. */
-  readonly occurrences: readonly { readonly startMs: number; readonly endMs: number; readonly items: readonly number[] }[];
+  /** Occurrences in the horizon; `index` counts recurrence periods from the window start. */
+  readonly occurrences: readonly {
+    readonly index: number;
+    readonly startMs: number;
+    readonly endMs: number;
+    readonly items: readonly number[];
+  }[];
   readonly limits: ReadonlySet<LimitCode>;
 }
 
@@ -119,15 +125,19 @@ function swathOf(sensor: Sensor): number {
 }
 
 /** Occurrences of a request inside [startMs, endMs]: its window, cut by the recurrence period. */
-export function occurrencesOf(q: ScenarioRequest, startMs: number, endMs: number): Array<{ startMs: number; endMs: number }> {
+export function occurrencesOf(
+  q: ScenarioRequest,
+  startMs: number,
+  endMs: number,
+): Array<{ index: number; startMs: number; endMs: number }> {
   const ws = Date.parse(q.window.start);
   const we = Date.parse(q.window.end);
   const period = q.recurrence ? q.recurrence.everyDays * 86_400_000 : we - ws;
-  const out: Array<{ startMs: number; endMs: number }> = [];
+  const out: Array<{ index: number; startMs: number; endMs: number }> = [];
   for (let k = 0; ws + k * period < we && k < 10_000; k++) {
     const a = Math.max(startMs, ws + k * period);
     const b = Math.min(endMs, we, ws + (k + 1) * period);
-    if (b > a) out.push({ startMs: a, endMs: b });
+    if (b > a) out.push({ index: k, startMs: a, endMs: b });
   }
   return out;
 }
@@ -153,7 +163,10 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
   const items: Item[] = [];
   const limits = s.requests.map(() => new Set<LimitCode>());
   const eligible = s.requests.map((q) =>
-    s.satellites.map((sat) => serves(sat.sensor, q.sensorType) && (!q.satelliteIds || q.satelliteIds.includes(sat.id))),
+    s.satellites.map(
+      (sat) =>
+        serves(sat.sensor, q.sensorType) && (!q.satelliteIds || q.satelliteIds.includes(sat.id)),
+    ),
   );
   const reqModels: RequestModel[] = [];
   // items: occurrence × strip
@@ -180,11 +193,15 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
             request: r,
             occurrence: k,
             strip: st,
-            stripId: `${q.id}#${k}/${st.index}`,
+            stripId: `${q.id}#${o.index}/${st.index}`,
             gain: weight * st.fraction,
           });
           itemTargets.push(
-            prepareTarget(`${items.length - 1}`, { latitudeDeg: st.centreLatDeg, longitudeDeg: st.centreLonDeg, altitudeKm: 0 }),
+            prepareTarget(`${items.length - 1}`, {
+              latitudeDeg: st.centreLatDeg,
+              longitudeDeg: st.centreLonDeg,
+              altitudeKm: 0,
+            }),
           );
         }
         return { ...o, items: ids };
@@ -202,7 +219,11 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
     const periodMs = prop.periodMin * 60_000;
     // downlink windows: one per cluster of overlapping passes (the three stations are close)
     const passes = stations.length
-      ? findPasses(prop, stations, { startMs, endMs: endMs + DELIVERY_LOOKAHEAD_MS, toleranceS: 0.5 }).passes
+      ? findPasses(prop, stations, {
+          startMs,
+          endMs: endMs + DELIVERY_LOOKAHEAD_MS,
+          toleranceS: 0.5,
+        }).passes
       : [];
     passes.sort((a, b) => a.aosMs - b.aosMs);
     const downlinks: Downlink[] = [];
@@ -249,7 +270,11 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
     if (mine.length > 0) {
       const track = sampleTrack(prop, startMs - 600_000, endMs + 600_000);
       const targets = mine.map((i) => itemTargets[i]!);
-      const windows = findAccessWindows(track, sat.sensor, targets, { startMs, endMs, toleranceS: 0.5 });
+      const windows = findAccessWindows(track, sat.sensor, targets, {
+        startMs,
+        endMs,
+        toleranceS: 0.5,
+      });
       const agile = sat.sensor.kind === 'optical';
       const sensorSun = sat.sensor.kind === 'sar' ? null : (sat.sensor.minSunElevationDeg ?? null);
       mine.forEach((it, k) => {
@@ -259,13 +284,21 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
         const lim = limits[item.request]!;
         const ws = windows[k]!;
         if (ws.length === 0) lim.add('no-access');
-        const maxOff = Math.min(q.maxOffNadirDeg ?? 90, agile ? (sat.sensor as { maxOffNadirDeg: number }).maxOffNadirDeg : 90);
-        const minSun = sat.sensor.kind === 'sar' ? null : Math.max(sensorSun ?? -90, q.minSunElevationDeg ?? -90);
+        const maxOff = Math.min(
+          q.maxOffNadirDeg ?? 90,
+          agile ? (sat.sensor as { maxOffNadirDeg: number }).maxOffNadirDeg : 90,
+        );
+        const minSun =
+          sat.sensor.kind === 'sar'
+            ? null
+            : Math.max(sensorSun ?? -90, q.minSunElevationDeg ?? -90);
         for (const w of ws) {
           const centres = [w.bestMs];
           if (agile) {
-            if (w.bestMs - AGILE_SHIFT_S * 1000 >= w.startMs) centres.push(w.bestMs - AGILE_SHIFT_S * 1000);
-            if (w.bestMs + AGILE_SHIFT_S * 1000 <= w.endMs) centres.push(w.bestMs + AGILE_SHIFT_S * 1000);
+            if (w.bestMs - AGILE_SHIFT_S * 1000 >= w.startMs)
+              centres.push(w.bestMs - AGILE_SHIFT_S * 1000);
+            if (w.bestMs + AGILE_SHIFT_S * 1000 <= w.endMs)
+              centres.push(w.bestMs + AGILE_SHIFT_S * 1000);
           }
           for (const tc of centres) {
             if (!stateAt(track, tc, scratch)) continue;
@@ -281,11 +314,18 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
               lim.add('off-nadir');
               continue;
             }
-            if (Math.abs(pt.rollDeg) > sat.agility.maxRollDeg || Math.abs(pt.pitchDeg) > sat.agility.maxPitchDeg) {
+            if (
+              Math.abs(pt.rollDeg) > sat.agility.maxRollDeg ||
+              Math.abs(pt.pitchDeg) > sat.agility.maxPitchDeg
+            ) {
               lim.add('agility');
               continue;
             }
-            if (minSun !== null && minSun > -90 && sunElevationAtDeg(track, targets[k]!, tc) < minSun) {
+            if (
+              minSun !== null &&
+              minSun > -90 &&
+              sunElevationAtDeg(track, targets[k]!, tc) < minSun
+            ) {
               lim.add('sun');
               continue;
             }

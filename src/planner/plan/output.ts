@@ -5,7 +5,14 @@
 import type { LimitCode, PlanModel } from './model.js';
 import type { Objective } from './objective.js';
 import type { Schedule } from './schedule.js';
-import { NATIONS, type NationOutcome, type Plan, type PlannedAcquisition, type PlannedDownlink, type RequestOutcome } from './types.js';
+import {
+  NATIONS,
+  type NationOutcome,
+  type Plan,
+  type PlannedAcquisition,
+  type PlannedDownlink,
+  type RequestOutcome,
+} from './types.js';
 
 const iso = (ms: number): string => new Date(Math.round(ms)).toISOString();
 const round = (x: number, d = 6): number => Number(x.toFixed(d));
@@ -19,13 +26,22 @@ export const LIMIT_TEXT: Record<LimitCode, string> = {
   sun: 'the sun is too low over the target at every pass',
   agility: 'the pointing needed is beyond the satellite roll/pitch limits',
   'window-too-short': 'the window is too short for the imaging time of a strip',
-  conflicts: 'its opportunities are taken by higher-value acquisitions (slew, one acquisition at a time)',
+  conflicts:
+    'its opportunities are taken by higher-value acquisitions (slew, one acquisition at a time)',
   'memory-or-duty': 'recorder memory, downlink capacity or the duty limit per orbit are used up',
 };
 
 /** Reason for a request with no option at all. */
 export function infeasibleReason(limits: ReadonlySet<LimitCode>): string {
-  const order: LimitCode[] = ['outside-horizon', 'no-satellite-of-type', 'window-too-short', 'off-nadir', 'sun', 'agility', 'no-access'];
+  const order: LimitCode[] = [
+    'outside-horizon',
+    'no-satellite-of-type',
+    'window-too-short',
+    'off-nadir',
+    'sun',
+    'agility',
+    'no-access',
+  ];
   const why = order.filter((c) => limits.has(c)).map((c) => LIMIT_TEXT[c]);
   return `infeasible because ${why.length > 0 ? why.join('; ') : LIMIT_TEXT['no-access']}`;
 }
@@ -33,7 +49,9 @@ export function infeasibleReason(limits: ReadonlySet<LimitCode>): string {
 export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: number | null): Plan {
   const acqs: PlannedAcquisition[] = [];
   const acqId = new Map<number, string>();
-  const sel = st.selected().sort((a, b) => m.optStart[a]! - m.optStart[b]! || m.optSat[a]! - m.optSat[b]!);
+  const sel = st
+    .selected()
+    .sort((a, b) => m.optStart[a]! - m.optStart[b]! || m.optSat[a]! - m.optSat[b]!);
   for (const o of sel) {
     const item = m.items[m.optItem[o]!]!;
     const sat = m.sats[m.optSat[o]!]!;
@@ -80,7 +98,9 @@ export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: num
       for (const o of os) delivery.set(o, { at: end, stationId: d.stationId });
     }
   });
-  downlinks.sort((a, b) => a.start.localeCompare(b.start) || a.satelliteId.localeCompare(b.satelliteId));
+  downlinks.sort(
+    (a, b) => a.start.localeCompare(b.start) || a.satelliteId.localeCompare(b.satelliteId),
+  );
 
   const requests: RequestOutcome[] = m.requests.map((q) => {
     let frac = 0;
@@ -111,7 +131,8 @@ export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: num
       if (!anyOption) reason = infeasibleReason(q.limits);
       else
         reason = `${status === 'partial' ? `partly planned (${missing} strip(s) missing)` : 'not planned'}: ${LIMIT_TEXT.conflicts}, or ${LIMIT_TEXT['memory-or-duty']}`;
-    } else if (undelivered) reason = 'acquired, but no downlink before the end of the delivery look-ahead';
+    } else if (undelivered)
+      reason = 'acquired, but no downlink before the end of the delivery look-ahead';
     return {
       requestId: q.id,
       status,

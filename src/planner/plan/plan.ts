@@ -4,7 +4,8 @@
  * loop between slices so that a CLI can react to Ctrl-C.
  */
 import { computeBound } from './bound.js';
-import { type PlanModel, buildModel } from './model.js';
+import { modelOf } from './cache.js';
+import type { PlanModel } from './model.js';
 import { Objective, targetShares } from './objective.js';
 import { buildPlan, demandPerNation } from './output.js';
 import { Search } from './search.js';
@@ -18,6 +19,7 @@ export class PlanRun {
   readonly search: Search;
   private readonly t0: number;
   private readonly deadline: number;
+  private readonly searchDeadline: number;
   private readonly opts: PlanOptions;
   private bound: number | null = null;
 
@@ -26,13 +28,19 @@ export class PlanRun {
     this.t0 = now();
     const limit = opts.timeLimitMs ?? 10_000;
     this.deadline = this.t0 + limit;
+    // the bound gets the last 15 % of the budget (at most 2 s)
+    this.searchDeadline = this.deadline - Math.min(2000, 0.15 * limit);
     opts.onProgress?.(0, 'access windows and downlinks');
-    this.model = buildModel(s, (f) => opts.onProgress?.(0.3 * f, 'access windows and downlinks'));
+    this.model = modelOf(s, (f) => opts.onProgress?.(0.3 * f, 'access windows and downlinks'));
     const demand = demandPerNation(this.model);
     const obj = new Objective(s.fairness ?? 'leximin', targetShares(s), demand);
     this.search = new Search(this.model, obj, opts.seed ?? 1);
     if (obj.policy === 'quotas') {
-      const ref = new Search(this.model, new Objective('none', obj.targets, demand), opts.seed ?? 1);
+      const ref = new Search(
+        this.model,
+        new Objective('none', obj.targets, demand),
+        opts.seed ?? 1,
+      );
       ref.greedy();
       obj.setReference(ref.st.value);
     }
@@ -42,15 +50,24 @@ export class PlanRun {
 
   /** Runs one slice of search; false when the run is over (deadline or abort). */
   slice(now: () => number): boolean {
-    if (this.opts.signal?.aborted || now() >= this.deadline) return false;
-    this.search.run(now, Math.min(this.deadline, now() + SLICE_MS));
+    if (this.opts.signal?.aborted || now() >= this.searchDeadline) return false;
+    this.search.run(now, Math.min(this.searchDeadline, now() + SLICE_MS));
     const f = (now() - this.t0) / (this.deadline - this.t0);
-    this.opts.onProgress?.(Math.min(0.95, 0.35 + 0.6 * f), `value ${this.search.st.value.toFixed(1)}`);
-    return !this.opts.signal?.aborted && now() < this.deadline;
+    this.opts.onProgress?.(
+      Math.min(0.95, 0.35 + 0.6 * f),
+      `value ${this.search.st.value.toFixed(1)}`,
+    );
+    return !this.opts.signal?.aborted && now() < this.searchDeadline;
   }
 
-  finish(): Plan {
-    this.bound ??= computeBound(this.model);
+  finish(now: () => number = () => performance.now()): Plan {
+    const left = this.deadline - now();
+    this.bound ??= computeBound(
+      this.model,
+      this.search.st.value,
+      this.opts.signal?.aborted ? 200 : Math.max(100, Math.min(2000, left)),
+      now,
+    );
     const plan = buildPlan(this.model, this.search.st, this.search.obj, this.bound);
     this.opts.onProgress?.(1, 'done');
     return plan;
@@ -66,7 +83,7 @@ export function planScenario(s: Scenario, o: PlanOptions = {}): Plan {
   const now = (): number => performance.now();
   const run = new PlanRun(s, o, now);
   while (run.slice(now));
-  return run.finish();
+  return run.finish(now);
 }
 
 /** The same, yielding to the event loop between slices (Ctrl-C in the CLI). */
@@ -74,5 +91,5 @@ export async function planScenarioAsync(s: Scenario, o: PlanOptions = {}): Promi
   const now = (): number => performance.now();
   const run = new PlanRun(s, o, now);
   while (run.slice(now)) await new Promise((r) => setImmediate(r));
-  return run.finish();
+  return run.finish(now);
 }

@@ -7,9 +7,14 @@ import { z } from 'zod';
 
 const iso = z
   .string()
-  .refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(s) && Number.isFinite(Date.parse(s)), {
-    message: 'expected an ISO 8601 UTC instant such as 2026-12-01T00:00:00Z',
-  });
+  .refine(
+    (s) =>
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(s) &&
+      Number.isFinite(Date.parse(s)),
+    {
+      message: 'expected an ISO 8601 UTC instant such as 2026-12-01T00:00:00Z',
+    },
+  );
 const deg = (min: number, max: number): z.ZodNumber => z.number().min(min).max(max);
 const position = z.tuple([deg(-180, 180), deg(-90, 90)]).rest(z.number());
 const ring = z.array(position).min(4);

@@ -7,7 +7,7 @@
 import { ValidationError } from '../../core/errors.js';
 import { validateGeometry } from '../../access/aoi/validate.js';
 import type { AoiGeometry } from '../../access/aoi/types.js';
-import { lineColumnAt, locateJsonPath } from './json-locate.js';
+import { jsonSyntaxErrorOffset, lineColumnAt, locateJsonPath } from './json-locate.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { decodeTle } from './tle.js';
 import type { Scenario } from './types.js';
@@ -21,10 +21,20 @@ function pathText(path: Path): string {
     .replace(/^\./, '');
 }
 
-function fail(text: string, file: string, path: Path, message: string, extra: { expected?: string; received?: string } = {}): never {
+function fail(
+  text: string,
+  file: string,
+  path: Path,
+  message: string,
+  extra: { expected?: string; received?: string } = {},
+): never {
   const off = locateJsonPath(text, path);
   throw new ValidationError(message, {
-    location: { file, ...(off >= 0 ? lineColumnAt(text, off) : {}), field: pathText(path) || '(root)' },
+    location: {
+      file,
+      ...(off >= 0 ? lineColumnAt(text, off) : {}),
+      field: pathText(path) || '(root)',
+    },
     ...extra,
   });
 }
@@ -40,9 +50,9 @@ export function parseScenario(text: string, file: string): Scenario {
     data = JSON.parse(text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
+    const off = jsonSyntaxErrorOffset(text);
     throw new ValidationError('not valid JSON', {
-      location: { file, ...(pos ? lineColumnAt(text, Number(pos[1])) : {}) },
+      location: { file, ...lineColumnAt(text, Math.max(0, off)) },
       received: msg,
     });
   }
@@ -60,26 +70,50 @@ function checkConsistency(s: Scenario, text: string, file: string): void {
   const startMs = Date.parse(s.start);
   const satIds = new Set<string>();
   s.satellites.forEach((sat, i) => {
-    if (satIds.has(sat.id)) fail(text, file, ['satellites', i, 'id'], `duplicate satellite id "${sat.id}"`);
+    if (satIds.has(sat.id))
+      fail(text, file, ['satellites', i, 'id'], `duplicate satellite id "${sat.id}"`);
     satIds.add(sat.id);
     const el = decodeTle(sat.tle[0], sat.tle[1], sat.name ?? sat.id);
     if ('message' in el)
-      fail(text, file, ['satellites', i, 'tle', el.line - 1], `TLE line ${el.line}, column ${el.column}: ${el.message}`);
+      fail(
+        text,
+        file,
+        ['satellites', i, 'tle', el.line - 1],
+        `TLE line ${el.line}, column ${el.column}: ${el.message}`,
+      );
     if (el.meanMotionRevPerDay < 6)
-      fail(text, file, ['satellites', i, 'tle', 1], 'only low Earth orbit imaging satellites are planned', {
-        expected: 'mean motion ≥ 6 rev/day',
-        received: String(el.meanMotionRevPerDay),
-      });
+      fail(
+        text,
+        file,
+        ['satellites', i, 'tle', 1],
+        'only low Earth orbit imaging satellites are planned',
+        {
+          expected: 'mean motion ≥ 6 rev/day',
+          received: String(el.meanMotionRevPerDay),
+        },
+      );
     if (Math.abs(el.epochMs - startMs) > 60 * 86_400_000)
-      fail(text, file, ['satellites', i, 'tle', 0], 'TLE epoch more than 60 days from the scenario start: SGP4 would be meaningless', {
-        received: new Date(el.epochMs).toISOString(),
-      });
+      fail(
+        text,
+        file,
+        ['satellites', i, 'tle', 0],
+        'TLE epoch more than 60 days from the scenario start: SGP4 would be meaningless',
+        {
+          received: new Date(el.epochMs).toISOString(),
+        },
+      );
     if (sat.sensor.kind === 'sar' && sat.sensor.incidenceFarDeg <= sat.sensor.incidenceNearDeg)
-      fail(text, file, ['satellites', i, 'sensor', 'incidenceFarDeg'], 'far incidence must exceed near incidence');
+      fail(
+        text,
+        file,
+        ['satellites', i, 'sensor', 'incidenceFarDeg'],
+        'far incidence must exceed near incidence',
+      );
   });
   const stIds = new Set<string>();
   s.stations.forEach((st, i) => {
-    if (stIds.has(st.id)) fail(text, file, ['stations', i, 'id'], `duplicate station id "${st.id}"`);
+    if (stIds.has(st.id))
+      fail(text, file, ['stations', i, 'id'], `duplicate station id "${st.id}"`);
     stIds.add(st.id);
   });
   const ent = s.nations.ML.entitlement + s.nations.BF.entitlement + s.nations.NE.entitlement;
@@ -104,7 +138,9 @@ function checkConsistency(s: Scenario, text: string, file: string): void {
     const issues = validateGeometry(q.aoi as unknown as AoiGeometry);
     if (issues.length > 0) {
       const g = issues[0]!;
-      const sub = [...g.path.matchAll(/\w+|\d+/g)].map((m) => (/^\d+$/.test(m[0]) ? Number(m[0]) : m[0]));
+      const sub = [...g.path.matchAll(/\w+|\d+/g)].map((m) =>
+        /^\d+$/.test(m[0]) ? Number(m[0]) : m[0],
+      );
       fail(text, file, ['requests', i, 'aoi', ...sub], `AOI: ${g.message}`, {
         ...(g.expected !== undefined ? { expected: g.expected } : {}),
         ...(g.received !== undefined ? { received: g.received } : {}),

@@ -88,6 +88,52 @@ export class Schedule {
     return true;
   }
 
+  /**
+   * The first taken option that keeps `o` out (a time neighbour too close for the slew, else
+   * the cheapest option of the orbit or recorder segment that is full), −1 when `o` fits, −2
+   * when what blocks it is pinned or cannot be freed.
+   */
+  firstBlocker(o: number, pinned: Uint8Array): number {
+    const m = this.m;
+    const s = m.optSat[o]!;
+    const sat = m.sats[s]!;
+    const tl = this.timeline[s]!;
+    const p = this.position(tl, o);
+    const free = (x: number): boolean => !pinned[m.optItem[x]!];
+    if (p > 0) {
+      const a = tl[p - 1]!;
+      if (m.optEnd[a]! + this.slewMs(a, o) > m.optStart[o]!) return free(a) ? a : -2;
+    }
+    if (p < tl.length) {
+      const b = tl[p]!;
+      if (m.optEnd[o]! + this.slewMs(o, b) > m.optStart[b]!) return free(b) ? b : -2;
+    }
+    const cheapest = (pred: (x: number) => boolean): number => {
+      let best = -2;
+      for (const x of tl)
+        if (
+          pred(x) &&
+          free(x) &&
+          (best < 0 || m.items[m.optItem[x]!]!.gain < m.items[m.optItem[best]!]!.gain)
+        )
+          best = x;
+      return best;
+    };
+    const dur = (m.optEnd[o]! - m.optStart[o]!) / 1000;
+    if (this.orbitUse[s]![m.optOrbit[o]!]! + dur > sat.spec.maxImagingSPerOrbit + EPS)
+      return cheapest((x) => m.optOrbit[x] === m.optOrbit[o]);
+    const su = this.segUse[s]!;
+    const j = m.optSeg[o]!;
+    const v = m.optVolume[o]!;
+    const mem = sat.spec.memoryGb + EPS;
+    if (su[j]! + v > sat.segCap[j]! + EPS) return cheapest((x) => m.optSeg[x] === j);
+    if (j > 0 && su[j - 1]! + su[j]! + v > mem)
+      return cheapest((x) => m.optSeg[x] === j || m.optSeg[x] === j - 1);
+    if (j + 1 < su.length && su[j]! + v + su[j + 1]! > mem)
+      return cheapest((x) => m.optSeg[x] === j || m.optSeg[x] === j + 1);
+    return -1;
+  }
+
   canInsert(o: number): boolean {
     return this.itemSel[this.m.optItem[o]!] === -1 && this.fits(o);
   }

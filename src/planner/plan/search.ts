@@ -10,6 +10,7 @@
 import { createRandom } from '../selection/random.js';
 import type { PlanModel } from './model.js';
 import type { Objective } from './objective.js';
+import { type PassGroup, PathScratch, bestPath, passGroups } from './passes.js';
 import { Schedule, nationIndex } from './schedule.js';
 
 /** Settling plus a typical small slew, s, added to the imaging time in the value density. */
@@ -29,6 +30,10 @@ export class Search {
   private readonly rand: () => number;
   private readonly density: Float64Array;
   private windowMs = 10 * 60_000;
+  private readonly optNation: Int8Array;
+  private readonly groups: PassGroup[];
+  private readonly scratch: PathScratch;
+  private readonly weight: Float64Array;
   /** Options that may never be inserted (e.g. displaced ones kept out in a repair). */
   readonly blocked: Uint8Array;
   /** Items that must stay taken (repair keeps urgent requests in). */
@@ -43,9 +48,16 @@ export class Search {
     for (let o = 0; o < m.optionCount; o++) {
       const sat = m.sats[m.optSat[o]!]!;
       const dur = (m.optEnd[o]! - m.optStart[o]!) / 1000;
-      this.density[o] = m.items[m.optItem[o]!]!.gain / (dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S);
+      this.density[o] =
+        m.items[m.optItem[o]!]!.gain / (dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S);
     }
     this.blocked = new Uint8Array(m.optionCount);
+    this.groups = passGroups(m);
+    this.scratch = new PathScratch(Math.max(1, ...this.groups.map((g) => g.options.length)));
+    this.weight = new Float64Array(m.optionCount);
+    this.optNation = Int8Array.from(m.optItem, (i) =>
+      nationIndex(m.requests[m.items[i]!.request]!.nation),
+    );
     this.pinned = new Uint8Array(m.items.length);
   }
 
@@ -65,7 +77,10 @@ export class Search {
     }
     // one queue per nation (and one for the alliance); the least served nation picks next
     const queues: number[][] = [[], [], [], []];
-    for (const o of all) queues[nationIndex(this.m.requests[this.m.items[this.m.optItem[o]!]!.request]!.nation)]!.push(o);
+    for (const o of all)
+      queues[nationIndex(this.m.requests[this.m.items[this.m.optItem[o]!]!.request]!.nation)]!.push(
+        o,
+      );
     const head = [0, 0, 0, 0];
     const t = this.obj.targets;
     for (;;) {
@@ -79,12 +94,32 @@ export class Search {
           pick = n;
         }
       }
-      if (pick < 0 || (head[3]! < queues[3]!.length && this.density[queues[3]![head[3]!]!]! > this.density[queues[pick]![head[pick]!]!]!))
+      if (
+        pick < 0 ||
+        (head[3]! < queues[3]!.length &&
+          this.density[queues[3]![head[3]!]!]! > this.density[queues[pick]![head[pick]!]!]!)
+      )
         pick = head[3]! < queues[3]!.length ? 3 : pick;
       if (pick < 0) break;
       const o = queues[pick]![head[pick]!++]!;
       if (this.st.canInsert(o)) this.st.insert(o);
     }
+  }
+
+  /** Ordering factor per nation: 1000 for the nation with the lowest normalised utility. */
+  private nationBoost(): Float64Array {
+    const b = new Float64Array(3).fill(1);
+    let worst = -1;
+    let wu = Infinity;
+    for (const n of this.obj.active) {
+      const u = this.st.nationValue[n]! / this.obj.targets[n]!;
+      if (u < wu) {
+        wu = u;
+        worst = n;
+      }
+    }
+    if (worst >= 0) b[worst] = 1000;
+    return b;
   }
 
   /** Options of satellite s whose start lies in [a, b). */
@@ -103,8 +138,86 @@ export class Search {
     return out;
   }
 
-  /** One neighbourhood: destroy a window, repair greedily, keep unless worse. */
+  /** One neighbourhood: half of the time a whole pass re-optimised, else a window. */
   step(): void {
+    if (this.groups.length > 0 && this.rand() < 0.5) this.stepPass();
+    else this.stepWindow();
+  }
+
+  /**
+   * Re-optimises one pass: frees its acquisitions, takes the best sequence of the free strips
+   * (dynamic programming over the pass, weights = gain with noise, a random price on data
+   * volume, the least served nation first under a fairness policy), fills what is left greedily,
+   * and keeps the result unless the objective got worse.
+   */
+  private stepPass(): void {
+    const m = this.m;
+    const st = this.st;
+    this.stats.iterations++;
+    const g = this.groups[Math.floor(this.rand() * this.groups.length)]!;
+    const before = { value: st.value, nationValue: Float64Array.from(st.nationValue) };
+    const removed: number[] = [];
+    for (const o of g.options)
+      if (st.itemSel[m.optItem[o]!] === o && !this.pinned[m.optItem[o]!]) removed.push(o);
+    for (const o of removed) st.remove(o);
+    const boost = this.obj.policy !== 'none' && this.rand() < 0.5 ? this.nationBoost() : null;
+    let price = 0;
+    if (this.rand() < 0.3) {
+      let gs = 0;
+      let vs = 0;
+      for (const o of g.options) {
+        gs += m.items[m.optItem[o]!]!.gain;
+        vs += m.optVolume[o]!;
+      }
+      price = vs > 0 ? (this.rand() * gs) / vs : 0;
+    }
+    const w = this.weight;
+    for (const o of g.options) {
+      const i = m.optItem[o]!;
+      if (this.blocked[o] || st.itemSel[i] !== -1) {
+        w[o] = 0;
+        continue;
+      }
+      const n = this.optNation[o]!;
+      const b = boost && n < 3 ? boost[n]! : 1;
+      w[o] = b * m.items[i]!.gain * (0.9 + 0.2 * this.rand()) - price * m.optVolume[o]!;
+    }
+    const path = bestPath(m, g, (o) => w[o]!, this.scratch).path;
+    const inserted: number[] = [];
+    for (const o of path)
+      if (st.canInsert(o)) {
+        st.insert(o);
+        inserted.push(o);
+      }
+    const rest = this.byDensity(
+      Array.from(g.options).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1),
+    );
+    for (const o of rest)
+      if (st.canInsert(o)) {
+        st.insert(o);
+        inserted.push(o);
+      }
+    this.settle(before, removed, inserted);
+  }
+
+  /** Keeps the change unless the objective got worse (then restores the removed options). */
+  private settle(
+    before: { value: number; nationValue: Float64Array },
+    removed: number[],
+    inserted: number[],
+  ): void {
+    const c = this.obj.compare(this.st, before);
+    if (c < 0) {
+      for (const o of inserted) this.st.remove(o);
+      for (const o of removed) this.st.insert(o);
+    } else {
+      this.stats.accepted++;
+      if (c > 0) this.stats.improved++;
+    }
+  }
+
+  /** Destroys a time window of one satellite, repairs greedily, keeps unless worse. */
+  private stepWindow(): void {
     const m = this.m;
     const st = this.st;
     this.stats.iterations++;
@@ -112,14 +225,19 @@ export class Search {
     if (sats.length === 0) return;
     const s = m.sats.indexOf(sats[Math.floor(this.rand() * sats.length)]!);
     const ids = m.sats[s]!.options;
-    const t = m.optStart[ids[Math.floor(this.rand() * ids.length)]!]! - this.rand() * this.windowMs * 0.5;
+    const t =
+      m.optStart[ids[Math.floor(this.rand() * ids.length)]!]! - this.rand() * this.windowMs * 0.5;
     const a = t;
     const b = t + this.windowMs;
     const tl = st.timeline[s]!;
-    const removed = tl.filter((o) => m.optStart[o]! >= a && m.optStart[o]! < b && !this.pinned[m.optItem[o]!]);
+    const removed = tl.filter(
+      (o) => m.optStart[o]! >= a && m.optStart[o]! < b && !this.pinned[m.optItem[o]!],
+    );
     const before = { value: st.value, nationValue: Float64Array.from(st.nationValue) };
     for (const o of removed) st.remove(o);
-    const cand = this.optionsIn(s, a - 60_000, b + 60_000).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1);
+    const cand = this.optionsIn(s, a - 60_000, b + 60_000).filter(
+      (o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1,
+    );
     for (const o of removed) {
       const i = m.optItem[o]!;
       for (let k = m.itemOptStart[i]!; k < m.itemOptStart[i + 1]!; k++) {
@@ -128,7 +246,13 @@ export class Search {
       }
     }
     const noise = new Map<number, number>();
-    for (const o of cand) noise.set(o, this.density[o]! * (0.6 + 0.8 * this.rand()));
+    // under a fairness policy, half of the repairs serve the least served nation first
+    const boost = this.obj.policy !== 'none' && this.rand() < 0.5 ? this.nationBoost() : null;
+    for (const o of cand) {
+      const n = this.optNation[o]!;
+      const b = boost ? (n < 3 ? boost[n]! : 1) : 1;
+      noise.set(o, b * this.density[o]! * (0.6 + 0.8 * this.rand()));
+    }
     cand.sort((x, y) => noise.get(y)! - noise.get(x)!);
     const inserted: number[] = [];
     for (const o of cand) {

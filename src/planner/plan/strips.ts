@@ -97,7 +97,15 @@ export function cutStrips(g: AoiGeometry, widthKm: number): Strip[] {
     }
   }
   if (total === 0)
-    return [{ index: 0, centreLatDeg: lat0, centreLonDeg: lon0, lengthKm: Math.max(h, step), fraction: 1 }];
+    return [
+      {
+        index: 0,
+        centreLatDeg: lat0,
+        centreLonDeg: lon0,
+        lengthKm: Math.max(h, step),
+        fraction: 1,
+      },
+    ];
   const strips: Strip[] = [];
   for (let b = 0; b < bands; b++) {
     if (count[b] === 0) continue;

@@ -29,11 +29,7 @@ function implied(s: string): number {
 }
 
 /** Decodes lines 1 and 2; returns the element set or the first problem found. */
-export function decodeTle(
-  l1raw: string,
-  l2raw: string,
-  name: string,
-): ElementSet | TleProblem {
+export function decodeTle(l1raw: string, l2raw: string, name: string): ElementSet | TleProblem {
   const l1 = l1raw.trimEnd();
   const l2 = l2raw.trimEnd();
   if (!l1.startsWith('1 ') || l1.length < 68)
@@ -49,7 +45,11 @@ export function decodeTle(
   }
   const cat = decodeCatalogNumber(l1.slice(2, 7));
   if (cat === null || decodeCatalogNumber(l2.slice(2, 7)) !== cat)
-    return { line: 2, column: 3, message: 'catalogue numbers of lines 1 and 2 differ or are malformed' };
+    return {
+      line: 2,
+      column: 3,
+      message: 'catalogue numbers of lines 1 and 2 differ or are malformed',
+    };
   const yy = num(l1.slice(18, 20));
   const day = num(l1.slice(20, 32));
   if (!(Number.isInteger(yy) && day >= 1 && day < 367))

@@ -15,6 +15,7 @@ import {
   planningComputation,
   repairComputation,
 } from '../planning/computations.js';
+import { linkComputation } from '../telecom/link-computation.js';
 
 /** A stored element set as a job input. */
 export interface ElementSetInput {
@@ -144,4 +145,5 @@ export const COMPUTATIONS: Readonly<Record<string, Computation<never, unknown>>>
   // run by the planning service in a thread of their own, not queued
   'planning.feasibility': feasibilityComputation as Computation<never, unknown>,
   'planning.repair': repairComputation as Computation<never, unknown>,
+  'telecom.link': linkComputation as Computation<never, unknown>,
 };

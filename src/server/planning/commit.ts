@@ -173,7 +173,11 @@ export async function commitPlan(tx: Repos, c: PlanCommit): Promise<PlanCommitte
     } else if (r.status === 'planned' && previous.has(id)) {
       await step(r, 'feasible');
     } else if (r.status === 'submitted' && c.meta.has(id)) {
-      const impossible = c.infeasible.get(id);
+      const o = outcome.get(id);
+      // The planner explains a request with no option at all as "infeasible because …".
+      const impossible =
+        c.infeasible.get(id) ??
+        (o?.status === 'unplanned' && /^infeasible\b/.test(o.reason ?? '') ? o.reason! : undefined);
       if (impossible !== undefined) await step(r, 'infeasible', `${why}: ${impossible}`);
       else if (outcome.has(id)) await step(r, 'feasible');
     }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { formatIsoUtc, parseIsoUtc } from '../../core/time.js';
 import type { JobRecord, Repos, Store } from '../../store/index.js';
 import { invalidField } from '../errors.js';
+import { audit } from '../services/audit.js';
 import type { JobDefinition } from '../jobs/definitions.js';
 import { Id, IsoInstant } from '../schemas/common.js';
 import { commitPlan } from './commit.js';
@@ -123,11 +124,15 @@ export const planningJob: JobDefinition<PlanningParams, PlanningInput, PlanningO
       newId: randomUUID,
     });
     if (!done) throw new Error('another version was added to the plan meanwhile');
-    await tx.settings.set(
-      'planningBalance',
-      nextBalance(startMs, endMs, settings.balance, out.plan.nations),
-      job.createdBy,
+    const balance = nextBalance(startMs, endMs, settings.balance, out.plan.nations);
+    await tx.settings.set('planningBalance', balance, job.createdBy, now);
+    await audit(
+      tx,
       now,
+      { id: job.createdBy, username: user?.username ?? 'system' } as never,
+      'settings.update',
+      { type: 'settings', id: 'server' },
+      { planningBalance: [settings.balance, balance.balance], jobId: job.id },
     );
     return summary(done.plan.id, done.version, out, done.acquisitions);
   },

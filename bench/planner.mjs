@@ -1,0 +1,79 @@
+// Planner benchmark: seeded scenarios from the generator (6 satellites over Mali, Burkina Faso
+// and Niger), planned with a time limit; each plan checked by the independent verifier.
+// Reports the total time (model + search + bound), the value against the Lagrangian bound,
+// and the nations' shares. Usage (after `npm run build`):
+//   node bench/planner.mjs [--sizes 500,1000,2000,5000] [--time-limit-s 10] [--seed 1]
+// Prints a Markdown table on stdout and writes bench/results/planner.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadGeneratorInputs } from '../dist/io/planner-inputs.js';
+import { generateScenario } from '../dist/planner/plan/generator.js';
+import { planScenario } from '../dist/planner/plan/plan.js';
+import { verifyPlan } from '../dist/planner/verify-plan/verify.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const sizes = arg('sizes', '500,1000,2000,5000').split(',').map(Number);
+const limitS = Number(arg('time-limit-s', 10));
+const seed = Number(arg('seed', 1));
+const inputs = loadGeneratorInputs();
+
+const runs = [
+  ...sizes.map((n) => ({ requests: n, hours: 24, fairness: 'none', limitS })),
+  { requests: 2000, hours: 24, fairness: 'leximin', limitS },
+  { requests: 2000, hours: 72, fairness: 'leximin', limitS: 2 * limitS },
+];
+const rows = [];
+for (const r of runs) {
+  const s = generateScenario(
+    { seed, requests: r.requests, hours: r.hours, satellites: 6, fairness: r.fairness },
+    inputs,
+  );
+  const t0 = performance.now();
+  const plan = planScenario(s, { timeLimitMs: r.limitS * 1000, seed: 1 });
+  const timeS = (performance.now() - t0) / 1000;
+  const v = verifyPlan(s, plan);
+  const row = {
+    requests: r.requests,
+    hours: r.hours,
+    fairness: r.fairness,
+    timeLimitS: r.limitS,
+    timeS: Number(timeS.toFixed(2)),
+    value: plan.value,
+    bound: plan.bound,
+    gapPct: plan.bound ? Number((((plan.bound - plan.value) / plan.bound) * 100).toFixed(2)) : null,
+    acquisitions: plan.acquisitions.length,
+    planned: plan.requests.filter((x) => x.status === 'planned').length,
+    partial: plan.requests.filter((x) => x.status === 'partial').length,
+    shares: Object.fromEntries(Object.entries(plan.nations).map(([k, n]) => [k, n.share])),
+    satisfaction: Object.fromEntries(
+      Object.entries(plan.nations).map(([k, n]) => [k, n.satisfaction]),
+    ),
+    valid: v.valid,
+    violations: v.violations.length,
+  };
+  rows.push(row);
+  process.stderr.write(`${JSON.stringify(row)}\n`);
+}
+const pct = (x) => (x * 100).toFixed(1);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${loadavg()[0].toFixed(2)}; seed ${seed}; Node ${process.version}\n`,
+);
+console.log(
+  '| requests | horizon | fairness | limit s | time s | value | bound | gap | acquisitions | planned / partial | shares ML / BF / NE % | valid |',
+);
+console.log('| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+for (const r of rows)
+  console.log(
+    `| ${r.requests} | ${r.hours} h | ${r.fairness} | ${r.timeLimitS} | ${r.timeS} | ${r.value.toFixed(1)} | ${r.bound?.toFixed(1) ?? '–'} | ${r.gapPct ?? '–'} % | ${r.acquisitions} | ${r.planned} / ${r.partial} | ${pct(r.shares.ML)} / ${pct(r.shares.BF)} / ${pct(r.shares.NE)} | ${r.valid ? 'yes' : `NO (${r.violations})`} |`,
+  );
+mkdirSync(resolve(here, 'results'), { recursive: true });
+writeFileSync(
+  resolve(here, 'results/planner.json'),
+  `${JSON.stringify({ seed, rows }, null, 1)}\n`,
+);

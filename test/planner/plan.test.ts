@@ -1,0 +1,414 @@
+// The real planner: scenarios from data/scenarios/demo.json and from the seeded generator,
+// every plan checked by the independent verifier.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ValidationError } from '../../src/core/errors.js';
+import { loadGeneratorInputs } from '../../src/io/planner-inputs.js';
+import { loadHighs } from '../../src/planner/selection/highs-loader.js';
+import { modelOf } from '../../src/planner/plan/cache.js';
+import { generateScenario } from '../../src/planner/plan/generator.js';
+import { solvePlanExact } from '../../src/planner/plan/milp.js';
+import {
+  type Plan,
+  type Scenario,
+  parseScenario,
+  planScenario,
+  repairPlan,
+  requestFeasibility,
+  scenarioSchema,
+  verifyPlan,
+} from '../../src/planner/index.js';
+import { cutStrips } from '../../src/planner/plan/strips.js';
+import { stripsOf } from '../../src/planner/verify-plan/strips.js';
+import { REPO_DIR } from '../support/reference.js';
+
+/** Parsed JSON to corrupt freely (JSON.parse's own type). */
+type Json = ReturnType<typeof JSON.parse>;
+
+const demoPath = join(REPO_DIR, 'data/scenarios/demo.json');
+const demoText = readFileSync(demoPath, 'utf8');
+const demo = (): Scenario => parseScenario(demoText, 'demo.json');
+
+describe('parseScenario', () => {
+  it('reads the demo scenario', () => {
+    const s = demo();
+    expect(s.satellites).toHaveLength(6);
+    expect(s.requests.length).toBe(40);
+    expect(s.horizonH).toBe(24);
+  });
+
+  const broken = (edit: (j: Json) => void): string => {
+    const j = JSON.parse(demoText) as Json;
+    edit(j);
+    return JSON.stringify(j, null, 1);
+  };
+  const errorOf = (text: string): ValidationError => {
+    try {
+      parseScenario(text, 'bad.json');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      return e as ValidationError;
+    }
+    throw new Error('no error');
+  };
+
+  it('locates a JSON syntax error', () => {
+    const e = errorOf('{\n "version": 1,\n "start": \n}');
+    expect(e.location.file).toBe('bad.json');
+    expect(e.location.line).toBe(4);
+  });
+
+  it('rejects a window that ends before it starts, naming the field and its line', () => {
+    const text = broken((j) => (j.requests[3].window.end = '2026-11-30T00:00:00Z'));
+    const e = errorOf(text);
+    expect(e.location.field).toBe('requests[3].window.end');
+    expect(e.message).toMatch(/ends before it starts/);
+    const line = text.split('\n')[e.location.line! - 1]!;
+    expect(line).toContain('"end"');
+    expect(line).toContain('2026-11-30T00:00:00Z');
+  });
+
+  it('rejects an unknown satellite, negative memory, a horizon beyond 7 days, duplicates, a bad TLE', () => {
+    expect(errorOf(broken((j) => (j.requests[0].satelliteIds = ['nope']))).message).toMatch(
+      /unknown satellite "nope"/,
+    );
+    expect(errorOf(broken((j) => (j.satellites[1].memoryGb = -5))).location.field).toBe(
+      'satellites[1].memoryGb',
+    );
+    expect(errorOf(broken((j) => (j.horizonH = 200))).location.field).toBe('horizonH');
+    expect(errorOf(broken((j) => (j.requests[5].id = j.requests[4].id))).message).toMatch(
+      /duplicate request id/,
+    );
+    const tle = errorOf(
+      broken((j) => (j.satellites[0].tle[1] = `${j.satellites[0].tle[1].slice(0, 68)}0`)),
+    );
+    expect(tle.location.field).toBe('satellites[0].tle[1]');
+    expect(tle.message).toMatch(/checksum/);
+    expect(errorOf(broken((j) => (j.requests[2].priority = 7))).location.field).toBe(
+      'requests[2].priority',
+    );
+    expect(errorOf(broken((j) => (j.stations[0].latitudeDeg = 95))).location.field).toBe(
+      'stations[0].latitudeDeg',
+    );
+  });
+
+  it('rejects a self-crossing AOI', () => {
+    const e = errorOf(
+      broken(
+        (j) =>
+          (j.requests[0].aoi = {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 12],
+                [1, 13],
+                [1, 12],
+                [0, 13],
+                [0, 12],
+              ],
+            ],
+          }),
+      ),
+    );
+    expect(e.location.field).toMatch(/^requests\[0\]\.aoi/);
+  });
+
+  it('data/schemas/scenario.schema.json is the JSON Schema of the zod schema', () => {
+    const file = JSON.parse(
+      readFileSync(join(REPO_DIR, 'data/schemas/scenario.schema.json'), 'utf8'),
+    );
+    const gen = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+    expect(file).toEqual({ ...gen, title: 'Sahelsat planning scenario' });
+  });
+});
+
+describe('strips', () => {
+  it('cuts a 100 km box into 5 strips of 23.3 km whose fractions sum to 1; the verifier agrees', () => {
+    const d = 100 / 2 / (111.19492664455873 * Math.cos((13 * Math.PI) / 180));
+    const g = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [-d, 12.8],
+          [d, 12.8],
+          [d, 13.2],
+          [-d, 13.2],
+          [-d, 12.8],
+        ] as [number, number][],
+      ],
+    };
+    const a = cutStrips(g, 23.3);
+    expect(a).toHaveLength(5);
+    expect(a.reduce((s, x) => s + x.fraction, 0)).toBeCloseTo(1, 12);
+    const b = stripsOf(g, 23.3);
+    for (const st of a) {
+      const v = b.get(st.index)!;
+      expect(v.fraction).toBeCloseTo(st.fraction, 12);
+      expect(v.lat).toBeCloseTo(st.centreLatDeg, 9);
+      expect(v.lon).toBeCloseTo(st.centreLonDeg, 9);
+      expect(v.lengthKm).toBeCloseTo(st.lengthKm, 9);
+    }
+    expect(a[0]!.lengthKm).toBeGreaterThan(40);
+  });
+});
+
+describe('planScenario on the demo scenario', () => {
+  let s: Scenario;
+  let plan: Plan;
+  beforeAll(() => {
+    s = demo();
+    plan = planScenario(s, { timeLimitMs: 2500, seed: 1 });
+  });
+
+  it('gives a plan the independent verifier accepts, with a bound above its value', () => {
+    const v = verifyPlan(s, plan);
+    expect(v.violations).toEqual([]);
+    expect(plan.acquisitions.length).toBeGreaterThan(5);
+    expect(plan.downlinks.length).toBeGreaterThan(0);
+    expect(plan.bound).not.toBeNull();
+    expect(plan.bound!).toBeGreaterThanOrEqual(plan.value);
+    expect(plan.requests).toHaveLength(s.requests.length);
+    for (const r of plan.requests) if (r.status !== 'planned') expect(r.reason).toBeTruthy();
+    const shares = Object.values(plan.nations).reduce((a, n) => a + n.share, 0);
+    expect(shares).toBeCloseTo(1, 5);
+  });
+
+  it('says why a request outside the horizon or without a sensor cannot be planned', () => {
+    const late: Scenario = {
+      ...s,
+      requests: [
+        ...s.requests,
+        {
+          ...s.requests[0]!,
+          id: 'late',
+          window: { start: '2027-01-01T00:00:00Z', end: '2027-01-02T00:00:00Z' },
+        },
+        { ...s.requests[0]!, id: 'radar-only', sensorType: 'sar', satelliteIds: ['sahel-opt-1'] },
+      ],
+    };
+    const p = planScenario(late, { timeLimitMs: 800 });
+    const byId = new Map(p.requests.map((r) => [r.requestId, r]));
+    expect(byId.get('late')!.status).toBe('unplanned');
+    expect(byId.get('late')!.reason).toMatch(
+      /^infeasible because its window does not overlap the planning horizon/,
+    );
+    expect(byId.get('radar-only')!.reason).toMatch(
+      /^infeasible because no satellite .* sensor type/,
+    );
+  });
+
+  it('is reproducible for a seed and stops at the time limit or on abort', () => {
+    const t0 = performance.now();
+    const a = planScenario(s, { timeLimitMs: 1000, seed: 3 });
+    expect(performance.now() - t0).toBeLessThan(2500);
+    const ac = new AbortController();
+    ac.abort();
+    const t1 = performance.now();
+    const b = planScenario(s, { timeLimitMs: 60_000, seed: 3, signal: ac.signal });
+    expect(performance.now() - t1).toBeLessThan(3000);
+    expect(verifyPlan(s, b).valid).toBe(true);
+    expect(b.value).toBeGreaterThan(0);
+    expect(a.value).toBeGreaterThanOrEqual(b.value);
+  });
+
+  it('requestFeasibility gives the earliest acquisition, the delivery after it, and the limits', () => {
+    const planned = plan.requests.find((r) => r.status === 'planned')!;
+    const f = requestFeasibility(s, planned.requestId);
+    expect(f.feasible).toBe(true);
+    expect(Date.parse(f.earliestAcquisition!.start)).toBeLessThanOrEqual(
+      Date.parse(planned.acquisitionAt!),
+    );
+    expect(Date.parse(f.earliestDelivery!.at)).toBeGreaterThan(
+      Date.parse(f.earliestAcquisition!.start),
+    );
+    const q = s.requests.find((r) => r.id === planned.requestId)!;
+    expect(Date.parse(f.earliestAcquisition!.start)).toBeGreaterThanOrEqual(
+      Date.parse(q.window.start),
+    );
+    const tight: Scenario = { ...s, requests: [{ ...q, id: 'tight', maxOffNadirDeg: 0.01 }] };
+    const g = requestFeasibility(tight, 'tight');
+    expect(g.feasible).toBe(false);
+    expect(g.limits.join(' ')).toMatch(/off-nadir/);
+    expect(() => requestFeasibility(s, 'nope')).toThrow(/no request "nope"/);
+  });
+
+  it('repairPlan inserts an emergency, keeps most of the plan and lists what it displaced', () => {
+    const victim = plan.acquisitions[Math.floor(plan.acquisitions.length / 2)]!;
+    const q = s.requests.find((r) => r.id === victim.requestId)!;
+    const urgent: Scenario = {
+      ...s,
+      requests: [...s.requests, { ...q, id: 'flood', nation: 'NE', priority: 1, emergency: true }],
+    };
+    const t0 = performance.now();
+    const r = repairPlan(urgent, plan, ['flood']);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(verifyPlan(urgent, r).violations).toEqual([]);
+    const outcome = r.requests.find((x) => x.requestId === 'flood')!;
+    expect(outcome.status).not.toBe('unplanned');
+    const kept = new Set(r.acquisitions.map((a) => a.stripId));
+    const keptCount = plan.acquisitions.filter((a) => kept.has(a.stripId)).length;
+    expect(keptCount).toBeGreaterThanOrEqual(0.7 * plan.acquisitions.length);
+    expect(keptCount + r.displaced!.length).toBe(plan.acquisitions.length);
+    for (const d of r.displaced!)
+      expect(kept.has(plan.acquisitions.find((a) => a.id === d.acquisitionId)!.stripId)).toBe(
+        false,
+      );
+  });
+});
+
+describe('verifyPlan catches each kind of violation', () => {
+  let s: Scenario;
+  let plan: Plan;
+  beforeAll(() => {
+    s = { ...demo(), fairness: 'none' };
+    plan = planScenario(s, { timeLimitMs: 1500, seed: 2 });
+  });
+  const kinds = (sc: Scenario, p: Plan): Set<string> =>
+    new Set(verifyPlan(sc, p).violations.map((v) => v.constraint));
+  const withAcq = (k: number, patch: Record<string, unknown>): Plan => ({
+    ...plan,
+    acquisitions: plan.acquisitions.map((a, i) => (i === k ? { ...a, ...patch } : a)),
+  });
+  const pairIndex = (): number =>
+    plan.acquisitions.findIndex(
+      (a, i) => i > 0 && plan.acquisitions[i - 1]!.satelliteId === a.satelliteId,
+    );
+
+  it('slew and overlap', () => {
+    const k = pairIndex();
+    expect(k).toBeGreaterThan(0);
+    const prev = plan.acquisitions[k - 1]!;
+    const a = plan.acquisitions[k]!;
+    const shift = Date.parse(a.start) - Date.parse(prev.end) - 500;
+    const moved = withAcq(k, {
+      start: new Date(Date.parse(a.start) - shift).toISOString(),
+      end: new Date(Date.parse(a.end) - shift).toISOString(),
+    });
+    expect(kinds(s, moved).has('slew')).toBe(true);
+  });
+
+  it('attitude, agility, off-nadir, sun, window, duty, memory, downlink rate, value, unknown satellite', () => {
+    expect(
+      kinds(s, withAcq(0, { rollDeg: plan.acquisitions[0]!.rollDeg + 3 })).has('attitude'),
+    ).toBe(true);
+    const a0 = plan.acquisitions[0]!;
+    const strict = (patch: Partial<Scenario['requests'][number]>): Scenario => ({
+      ...s,
+      requests: s.requests.map((r) => (r.id === a0.requestId ? { ...r, ...patch } : r)),
+    });
+    expect(
+      kinds(strict({ maxOffNadirDeg: Math.max(0.5, a0.offNadirDeg - 2) }), plan).has('off-nadir'),
+    ).toBe(true);
+    expect(kinds(strict({ minSunElevationDeg: 89 }), plan).has('sun')).toBe(true);
+    expect(
+      kinds(strict({ window: { start: a0.end, end: '2026-12-02T00:00:00Z' } }), plan).has('window'),
+    ).toBe(true);
+    const sat = (patch: Partial<Scenario['satellites'][number]>): Scenario => ({
+      ...s,
+      satellites: s.satellites.map((x) => (x.id === a0.satelliteId ? { ...x, ...patch } : x)),
+    });
+    expect(kinds(sat({ maxImagingSPerOrbit: 1 }), plan).has('duty')).toBe(true);
+    expect(kinds(sat({ memoryGb: 0.5 }), plan).has('memory')).toBe(true);
+    expect(
+      kinds(
+        sat({ agility: { ...s.satellites[0]!.agility, maxRollDeg: 0.1, maxPitchDeg: 0.1 } }),
+        plan,
+      ).has('agility'),
+    ).toBe(true);
+    const dl = plan.downlinks[0]!;
+    const fast = {
+      ...plan,
+      downlinks: plan.downlinks.map((d, i) =>
+        i === 0 ? { ...d, end: new Date(Date.parse(dl.start) + 10).toISOString() } : d,
+      ),
+    };
+    expect(kinds(s, fast).has('downlink-rate')).toBe(true);
+    expect(kinds(s, { ...plan, value: plan.value + 1 }).has('value')).toBe(true);
+    expect(kinds(s, withAcq(0, { satelliteId: 'ghost' })).has('unknown-satellite')).toBe(true);
+    expect(kinds(s, withAcq(0, { fraction: 0.5 })).has('fraction')).toBe(true);
+    expect(
+      kinds(s, withAcq(0, { end: new Date(Date.parse(a0.start) + 100).toISOString() })).has(
+        'duration',
+      ),
+    ).toBe(true);
+    const dup = { ...plan, acquisitions: [...plan.acquisitions, { ...a0, id: 'copy' }] };
+    expect(kinds(s, dup).has('duplicate')).toBe(true);
+    const early = {
+      ...plan,
+      downlinks: plan.downlinks.map((d, i) =>
+        i === 0 ? { ...d, start: new Date(Date.parse(d.start) - 3_600_000).toISOString() } : d,
+      ),
+    };
+    const k = kinds(s, early);
+    expect(k.has('downlink-visibility') || k.has('downlink-order')).toBe(true);
+    expect(verifyPlan(s, { nonsense: true } as unknown as Plan).valid).toBe(false);
+  });
+});
+
+describe('optimality and fairness on generated scenarios', () => {
+  const inputs = loadGeneratorInputs();
+
+  it('reaches the HiGHS optimum of a 60-request scenario (fairness none)', async () => {
+    const s = generateScenario({ seed: 11, requests: 60, hours: 24, fairness: 'none' }, inputs);
+    const p = planScenario(s, { timeLimitMs: 3000, seed: 1 });
+    expect(verifyPlan(s, p).violations).toEqual([]);
+    const exact = solvePlanExact(await loadHighs(), modelOf(s), 60);
+    expect(exact.optimal).toBe(true);
+    expect(p.value).toBeCloseTo(exact.value!, 6);
+    expect(p.bound!).toBeGreaterThanOrEqual(exact.value! - 1e-6);
+  });
+
+  it('takes the higher priority of two targets the slew cannot join, as enumeration says', () => {
+    const base = demo();
+    const sat = base.satellites.find((x) => x.id === 'sahel-opt-2')!;
+    const req = (
+      id: string,
+      lon: number,
+      lat: number,
+      priority: 1 | 2,
+    ): Scenario['requests'][number] => ({
+      id,
+      nation: 'ML',
+      priority,
+      aoi: { type: 'Point', coordinates: [lon, lat] },
+      window: { start: base.start, end: '2026-12-02T00:00:00Z' },
+      sensorType: 'optical',
+      satelliteIds: ['sahel-opt-2'],
+    });
+    const two = (slewRateDegS: number): Scenario => ({
+      ...base,
+      satellites: [{ ...sat, agility: { ...sat.agility, slewRateDegS } }],
+      requests: [req('bamako', -8, 12.65, 2), req('koulikoro', -7.56, 12.86, 1)],
+    });
+    const agile = planScenario(two(2), { timeLimitMs: 500 });
+    expect(agile.requests.map((r) => r.status)).toEqual(['planned', 'planned']);
+    expect(agile.value).toBeCloseTo(24, 9);
+    const slow = planScenario(two(0.001), { timeLimitMs: 500 });
+    expect(verifyPlan(two(0.001), slow).violations).toEqual([]);
+    expect(slow.value).toBeCloseTo(16, 9);
+    expect(slow.requests.find((r) => r.requestId === 'koulikoro')!.status).toBe('planned');
+  });
+
+  it('leximin raises the least served nation above what the value-only plan gives it', () => {
+    const s = generateScenario({ seed: 5, requests: 150, hours: 24, fairness: 'none' }, inputs);
+    const none = planScenario(s, { timeLimitMs: 2500 });
+    const lex = planScenario({ ...s, fairness: 'leximin' }, { timeLimitMs: 2500 });
+    expect(verifyPlan(s, lex).violations).toEqual([]);
+    const minU = (p: Plan): number =>
+      Math.min(...Object.values(p.nations).map((n) => n.normalisedUtility * p.value));
+    expect(minU(lex)).toBeGreaterThan(minU(none));
+    expect(none.value).toBeGreaterThanOrEqual(lex.value);
+    // the balance carries each nation's shortfall: the least served nation is owed more
+    const worst = Object.entries(none.nations).sort((a, b) => a[1].share - b[1].share)[0]!;
+    expect(worst[1].balance).toBeGreaterThan(0);
+    const next = planScenario(
+      { ...s, fairness: 'leximin', balance: { [worst[0]]: worst[1].balance } },
+      { timeLimitMs: 2500 },
+    );
+    expect(next.nations[worst[0]]!.share).toBeGreaterThanOrEqual(
+      lex.nations[worst[0]]!.share - 1e-9,
+    );
+  });
+});
