@@ -82,7 +82,8 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
   };
 
   beforeAll(async () => {
-    e = await startServerAndBrowser();
+    // one job thread: the planning test runs a real planning job
+    e = await startServerAndBrowser({ server: { jobs: { threads: 1 } } });
     const r = await fetch(`${e.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -480,6 +481,44 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     await expect.poll(() => stats.textContent()).toContain('Mopti');
     await screenshot(page, 'panel-products');
   });
+
+  it(
+    'runs a planning job from the panel, then an emergency re-plan, and shows what changed',
+    { timeout: 240_000 },
+    async () => {
+      const { page } = e;
+      await page.getByTestId('tab-plans').click();
+      await page.getByTestId('plan-run').click();
+      await expect
+        .poll(() => page.getByTestId('plan-job').textContent(), {
+          timeout: 180_000,
+          interval: 1000,
+        })
+        .toMatch(/succeeded|failed|cancelled/);
+      expect(await page.getByTestId('plan-job').textContent()).toContain('succeeded');
+      // the new version has planner details: nations' shares and downlinks
+      await page.getByTestId('plan-nations').waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.getByTestId('plan-nations').textContent()).toContain('Mali');
+      const pick = page.getByTestId('emergency-request');
+      await expect
+        .poll(() => pick.locator('option').count(), { timeout: 30_000 })
+        .toBeGreaterThan(1);
+      await pick.selectOption({ index: 1 });
+      await page.getByTestId('emergency-go').click();
+      await page
+        .locator(
+          '[data-testid="emergency-done"], [data-testid="plan-ops"] [data-testid="panel-error"]',
+        )
+        .first()
+        .waitFor({ timeout: 120_000 });
+      expect(
+        await page.getByTestId('emergency-done').count(),
+        (await page.getByTestId('plan-ops').textContent()) ?? '',
+      ).toBe(1);
+      await page.getByTestId('plan-changes').waitFor({ timeout: 30_000 });
+      await screenshot(page, 'panel-plans-emergency');
+    },
+  );
 
   it('does not offer the request form nor planning to a viewer', async () => {
     const { page } = e;
