@@ -517,6 +517,33 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
       ).toBe(1);
       await page.getByTestId('plan-changes').waitFor({ timeout: 30_000 });
       await screenshot(page, 'panel-plans-emergency');
+      // the plan on screen exported as CSV: one row per acquisition and per downlink of that version
+      const plans = (await api('GET', '/plans')).json as unknown as Array<{
+        id: string;
+        latestVersion: number;
+        updatedAt: string;
+      }>;
+      const latest = plans.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]!;
+      const v = (await api('GET', `/plans/${latest.id}/versions/${latest.latestVersion}`))
+        .json as unknown as {
+        acquisitions: unknown[];
+        version: { details: { downlinks: unknown[] } | null };
+      };
+      await page.getByTestId('tab-export').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-plan-csv').click(),
+      ]);
+      const [header, ...rows] = parseCsv(readFileSync((await download.path())!, 'utf8'));
+      expect(header![2]).toBe('kind');
+      expect(
+        rows.filter((r) => r[0] === latest.id && r[1] === String(latest.latestVersion)),
+      ).toHaveLength(rows.length);
+      expect(rows.filter((r) => r[2] === 'acquisition')).toHaveLength(v.acquisitions.length);
+      expect(rows.filter((r) => r[2] === 'downlink')).toHaveLength(
+        v.version.details?.downlinks.length ?? 0,
+      );
+      expect(v.acquisitions.length).toBeGreaterThan(0);
     },
   );
 
