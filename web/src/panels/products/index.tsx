@@ -76,7 +76,7 @@ function Stats(p: { ctx: AppContext; product: ProductDto }) {
         <>
           <h4>{ctx.t('products.towns')}</h4>
           <ul>
-            {s.towns.map((t) => (
+            {s.towns.slice(0, 12).map((t) => (
               <li key={`${t.name}-${t.latitudeDeg}`}>
                 {ctx.t('products.town', {
                   name: t.name,
