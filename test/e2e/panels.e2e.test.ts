@@ -82,7 +82,8 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
   };
 
   beforeAll(async () => {
-    e = await startServerAndBrowser();
+    // one job thread: the planning test runs a real planning job
+    e = await startServerAndBrowser({ server: { jobs: { threads: 1 } } });
     const r = await fetch(`${e.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -479,6 +480,95 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
     await stats.waitFor();
     await expect.poll(() => stats.textContent()).toContain('Mopti');
     await screenshot(page, 'panel-products');
+  });
+
+  it(
+    'runs a planning job from the panel, then an emergency re-plan, and shows what changed',
+    { timeout: 240_000 },
+    async () => {
+      const { page } = e;
+      await page.getByTestId('tab-plans').click();
+      await page.getByTestId('plan-run').click();
+      await expect
+        .poll(() => page.getByTestId('plan-job').textContent(), {
+          timeout: 180_000,
+          interval: 1000,
+        })
+        .toMatch(/succeeded|failed|cancelled/);
+      expect(await page.getByTestId('plan-job').textContent()).toContain('succeeded');
+      // the new version has planner details: nations' shares and downlinks
+      await page.getByTestId('plan-nations').waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.getByTestId('plan-nations').textContent()).toContain('Mali');
+      const pick = page.getByTestId('emergency-request');
+      await expect
+        .poll(() => pick.locator('option').count(), { timeout: 30_000 })
+        .toBeGreaterThan(1);
+      await pick.selectOption({ index: 1 });
+      await page.getByTestId('emergency-go').click();
+      await page
+        .locator(
+          '[data-testid="emergency-done"], [data-testid="plan-ops"] [data-testid="panel-error"]',
+        )
+        .first()
+        .waitFor({ timeout: 120_000 });
+      expect(
+        await page.getByTestId('emergency-done').count(),
+        (await page.getByTestId('plan-ops').textContent()) ?? '',
+      ).toBe(1);
+      await page.getByTestId('plan-changes').waitFor({ timeout: 30_000 });
+      await screenshot(page, 'panel-plans-emergency');
+      // the plan on screen exported as CSV: one row per acquisition and per downlink of that version
+      const plans = (await api('GET', '/plans')).json as unknown as Array<{
+        id: string;
+        latestVersion: number;
+        updatedAt: string;
+      }>;
+      const latest = plans.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]!;
+      const v = (await api('GET', `/plans/${latest.id}/versions/${latest.latestVersion}`))
+        .json as unknown as {
+        acquisitions: unknown[];
+        version: { details: { downlinks: unknown[] } | null };
+      };
+      await page.getByTestId('tab-export').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-plan-csv').click(),
+      ]);
+      const [header, ...rows] = parseCsv(readFileSync((await download.path())!, 'utf8'));
+      expect(header![2]).toBe('kind');
+      expect(
+        rows.filter((r) => r[0] === latest.id && r[1] === String(latest.latestVersion)),
+      ).toHaveLength(rows.length);
+      expect(rows.filter((r) => r[2] === 'acquisition')).toHaveLength(v.acquisitions.length);
+      expect(rows.filter((r) => r[2] === 'downlink')).toHaveLength(
+        v.version.details?.downlinks.length ?? 0,
+      );
+      expect(v.acquisitions.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('does not offer the request form nor planning to a viewer', async () => {
+    const { page } = e;
+    const password = 'viewer password for e2e tests';
+    const made = await api('POST', '/users', {
+      username: 'e2e-viewer',
+      password,
+      role: 'viewer',
+      nation: 'NE',
+    });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    // signed out, the shell asks who is there (401) before showing the login form
+    e.allowConsoleError(/401 \(Unauthorized\).*\/auth\/me/);
+    await page.getByTestId('logout').click();
+    await e.login('e2e-viewer', password);
+    await page.getByTestId('tab-requests').click();
+    await page.getByTestId('request-list').waitFor();
+    expect(await page.getByTestId('request-form').count()).toBe(0);
+    await page.getByTestId('tab-plans').click();
+    await page.getByTestId('panel-plans').waitFor();
+    expect(await page.getByTestId('plan-ops').count()).toBe(0);
+    await page.getByTestId('logout').click();
+    await e.login('admin', e.adminPassword);
   });
 
   // last: it moves the page's clock forward

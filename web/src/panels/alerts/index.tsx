@@ -90,7 +90,7 @@ function AlertsPanel({ ctx }: { ctx: AppContext }) {
   const [open, setOpen] = useState<string | null>(null);
   const alerts = feed.alerts.value;
   return (
-    <div class="panel alerts-panel" data-testid="panel-alerts">
+    <div class="panel alerts-panel">
       <Busy ns="alerts" ctx={ctx} when={feed.loading.value} />
       <ErrorBox ns="alerts" ctx={ctx} error={feed.error.value} retry={feed.reload} />
       <p aria-live="polite">

@@ -144,7 +144,7 @@ function ExportPanel({ ctx }: { ctx: AppContext }) {
     </li>
   );
   return (
-    <div class="panel export-panel" data-testid="panel-export">
+    <div class="panel export-panel">
       <p>{ctx.t('export.intro')}</p>
       <ul class="export-list">
         {row(ctx.t('export.passes'), [

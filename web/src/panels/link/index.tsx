@@ -204,7 +204,7 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
   );
 
   return (
-    <div class="panel link-panel" data-testid="panel-link">
+    <div class="panel link-panel">
       <p>{ctx.t('link.intro')}</p>
       <form
         onSubmit={(e) => {

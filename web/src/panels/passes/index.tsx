@@ -53,7 +53,7 @@ function PassesPanel({ ctx }: { ctx: AppContext }) {
   const selStation = selPass ? shown.find((s) => s.id === selPass.stationId) : undefined;
   const total = passes.data?.reduce((n, r) => n + r.passes.length, 0) ?? 0;
   return (
-    <div class="panel passes-panel" data-testid="panel-passes">
+    <div class="panel passes-panel">
       <h2>{ctx.t('passes.heading', { start: ctx.formatTime(startMs, { date: true }) })}</h2>
       <Busy ns="passes" ctx={ctx} when={stations.loading || passes.loading} />
       <ErrorBox

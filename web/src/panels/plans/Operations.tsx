@@ -93,7 +93,7 @@ export function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged
         {ctx.t('plans.run')}
       </button>
       {job && (
-        <p role="status">
+        <p role="status" data-testid="plan-job">
           {ctx.t('plans.run.status', {
             id: job.id,
             status: job.status,
@@ -108,6 +108,7 @@ export function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged
           <label>
             {ctx.t('plans.emergency.request')}{' '}
             <select
+              data-testid="emergency-request"
               value={requestId}
               onChange={(e) => setRequestId((e.target as HTMLSelectElement).value)}
             >
@@ -121,6 +122,7 @@ export function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged
           </label>{' '}
           <button
             type="button"
+            data-testid="emergency-go"
             disabled={!requestId || !reason.trim()}
             onClick={() => void emergency()}
           >
@@ -128,7 +130,11 @@ export function Operations(p: { ctx: AppContext; plan: PlanDto | null; onChanged
           </button>
         </fieldset>
       )}
-      {note && <p role="status">{note}</p>}
+      {note && (
+        <p role="status" data-testid="emergency-done">
+          {note}
+        </p>
+      )}
       <ErrorBox ns="plans" ctx={ctx} error={error ?? candidates.error} />
     </section>
   );

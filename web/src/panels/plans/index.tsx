@@ -44,7 +44,7 @@ function PlansPanel({ ctx }: { ctx: AppContext }) {
   );
   const titles = new Map((requests.data?.items ?? []).map((r) => [r.id, r.title]));
   return (
-    <div class="panel plans-panel" data-testid="panel-plans">
+    <div class="panel plans-panel">
       <Busy ns="plans" ctx={ctx} when={plans.loading || versions.loading} />
       <ErrorBox ns="plans" ctx={ctx} error={plans.error ?? versions.error} retry={plans.reload} />
       {plans.data && all.length === 0 && <p>{ctx.t('plans.none')}</p>}

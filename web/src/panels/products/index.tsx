@@ -76,7 +76,7 @@ function Stats(p: { ctx: AppContext; product: ProductDto }) {
         <>
           <h4>{ctx.t('products.towns')}</h4>
           <ul>
-            {s.towns.map((t) => (
+            {s.towns.slice(0, 12).map((t) => (
               <li key={`${t.name}-${t.latitudeDeg}`}>
                 {ctx.t('products.town', {
                   name: t.name,
@@ -162,7 +162,7 @@ function ProductsPanel({ ctx }: { ctx: AppContext }) {
   useEffect(() => () => Object.keys(shown).forEach((id) => ctx.clearOverlay(overlayId(id))), []);
 
   return (
-    <div class="panel products-panel" data-testid="panel-products">
+    <div class="panel products-panel">
       <Busy ns="products" ctx={ctx} when={list.loading} />
       <ErrorBox ns="products" ctx={ctx} error={list.error} retry={list.reload} />
       {error !== null && (

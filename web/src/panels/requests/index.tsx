@@ -203,7 +203,7 @@ function RequestList({ ctx }: { ctx: AppContext }) {
 function RequestsPanel({ ctx }: { ctx: AppContext }) {
   const [key, setKey] = useState(0);
   return (
-    <div class="panel requests-panel" data-testid="panel-requests">
+    <div class="panel requests-panel">
       {ctx.may('create requests') && (
         <RequestForm ctx={ctx} onCreated={() => setKey((k) => k + 1)} />
       )}
