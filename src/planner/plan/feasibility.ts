@@ -6,11 +6,11 @@
 import { NotFoundError } from '../../core/errors.js';
 import { buildModel } from './model.js';
 import { LIMIT_TEXT } from './output.js';
-import type { FeasibilityResult, Scenario } from './types.js';
+import type { RequestFeasibilityResult, Scenario } from './types.js';
 
 const iso = (ms: number): string => new Date(Math.round(ms)).toISOString();
 
-export interface FeasibilityDetails extends FeasibilityResult {
+export interface FeasibilityDetails extends RequestFeasibilityResult {
   /** The first opportunities (at most 50), in time order. */
   readonly opportunities: readonly {
     readonly satelliteId: string;

@@ -18,8 +18,8 @@ import { formatTle } from '../../orbit/tle-lines.js';
 import { createRandom } from '../selection/random.js';
 import { KM_PER_DEG } from './strips.js';
 import type {
-  Nation,
-  RequestNation,
+  PlanNation,
+  PlanRequestNation,
   Scenario,
   ScenarioRequest,
   ScenarioSatellite,
@@ -51,7 +51,7 @@ export interface GeneratorOptions {
   readonly fairness?: Scenario['fairness'];
 }
 
-const COUNTRY: Record<string, Nation> = { MLI: 'ML', BFA: 'BF', NER: 'NE' };
+const COUNTRY: Record<string, PlanNation> = { MLI: 'ML', BFA: 'BF', NER: 'NE' };
 
 function box(lon: number, lat: number, wKm: number, hKm: number): PolygonCoords {
   const dx = wKm / 2 / (KM_PER_DEG * Math.cos((lat * Math.PI) / 180));
@@ -127,14 +127,14 @@ export function generateScenario(o: GeneratorOptions, inp: GeneratorInputs): Sce
       satelliteSpec(copy > 0 ? `${b.id}-${copy + 1}` : b.id, design, b.sensor, startMs),
     );
   }
-  const byNation = (xs: readonly Aoi[], key: string, n: Nation): Aoi[] =>
+  const byNation = (xs: readonly Aoi[], key: string, n: PlanNation): Aoi[] =>
     xs.filter((a) => COUNTRY[String(a.properties[key])] === n);
   const requests: ScenarioRequest[] = [];
   const horizonMs = hours * 3600_000;
   for (let i = 0; i < o.requests; i++) {
     const x = rand();
-    const nation: RequestNation = x < 0.05 ? 'AES' : pick(['ML', 'BF', 'NE'] as const);
-    const home: Nation = nation === 'AES' ? pick(['ML', 'BF', 'NE'] as const) : nation;
+    const nation: PlanRequestNation = x < 0.05 ? 'AES' : pick(['ML', 'BF', 'NE'] as const);
+    const home: PlanNation = nation === 'AES' ? pick(['ML', 'BF', 'NE'] as const) : nation;
     const towns = byNation(inp.towns, 'country', home);
     const regions = byNation(inp.regions, 'country', home);
     const strips = byNation(inp.borderStrips, 'side', home);

@@ -4,7 +4,7 @@ export { parseScenario } from './scenario.js';
 export { scenarioSchema } from './scenario-schema.js';
 export { planScenario, planScenarioAsync } from './plan.js';
 export { generateScenario, type GeneratorInputs, type GeneratorOptions } from './generator.js';
-export { cutStrips, type Strip } from './strips.js';
+export { cutStrips, type AoiStrip } from './strips.js';
 export { PRIORITY_WEIGHT, EMERGENCY_FACTOR } from './model.js';
 export { requestFeasibility, type FeasibilityDetails } from './feasibility.js';
 export { repairPlan } from './repair.js';

@@ -20,9 +20,9 @@ import { createPropagator } from '../../orbit/propagator.js';
 import { findPasses } from '../../passes/find-passes.js';
 import type { GroundStation } from '../../passes/station.js';
 import { pointingAt } from './geometry.js';
-import { type Strip, cutStrips } from './strips.js';
+import { type AoiStrip, cutStrips } from './strips.js';
 import { decodeTle } from './tle.js';
-import type { RequestNation, Scenario, ScenarioRequest, ScenarioSatellite } from './types.js';
+import type { PlanRequestNation, Scenario, ScenarioRequest, ScenarioSatellite } from './types.js';
 
 /** Gain of a fully acquired occurrence per priority 1 … 5 (a factor 2 per level). */
 export const PRIORITY_WEIGHT = [16, 8, 4, 2, 1] as const;
@@ -49,7 +49,7 @@ export type LimitCode =
 export interface Item {
   readonly request: number;
   readonly occurrence: number;
-  readonly strip: Strip;
+  readonly strip: AoiStrip;
   readonly stripId: string;
   /** Gain when acquired: priority weight × emergency factor × strip fraction. */
   readonly gain: number;
@@ -77,7 +77,7 @@ export interface SatModel {
 
 export interface RequestModel {
   readonly id: string;
-  readonly nation: RequestNation;
+  readonly nation: PlanRequestNation;
   readonly weight: number;
   readonly emergency: boolean;
   /** Item indices per occurrence in the horizon. */

@@ -9,7 +9,7 @@
  * - `quotas`: each nation is due q × t_n × V_ref (q = 0.9, V_ref the value of the unconstrained
  *   greedy plan); the smaller total shortfall wins, then the total value.
  */
-import { NATIONS, type FairnessPolicy, type Scenario } from './types.js';
+import { PLAN_NATIONS, type FairnessPolicy, type Scenario } from './types.js';
 
 /** Share of its entitled value a nation is due under `quotas`. */
 export const QUOTA_LEVEL = 0.9;
@@ -22,9 +22,9 @@ export interface Score {
 
 /** Target shares t_n of ML, BF, NE (sum 1). */
 export function targetShares(s: Scenario): Float64Array {
-  const ent = NATIONS.map((n) => s.nations[n].entitlement);
+  const ent = PLAN_NATIONS.map((n) => s.nations[n].entitlement);
   const sum = ent.reduce((a, b) => a + b, 0);
-  const t = NATIONS.map((n, k) => Math.max(0.01, ent[k]! / sum + (s.balance?.[n] ?? 0)));
+  const t = PLAN_NATIONS.map((n, k) => Math.max(0.01, ent[k]! / sum + (s.balance?.[n] ?? 0)));
   const ts = t.reduce((a, b) => a + b, 0);
   return Float64Array.from(t, (x) => x / ts);
 }

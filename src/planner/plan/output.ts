@@ -6,12 +6,12 @@ import type { LimitCode, PlanModel } from './model.js';
 import type { Objective } from './objective.js';
 import type { Schedule } from './schedule.js';
 import {
-  NATIONS,
-  type NationOutcome,
+  PLAN_NATIONS,
+  type PlanNationOutcome,
   type Plan,
   type PlannedAcquisition,
   type PlannedDownlink,
-  type RequestOutcome,
+  type PlanRequestOutcome,
 } from './types.js';
 
 const iso = (ms: number): string => new Date(Math.round(ms)).toISOString();
@@ -105,7 +105,7 @@ export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: num
     (a, b) => a.start.localeCompare(b.start) || a.satelliteId.localeCompare(b.satelliteId),
   );
 
-  const requests: RequestOutcome[] = m.requests.map((q) => {
+  const requests: PlanRequestOutcome[] = m.requests.map((q) => {
     let frac = 0;
     let first = Infinity;
     let last = -Infinity;
@@ -155,10 +155,10 @@ export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: num
   });
 
   const demand = demandPerNation(m);
-  const nations: Record<string, NationOutcome> = {};
+  const nations: Record<string, PlanNationOutcome> = {};
   const ent = m.scenario.nations;
   const entSum = ent.ML.entitlement + ent.BF.entitlement + ent.NE.entitlement;
-  NATIONS.forEach((n, k) => {
+  PLAN_NATIONS.forEach((n, k) => {
     const v = st.nationValue[k]!;
     const share = st.value > 0 ? v / st.value : 0;
     const t = obj.targets[k]!;

@@ -14,7 +14,7 @@ const PASS_GAP_MS = 10 * 60_000;
  * between the last acquisition of a group and the first of the next: the bound stays valid (a
  * relaxation), the search checks every insertion anyway.
  */
-const MAX_GROUP = 3500;
+const MAX_GROUP = 9000;
 const groupCache = new WeakMap<PlanModel, PassGroup[]>();
 
 export interface PassGroup {

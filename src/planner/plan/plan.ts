@@ -28,8 +28,10 @@ export class PlanRun {
     this.t0 = now();
     const limit = opts.timeLimitMs ?? 10_000;
     this.deadline = this.t0 + limit;
-    // the bound gets the last 15 % of the budget (at most 2 s)
-    this.searchDeadline = this.deadline - Math.min(3000, 0.15 * limit);
+    // the bound gets the last 15 % of the budget per day of horizon (its subgradient needs more
+    // steps when there are more passes), at most 40 %
+    const boundMs = Math.min(0.4 * limit, 0.15 * limit * Math.max(1, s.horizonH / 24));
+    this.searchDeadline = this.deadline - boundMs;
     opts.onProgress?.(0, 'access windows and downlinks');
     this.model = modelOf(s, (f) => opts.onProgress?.(0.3 * f, 'access windows and downlinks'));
     const demand = demandPerNation(this.model);
@@ -65,7 +67,7 @@ export class PlanRun {
     this.bound ??= computeBound(
       this.model,
       this.search.st.value,
-      this.opts.signal?.aborted ? 200 : Math.max(100, Math.min(3000, left)),
+      this.opts.signal?.aborted ? 200 : Math.max(100, left),
       now,
     );
     const plan = buildPlan(this.model, this.search.st, this.search.obj, this.bound);

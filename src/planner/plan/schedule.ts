@@ -6,14 +6,14 @@
  * between neighbours, the duty limit of the orbit, and the recorder segments (model.ts).
  */
 import type { PlanModel } from './model.js';
-import { NATIONS, type Nation } from './types.js';
+import { PLAN_NATIONS, type PlanNation } from './types.js';
 
 /** Slack on capacities for sums of decimals. */
 const EPS = 1e-9;
 
-/** Nation index of a request nation: 0…2, or 3 for the alliance (shared equally). */
+/** PlanNation index of a request nation: 0…2, or 3 for the alliance (shared equally). */
 export function nationIndex(n: string): number {
-  const k = NATIONS.indexOf(n as Nation);
+  const k = PLAN_NATIONS.indexOf(n as PlanNation);
   return k < 0 ? 3 : k;
 }
 

@@ -15,7 +15,7 @@ export const KM_PER_DEG = (6371.0088 * Math.PI) / 180;
 /** Largest number of sample points per AOI (the step grows for larger AOIs). */
 export const MAX_SAMPLES = 20_000;
 
-export interface Strip {
+export interface AoiStrip {
   /** Band index from the west (ids stay stable when empty bands are dropped). */
   readonly index: number;
   readonly centreLatDeg: number;
@@ -40,7 +40,7 @@ function inRing(ring: Ring, lon: number, lat: number): boolean {
 }
 
 /** Cuts `g` into strips `widthKm` wide (see the module comment). */
-export function cutStrips(g: AoiGeometry, widthKm: number): Strip[] {
+export function cutStrips(g: AoiGeometry, widthKm: number): AoiStrip[] {
   if (g.type === 'Point') {
     const [lon, lat] = g.coordinates;
     return [{ index: 0, centreLatDeg: lat, centreLonDeg: lon, lengthKm: widthKm, fraction: 1 }];
@@ -106,7 +106,7 @@ export function cutStrips(g: AoiGeometry, widthKm: number): Strip[] {
         fraction: 1,
       },
     ];
-  const strips: Strip[] = [];
+  const strips: AoiStrip[] = [];
   for (let b = 0; b < bands; b++) {
     if (count[b] === 0) continue;
     const cx = xMin + (b + 0.5) * widthKm;

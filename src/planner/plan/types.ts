@@ -7,9 +7,9 @@
 import type { Sensor } from '../../access/sensor.js';
 
 /** The three nations of the programme; `AES` requests belong to the alliance (shared equally). */
-export type Nation = 'ML' | 'BF' | 'NE';
-export type RequestNation = Nation | 'AES';
-export const NATIONS: readonly Nation[] = ['ML', 'BF', 'NE'];
+export type PlanNation = 'ML' | 'BF' | 'NE';
+export type PlanRequestNation = PlanNation | 'AES';
+export const PLAN_NATIONS: readonly PlanNation[] = ['ML', 'BF', 'NE'];
 
 export interface ScenarioSatellite {
   readonly id: string;
@@ -45,16 +45,16 @@ export interface ScenarioStation {
   readonly minElevationDeg: number;
 }
 
-export type SensorType = 'optical' | 'sar' | 'any';
+export type RequestSensorType = 'optical' | 'sar' | 'any';
 
 export interface ScenarioRequest {
   readonly id: string;
-  readonly nation: RequestNation;
+  readonly nation: PlanRequestNation;
   /** 1 highest … 5 lowest. */
   readonly priority: 1 | 2 | 3 | 4 | 5;
   readonly aoi: GeoJSON.Geometry;
   readonly window: { readonly start: string; readonly end: string };
-  readonly sensorType: SensorType;
+  readonly sensorType: RequestSensorType;
   readonly maxOffNadirDeg?: number;
   readonly minSunElevationDeg?: number;
   /** Wanted again every `everyDays` days within the window (one occurrence per period). */
@@ -73,9 +73,9 @@ export interface Scenario {
   readonly horizonH: number;
   readonly satellites: readonly ScenarioSatellite[];
   readonly stations: readonly ScenarioStation[];
-  readonly nations: Readonly<Record<Nation, { readonly entitlement: number }>>;
+  readonly nations: Readonly<Record<PlanNation, { readonly entitlement: number }>>;
   /** Shortfall carried from earlier plans, as a share of value (positive: the nation is owed). */
-  readonly balance?: Readonly<Partial<Record<Nation, number>>>;
+  readonly balance?: Readonly<Partial<Record<PlanNation, number>>>;
   readonly fairness?: FairnessPolicy;
   readonly requests: readonly ScenarioRequest[];
 }
@@ -105,7 +105,7 @@ export interface PlannedDownlink {
   readonly acquisitionIds: readonly string[];
 }
 
-export interface RequestOutcome {
+export interface PlanRequestOutcome {
   readonly requestId: string;
   readonly status: 'planned' | 'partial' | 'unplanned';
   /** Fraction of the area acquired (mean over occurrences for recurring requests). */
@@ -116,7 +116,7 @@ export interface RequestOutcome {
   readonly reason: string | null;
 }
 
-export interface NationOutcome {
+export interface PlanNationOutcome {
   readonly entitlement: number;
   readonly value: number;
   /** value / total value of the plan. */
@@ -136,8 +136,8 @@ export interface Plan {
   readonly bound: number | null;
   readonly acquisitions: readonly PlannedAcquisition[];
   readonly downlinks: readonly PlannedDownlink[];
-  readonly requests: readonly RequestOutcome[];
-  readonly nations: Readonly<Record<string, NationOutcome>>;
+  readonly requests: readonly PlanRequestOutcome[];
+  readonly nations: Readonly<Record<string, PlanNationOutcome>>;
   readonly displaced?: readonly { readonly requestId: string; readonly acquisitionId: string }[];
 }
 
@@ -151,7 +151,7 @@ export interface PlanOptions {
   readonly onProgress?: (fraction: number, message: string) => void;
 }
 
-export interface FeasibilityResult {
+export interface RequestFeasibilityResult {
   readonly feasible: boolean;
   readonly earliestAcquisition: {
     readonly satelliteId: string;
@@ -162,13 +162,13 @@ export interface FeasibilityResult {
   readonly limits: readonly string[];
 }
 
-export interface Violation {
+export interface PlanConstraintViolation {
   readonly constraint: string;
   readonly where: string;
   readonly message: string;
 }
 
-export interface VerifyResult {
+export interface PlanVerifyResult {
   readonly valid: boolean;
-  readonly violations: readonly Violation[];
+  readonly violations: readonly PlanConstraintViolation[];
 }
