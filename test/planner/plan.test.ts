@@ -429,4 +429,28 @@ describe('optimality and fairness on generated scenarios', () => {
       lex.nations[worst[0]]!.share - 1e-9,
     );
   });
+
+  it('quotas raise the least served nation above what the value-only plan gives it', () => {
+    const s = generateScenario({ seed: 5, requests: 150, hours: 24, fairness: 'none' }, inputs);
+    const none = planScenario(s, { timeLimitMs: 2000 });
+    const q = planScenario({ ...s, fairness: 'quotas' }, { timeLimitMs: 2000 });
+    expect(verifyPlan(s, q).violations).toEqual([]);
+    const worst = (p: Plan): number =>
+      Math.min(...Object.values(p.nations).map((n) => n.normalisedUtility));
+    expect(worst(q)).toBeGreaterThan(worst(none));
+  });
+
+  it('plans each occurrence of a recurring request over 72 h', () => {
+    const s = generateScenario({ seed: 8, requests: 40, hours: 72, fairness: 'none' }, inputs);
+    const rec = s.requests.find((r) => r.recurrence?.everyDays === 1);
+    expect(rec).toBeDefined();
+    const p = planScenario(s, { timeLimitMs: 3000 });
+    expect(verifyPlan(s, p).violations).toEqual([]);
+    const occ = new Set(
+      p.acquisitions
+        .filter((a) => a.requestId === rec!.id)
+        .map((a) => a.stripId.split('#')[1]!.split('/')[0]),
+    );
+    expect(occ.size).toBeGreaterThanOrEqual(2);
+  });
 });

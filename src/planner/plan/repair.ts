@@ -35,6 +35,8 @@ function loadPlan(m: PlanModel, search: Search, p: Plan): void {
 
 /**
  * @param urgentRequestIds requests of `s` to insert first (unknown ids are ignored).
+ * @param o.timeLimitMs time for the final search that rearranges only the added acquisitions
+ *   (default 500 ms).
  * @example const repaired = repairPlan(scenario, plan, ['flood-1']); repaired.displaced
  */
 export function repairPlan(
@@ -48,6 +50,7 @@ export function repairPlan(
   const search = new Search(m, obj, 1);
   const st = search.st;
   loadPlan(m, search, current);
+  const keptItems = new Set<number>();
   const urgent = new Set(urgentRequestIds);
   const urgentItems: number[] = [];
   m.items.forEach((it, i) => {
@@ -100,9 +103,14 @@ export function repairPlan(
       }
     }
   }
+  for (let i = 0; i < m.items.length; i++) if (st.itemSel[i]! >= 0) keptItems.add(i);
   for (const x of displacedOpts) search.blocked[x] = 1;
   search.greedy();
-  void o.timeLimitMs;
+  // a short search that may only rearrange what was added: everything kept from the current
+  // plan and the urgent strips are pinned, so nothing more is displaced
+  for (const i of keptItems) search.pinned[i] = 1;
+  const now = (): number => performance.now();
+  search.run(now, now() + (o.timeLimitMs ?? 500));
   const plan = buildPlan(
     m,
     st,
