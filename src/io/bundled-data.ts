@@ -104,9 +104,15 @@ export interface DesignedSatellite {
 }
 
 /** Parses a constellation design file and builds every satellite's element set at its epoch. */
-export function parseConstellation(text: string, fileName: string): DesignedSatellite[] {
+export function parseConstellation(
+  text: string,
+  fileName: string,
+  options: { readonly epochMs?: number } = {},
+): DesignedSatellite[] {
   const file = parseJsonWith(constellationFile, text, fileName);
-  const epochMs = parseIsoUtc(file.epoch, `${fileName}: epoch`);
+  // The file's epoch, unless the caller builds the designed orbits at another one (the server
+  // seeds them at the start of the current day, so that a fresh demo can be planned at once).
+  const epochMs = options.epochMs ?? parseIsoUtc(file.epoch, `${fileName}: epoch`);
   return file.satellites.map((s) => {
     const design = { ...s.design, name: s.name, catalogNumber: s.catalogNumber } as OrbitDesign;
     return {

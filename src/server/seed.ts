@@ -111,7 +111,11 @@ export async function seed(store: Store, o: SeedOptions): Promise<SeedOutcome> {
   )
     return out;
   const constellation = read('constellation.json');
-  const designed = constellation ? parseConstellation(...constellation) : [];
+  // Designed (not yet launched) satellites: their element sets are built at the start of the
+  // seeding day, not at the file's fixed epoch, so that the planner (which refuses element sets
+  // more than 60 days from a plan's start) and the passes of a fresh demo are meaningful today.
+  const epochMs = Math.floor(o.nowMs / 86_400_000) * 86_400_000;
+  const designed = constellation ? parseConstellation(...constellation, { epochMs }) : [];
   // The sensor each designed satellite names in sensors.json: its geometry (off-nadir limit,
   // swath, incidence) goes with the stored sensor, for the dashboard's footprints.
   const sensorFile = read('sensors.json');

@@ -10,9 +10,9 @@ export type {
   ScenarioStation,
   PlannedAcquisition,
   PlannedDownlink,
-  RequestOutcome,
-  NationOutcome,
-  FeasibilityResult,
+  PlanRequestOutcome as RequestOutcome,
+  PlanNationOutcome as NationOutcome,
+  RequestFeasibilityResult as FeasibilityResult,
 } from '../../planner/index.js';
 export {
   planScenario,
