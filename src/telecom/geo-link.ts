@@ -128,10 +128,20 @@ function attenuation(
   ).totalDb;
 }
 
-/** The geometry and attenuation statistics of a link, ready to evaluate at any p. */
+/** Each hop's total attenuation as a function of p, when the caller has prepared it. */
+export interface HopAttenuations {
+  readonly uplink: (pPercent: number) => number;
+  readonly downlink: (pPercent: number) => number;
+}
+
+/**
+ * The geometry and attenuation statistics of a link, ready to evaluate at any p. `prepared`
+ * replaces the per-call slant-path attenuation (link-map.ts prepares each station once).
+ */
 export function prepareGeoLink(
   link: GeoLinkInput,
   sources: ClimateSources,
+  prepared?: HopAttenuations,
 ): (pPercent: number) => GeoLinkBudget {
   requireInRange('link budget', 'availability', link.availabilityPercent, 50, 99.99, '%');
   const sat = nominalGeoPositionItrf(link.satelliteLongitudeDeg);
@@ -139,20 +149,16 @@ export function prepareGeoLink(
   const down = geoLook(station(link.receiver), sat);
   const rs = link.symbolRateMbd * 1e6;
   const fixed = link.modcod ? modcodByName(link.modcod, link.standard) : undefined;
-  const upMedian = attenuation(
-    link.transmitter,
-    link.uplinkFrequencyGhz,
-    up.elevationDeg,
-    50,
-    sources,
-  );
-  const downMedian = attenuation(
-    link.receiver,
-    link.downlinkFrequencyGhz,
-    down.elevationDeg,
-    50,
-    sources,
-  );
+  const aUpAt = (p: number) =>
+    prepared
+      ? prepared.uplink(p)
+      : attenuation(link.transmitter, link.uplinkFrequencyGhz, up.elevationDeg, p, sources);
+  const aDownAt = (p: number) =>
+    prepared
+      ? prepared.downlink(p)
+      : attenuation(link.receiver, link.downlinkFrequencyGhz, down.elevationDeg, p, sources);
+  const upMedian = aUpAt(50);
+  const downMedian = aDownAt(50);
   const cI0 =
     link.carrierToInterferenceDb === undefined
       ? undefined
@@ -184,14 +190,8 @@ export function prepareGeoLink(
     return { u, d, total };
   };
   return (p: number) => {
-    const aUp = attenuation(link.transmitter, link.uplinkFrequencyGhz, up.elevationDeg, p, sources);
-    const aDown = attenuation(
-      link.receiver,
-      link.downlinkFrequencyGhz,
-      down.elevationDeg,
-      p,
-      sources,
-    );
+    const aUp = aUpAt(p);
+    const aDown = aDownAt(p);
     const upFaded = hops(aUp, downMedian);
     const downFaded = hops(upMedian, aDown);
     const worst =

@@ -7,3 +7,4 @@ export * from './geo-link.js';
 export * from './xband-pass.js';
 export * from './availability.js';
 export * from './elevation-map.js';
+export * from './link-map.js';
