@@ -26,6 +26,7 @@ import { installErrorHandling } from './errors.js';
 import { createEventBus } from './events.js';
 import { JOB_DEFINITIONS, type JobDefinitions } from './jobs/definitions.js';
 import { floodJobDefinition } from './jobs/flood.js';
+import { AVAILABILITY_MAP_JOB, availabilityMapJobDefinition } from './telecom/availability-map.js';
 import { type JobRunner, createJobRunner } from './jobs/runner.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
@@ -152,6 +153,9 @@ async function assemble(
     ...JOB_DEFINITIONS,
     flood: floodJobDefinition(deps, {
       imageryDir: o.imageryDir ?? join(o.dataDir ?? join('.', 'var'), 'imagery'),
+    }) as unknown as JobDefinitions[string],
+    [AVAILABILITY_MAP_JOB]: availabilityMapJobDefinition({
+      iturMapsDir: o.iturMapsDir,
     }) as unknown as JobDefinitions[string],
   };
   const threads = o.jobs?.threads ?? 1;

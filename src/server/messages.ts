@@ -21,6 +21,7 @@ export const serverMessages = defineMessages({
     'error.internal': 'internal error (reference {ref}); the details are in the server log',
     'error.unavailable': 'the server is shutting down',
     'error.invalid-input': '{detail}',
+    'error.map-not-ready': 'the availability map is not ready: its job is {status}',
     'serve.listening': 'Sahelsat server listening on {url} (storage: {storage})',
     'serve.admin-created':
       'created the admin account "admin" with password: {password} (shown once; change it)',
@@ -48,6 +49,7 @@ export const serverMessages = defineMessages({
       'erreur interne (référence {ref}) ; les détails sont dans le journal du serveur',
     'error.unavailable': 'le serveur est en cours d’arrêt',
     'error.invalid-input': '{detail}',
+    'error.map-not-ready': 'la carte de disponibilité n’est pas prête : sa tâche est {status}',
     'serve.listening': 'serveur Sahelsat à l’écoute sur {url} (stockage : {storage})',
     'serve.admin-created':
       'compte administrateur « admin » créé avec le mot de passe : {password} (affiché une seule fois ; le changer)',

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'manage alerts': ['operator', 'admin'],
   'publish products': ['analyst', 'operator', 'admin'],
   'assess feasibility': ['analyst', 'operator', 'admin'],
+  // like the other telecom calculators: any authenticated role
+  'compute telecom maps': ['viewer', 'analyst', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

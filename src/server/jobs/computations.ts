@@ -16,6 +16,7 @@ import {
   repairComputation,
 } from '../planning/computations.js';
 import { linkComputation } from '../telecom/link-computation.js';
+import { availabilityMapComputation } from '../telecom/availability-map-computation.js';
 
 /** A stored element set as a job input. */
 export interface ElementSetInput {
@@ -146,4 +147,5 @@ export const COMPUTATIONS: Readonly<Record<string, Computation<never, unknown>>>
   'planning.feasibility': feasibilityComputation as Computation<never, unknown>,
   'planning.repair': repairComputation as Computation<never, unknown>,
   'telecom.link': linkComputation as Computation<never, unknown>,
+  'availability-map': availabilityMapComputation as Computation<never, unknown>,
 };

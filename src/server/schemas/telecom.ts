@@ -1,7 +1,8 @@
 /** Telecom calculators: GEO link budgets and antenna pointing (issue 8). */
 import { z } from 'zod';
 import { linkSchema } from '../../io/link-config.js';
-import { Latitude } from './common.js';
+import { AvailabilityMapParams } from '../telecom/availability-map.js';
+import { IsoInstant, Latitude, Nation, Releasability } from './common.js';
 
 /**
  * The `sahelsat link budget` configuration, minus `maps`: the server reads the ITU-R maps from
@@ -39,3 +40,78 @@ export const GeoLookOut = z
     visible: z.boolean().describe('elevation above 0°'),
   })
   .meta({ id: 'GeoLook' });
+
+/** Starting an availability map: the job's parameters and its releasability. */
+export const AvailabilityMapBody = AvailabilityMapParams.extend({
+  releasability: Releasability.default('nation').describe('who else may read the map'),
+});
+
+const LegendClassOut = z.object({
+  fromPercent: z.number(),
+  toPercent: z.number(),
+  colour: z.string().describe('#rrggbb, as in the PNG'),
+  meetsRequirement: z.boolean(),
+});
+
+export const AvailabilityMapOut = z
+  .object({
+    id: z.string().describe('the job id (cancel with POST /jobs/:id/cancel)'),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+    progress: z.number().describe('0 … 1'),
+    progressMessage: z.string().nullable(),
+    cancelRequested: z.boolean(),
+    params: z.unknown(),
+    ownerNation: Nation,
+    releasability: Releasability,
+    createdAt: IsoInstant,
+    finishedAt: IsoInstant.nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    result: z
+      .object({
+        terminal: z.enum(['receiver', 'transmitter']),
+        requiredAvailabilityPercent: z.number(),
+        threshold: z.string().describe('which MODCOD threshold the availability is counted on'),
+        thresholdEsN0Db: z.number().describe('its Es/N0 plus the implementation margin, dB'),
+        sites: z.number().int(),
+        notVisible: z.number().int().describe('sites seeing the satellite below 5°'),
+        summary: z.object({
+          minAvailabilityPercent: z.number().nullable(),
+          medianAvailabilityPercent: z.number().nullable(),
+          maxAvailabilityPercent: z.number().nullable(),
+          shareMeetingRequirement: z.number().nullable(),
+        }),
+        legend: z.array(LegendClassOut),
+        climate: z.string().describe('where the climatic parameters came from'),
+        grid: z.object({
+          rows: z.number().int(),
+          cols: z.number().int(),
+          latMaxDeg: z.number(),
+          lonMinDeg: z.number(),
+          stepDeg: z.number(),
+        }),
+        bounds: z.object({
+          west: z.number(),
+          east: z.number(),
+          north: z.number(),
+          south: z.number(),
+        }),
+        png: z.object({
+          url: z.string(),
+          webMercatorUrl: z.string(),
+          coordinates: z
+            .array(z.array(z.number()))
+            .describe('corners [lon, lat]: NW, NE, SE, SW (a MapLibre image source)'),
+        }),
+        geojson: z.object({ url: z.string() }),
+      })
+      .nullable()
+      .describe('null until the job has succeeded'),
+  })
+  .meta({ id: 'AvailabilityMap' });
+
+export const MapPngQuery = z.strictObject({
+  projection: z
+    .enum(['plate-carree', 'web-mercator'])
+    .default('plate-carree')
+    .describe('rows in equal steps of latitude (one per grid row), or of Web Mercator y'),
+});

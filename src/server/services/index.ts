@@ -39,6 +39,7 @@ export function createServices(
     capSender: o.alerts?.capSender ?? 'sahelsat@localhost',
     onIssued: () => o.alerts?.issued?.(),
   });
+  const jobs = jobsService(deps, o.jobDefinitions, o.jobHooks);
   return {
     deps,
     auth: authService(deps, { sessionTtlMs: o.sessionTtlMs }),
@@ -48,7 +49,7 @@ export function createServices(
     planning: planningService(deps, requests),
     orbits,
     catalogue: catalogueService(deps, orbits),
-    jobs: jobsService(deps, o.jobDefinitions, o.jobHooks),
+    jobs,
     settings: settingsService(deps, { livePositionsIntervalMs: o.livePositionsIntervalMs }),
     alerts,
     alertEngine: alertEngine(deps, alerts, {
@@ -60,7 +61,7 @@ export function createServices(
     webhooks: webhooksService(deps),
     products: productsService(deps),
     stac: stacService(deps),
-    telecom: telecomService({ iturMapsDir: o.iturMapsDir }),
+    telecom: telecomService({ iturMapsDir: o.iturMapsDir, jobs }),
   };
 }
 
