@@ -88,6 +88,12 @@ const telecomLink = {
   availabilityPercent: 99.5,
 };
 const is = (u: U, ...roles: Role[]) => roles.includes(u.role);
+/** A small availability map (4 × 4 sites around Bamako). */
+const mapBody = {
+  link: { ...telecomLink, receiver: { ...telecomLink.receiver, climate: undefined } },
+  bbox: [-8.5, 12, -7, 13.5],
+  resolutionDeg: 0.5,
+};
 
 describe.each(backends)('authorisation matrix on $name', (backend) => {
   let s: TestServer;
@@ -164,7 +170,10 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
 
   beforeAll(async () => {
     // The matrix logs in hundreds of times; the login rate limit is tested in api.test.ts.
-    s = await startServer(backend, { loginRateLimit: { max: 100_000, windowMs: 60_000 } });
+    s = await startServer(backend, {
+      loginRateLimit: { max: 100_000, windowMs: 60_000 },
+      iturMapsDir: referencePath('itur', 'maps-sahel'),
+    });
     const created = await createUsers(s);
     users = new Map([...created].map(([username, x]) => [username, { username, ...x }]));
     const tle = readFileSync(referencePath('tle', 'sahel-eo-leo-50.tle'), 'utf8');
@@ -191,6 +200,8 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       })
     ).id;
     fx.jobMl = await newJob('analyst-ml', 'nation');
+    // queued, never run (no job threads here): its files answer 409 to those who may see it
+    fx.mapMl = (await api('viewer-ml', 'POST', '/api/v1/telecom/availability-maps', mapBody)).id;
     fx.productMl = (await api('analyst-ml', 'POST', '/api/v1/products', productBody('nation'))).id;
     fx.targetMl = (
       await api('admin-aes', 'POST', '/api/v1/users', {
@@ -651,6 +662,30 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       note: 'climate given (the matrix server has no ITU-R maps)',
       call: () => ({ url: '/api/v1/telecom/link', payload: { links: [telecomLink] } }),
       expect: ALL,
+    },
+    {
+      route: 'POST /api/v1/telecom/availability-maps',
+      note: 'a job, released to the caller’s nation',
+      call: () => ({ url: '/api/v1/telecom/availability-maps', payload: mapBody }),
+      expect: () => 202,
+    },
+    {
+      route: 'GET /api/v1/telecom/availability-maps/:id',
+      note: 'ML, nation',
+      call: () => ({ url: `/api/v1/telecom/availability-maps/${fx.mapMl}` }),
+      expect: (u) => (u.nation === 'ML' ? 200 : 404),
+    },
+    {
+      route: 'GET /api/v1/telecom/availability-maps/:id/map.png',
+      note: 'ML, nation, not computed yet',
+      call: () => ({ url: `/api/v1/telecom/availability-maps/${fx.mapMl}/map.png` }),
+      expect: (u) => (u.nation === 'ML' ? 409 : 404),
+    },
+    {
+      route: 'GET /api/v1/telecom/availability-maps/:id/map.geojson',
+      note: 'ML, nation, not computed yet',
+      call: () => ({ url: `/api/v1/telecom/availability-maps/${fx.mapMl}/map.geojson` }),
+      expect: (u) => (u.nation === 'ML' ? 409 : 404),
     },
     { route: 'GET /api/v1/settings', call: () => ({ url: '/api/v1/settings' }), expect: ALL },
     {
