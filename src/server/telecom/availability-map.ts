@@ -222,11 +222,14 @@ const LIGHT_GREEN = [166, 219, 160];
 const DARK_GREEN = [27, 120, 55];
 
 /**
- * The colour classes: fixed breaks a planner reads (99, 99.5, 99.7, 99.9, 99.95, 99.99 %) plus
- * the link's required availability, reds below the requirement and greens from it up.
+ * The colour classes: fixed breaks a planner reads (99, 99.5, 99.7, 99.8, 99.9, 99.93, 99.95,
+ * 99.97, 99.99 %: Sahel Ka-band links mostly fall between 99.7 and 99.99 %) plus the link's
+ * required availability; reds below the requirement, greens from it up.
  */
 export function legendFor(requiredPercent: number): LegendClass[] {
-  const breaks = [...new Set([99, 99.5, 99.7, 99.9, 99.95, 99.99, requiredPercent])]
+  const breaks = [
+    ...new Set([99, 99.5, 99.7, 99.8, 99.9, 99.93, 99.95, 99.97, 99.99, requiredPercent]),
+  ]
     .filter((b) => b > 50 && b < 100)
     .sort((a, b) => a - b);
   const edges = [50, ...breaks, 100];

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppContext, Panel } from '../../app/context.js';
 import { ErrorBox } from '../../panel-kit/ui.js';
+import { AvailabilityMap } from './availability-map.js';
 import {
   DEFAULT_FIELDS,
   FieldError,
@@ -149,18 +150,32 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
   }, [results]);
   const set = (path: string, v: string) => setFields((old) => ({ ...old, [path]: v }));
 
-  const compute = async () => {
+  /** The configuration of the form or the JSON, or null after showing what is wrong. */
+  const config = (): unknown => {
     setLocalError(null);
     setBad(null);
-    setError(null);
-    let body: unknown;
     try {
-      body = json !== null ? JSON.parse(json) : buildLinkConfig(fields);
+      return json !== null ? JSON.parse(json) : buildLinkConfig(fields);
     } catch (e) {
       if (e instanceof FieldError) setBad(e.field);
       setLocalError(ctx.t('link.jsonError', { message: (e as Error).message }));
-      return;
+      return null;
     }
+  };
+  /** The first link of the configuration (the one the availability map is drawn for). */
+  const firstLink = (): Record<string, unknown> | null => {
+    const c = config() as { links?: unknown } | null;
+    if (c === null) return null;
+    const l = Array.isArray(c.links) ? (c.links[0] as unknown) : null;
+    if (l && typeof l === 'object') return l as Record<string, unknown>;
+    setLocalError(ctx.t('link.map.noLink'));
+    return null;
+  };
+
+  const compute = async () => {
+    setError(null);
+    const body = config();
+    if (body === null) return;
     setBusy(true);
     try {
       setResults(resultsOf(await ctx.api.post<unknown>('/telecom/link', body)));
@@ -283,6 +298,7 @@ function LinkPanel({ ctx }: { ctx: AppContext }) {
           <Result key={i} ctx={ctx} r={r} />
         ))}
       </div>
+      <AvailabilityMap ctx={ctx} link={firstLink} />
     </div>
   );
 }
