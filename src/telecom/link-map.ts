@@ -20,12 +20,7 @@ import { geoLook, nominalGeoPositionItrf } from './geo-look.js';
 import { rainAttenuationAnyPercentDb } from './itur/p618-rain.js';
 import { scintillationAttenuationDb } from './itur/p618-scintillation.js';
 import { cloudGasPercent, totalAttenuationDb } from './itur/p618-total.js';
-import {
-  type ClimateSources,
-  type SiteClimate,
-  resolveClimate,
-  slantPathAttenuation,
-} from './itur/slant-path.js';
+import { type ClimateSources, type SiteClimate, slantPathAttenuation } from './itur/slant-path.js';
 
 /** Which station of the link moves over the map. */
 export type MapTerminal = 'receiver' | 'transmitter';
@@ -69,7 +64,7 @@ export function prepareSlantPath(
   };
   const given: SiteClimate = s.climate ?? {};
   const at5 = slantPathAttenuation({ ...input, pPercent: 5 }, given, sources);
-  const prm = resolveClimate({ ...input, pPercent: 5 }, given, sources);
+  const prm = at5.parameters;
   // p-independent parameters, so that p > 5 % does not redo the P.837 root or the look-ups
   const fixed: SiteClimate = {
     ...given,
@@ -80,9 +75,17 @@ export function prepareSlantPath(
     pressureHpa: prm.pressureHpa,
   };
   const hsInput = { ...input, altitudeKm: prm.stationHeightKm };
+  // above 5 % (the median at 50 % is asked more than once per site) the full model, remembered
+  const above = new Map<number, number>();
   return (p) => {
-    if (cloudGasPercent(p) > 5)
-      return slantPathAttenuation({ ...hsInput, pPercent: p }, fixed, sources).totalDb;
+    if (cloudGasPercent(p) > 5) {
+      let a = above.get(p);
+      if (a === undefined) {
+        a = slantPathAttenuation({ ...hsInput, pPercent: p }, fixed, sources).totalDb;
+        above.set(p, a);
+      }
+      return a;
+    }
     const rainDb = rainAttenuationAnyPercentDb({
       latitudeDeg: s.latitudeDeg,
       frequencyGhz,

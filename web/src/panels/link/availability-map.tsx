@@ -47,8 +47,12 @@ const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
 
 /** Removes the map layer and its source, if present. */
 export function removeMapLayer(map: MapLibreMap): void {
-  if (map.getLayer(MAP_LAYER)) map.removeLayer(MAP_LAYER);
-  if (map.getSource(MAP_SOURCE)) map.removeSource(MAP_SOURCE);
+  try {
+    if (map.getLayer(MAP_LAYER)) map.removeLayer(MAP_LAYER);
+    if (map.getSource(MAP_SOURCE)) map.removeSource(MAP_SOURCE);
+  } catch {
+    // the map itself is gone (signed out): nothing left to remove
+  }
 }
 
 function showMapLayer(map: MapLibreMap, v: MapView, opacity: number, visible: boolean): void {
