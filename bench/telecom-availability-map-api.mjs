@@ -55,7 +55,14 @@ const token = (
 ).json().token;
 const auth = { authorization: `Bearer ${token}` };
 
+/** CPU seconds of the whole process (every thread: the job's worker included) since `c0`. */
+const cpuS = (c0) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+};
+
 async function viaApi() {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await app.inject({
     method: 'POST',
@@ -76,10 +83,13 @@ async function viaApi() {
   }
   if (v.status !== 'succeeded') throw new Error(`job ${v.status}: ${JSON.stringify(v.error)}`);
   const done = performance.now() - t0;
+  const jobCpuS = cpuS(c0);
   const png = await app.inject({ url: v.result.png.webMercatorUrl, headers: auth });
   const gj = await app.inject({ url: v.result.geojson.url, headers: auth });
   return {
     s: (performance.now() - t0) / 1000,
+    cpuS: cpuS(c0),
+    jobCpuS,
     acceptedMs: accepted,
     jobDoneS: done / 1000,
     pngKb: png.rawPayload.length / 1024,
@@ -89,6 +99,7 @@ async function viaApi() {
 }
 
 function direct() {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const site = prepareLinkMap(link, 'receiver', sources());
   let n = 0;
@@ -103,10 +114,11 @@ function direct() {
       n++;
     }
   }
-  return { s: (performance.now() - t0) / 1000, sites: n };
+  return { s: (performance.now() - t0) / 1000, cpuS: cpuS(c0), sites: n };
 }
 
 function library() {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = availabilityGrid(
     grid,
@@ -121,7 +133,11 @@ function library() {
     sources(),
     include,
   );
-  return { s: (performance.now() - t0) / 1000, sites: r.mask.reduce((a, x) => a + x, 0) };
+  return {
+    s: (performance.now() - t0) / 1000,
+    cpuS: cpuS(c0),
+    sites: r.mask.reduce((a, x) => a + x, 0),
+  };
 }
 
 const out = { api: [], direct: [], library: [], load: [] };
@@ -140,8 +156,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const m = {
   api_s: median(out.api.map((x) => x.s)),
   api_job_done_s: median(out.api.map((x) => x.jobDoneS)),
+  api_cpu_s: median(out.api.map((x) => x.cpuS)),
+  api_job_cpu_s: median(out.api.map((x) => x.jobCpuS)),
   direct_s: median(out.direct.map((x) => x.s)),
+  direct_cpu_s: median(out.direct.map((x) => x.cpuS)),
   library_s: median(out.library.map((x) => x.s)),
+  library_cpu_s: median(out.library.map((x) => x.cpuS)),
 };
 console.log(
   JSON.stringify(
@@ -150,6 +170,8 @@ console.log(
       medians: m,
       api_over_direct: m.api_s / m.direct_s,
       direct_over_library: m.direct_s / m.library_s,
+      api_over_direct_cpu: m.api_cpu_s / m.direct_cpu_s,
+      direct_over_library_cpu: m.direct_cpu_s / m.library_cpu_s,
       peak_rss_mb: process.memoryUsage().rss / 1e6,
     },
     null,

@@ -228,6 +228,18 @@ describe.each(backends)('availability maps on $name', (backend) => {
     expect(await issues({ link }, 'fr', bare)).toEqual([
       { path: 'body.link', message: expect.stringMatching(/n’a pas les cartes UIT-R/) },
     ]);
+    // a box whose west the maps cover (the check passes) and whose east they do not: the job
+    // fails once, naming the first site outside, and is not retried
+    const half = await post(s, { link, bbox: [15, 20, 25, 21], resolutionDeg: 0.5 });
+    expect(half.statusCode, half.body).toBe(202);
+    const failed = await until(half.json<MapView>().id, s.adminToken, done);
+    expect(failed.status).toBe('failed');
+    expect(failed.error!.message).toMatch(/availability map at 21\.000° N, 21\.\d+° E: ITU-R map/);
+    const job = await s.app.inject({
+      url: `/api/v1/jobs/${failed.id}`,
+      headers: bearer(s.adminToken),
+    });
+    expect(job.json().attempts).toBe(1);
     // the same checks through the generic job endpoint
     const viaJobs = await s.app.inject({
       method: 'POST',

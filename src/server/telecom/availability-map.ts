@@ -115,9 +115,19 @@ function countryMask(): number[][][][] {
   return countries;
 }
 
-function sourcesOf(mapsDir: string) {
+const opened = new Map<string, ReturnType<typeof openSources>>();
+function openSources(mapsDir: string) {
   const table = readOxygenHeightTable(mapsDir);
   return { maps: openMapDirectory(mapsDir), ...(table ? { oxygenHeight: table } : {}) };
+}
+/**
+ * The maps for the checks made when a map is asked for, opened once per directory: a map file is
+ * read (synchronously) the first time a check needs it, then kept (the Sahel crops: 2.8 MB).
+ */
+function sourcesOf(mapsDir: string) {
+  let s = opened.get(mapsDir);
+  if (!s) opened.set(mapsDir, (s = openSources(mapsDir)));
+  return s;
 }
 
 /**
