@@ -164,6 +164,18 @@ describe.skipIf(!hasChromium)('availability map in Chromium', () => {
         };
       });
       expect(layers).toEqual({ layers: 1, sources: 1 });
+
+      // in French: the panel's texts and the legend
+      await page.getByTestId('lang-fr').click();
+      await expect
+        .poll(() => page.getByTestId('link-map-start').textContent())
+        .toBe('Afficher la carte de disponibilité');
+      const fr = (await page.getByTestId('link-map-legend').textContent())!;
+      expect(fr).toContain('Disponibilité sur une année moyenne (MODCOD fixe 16APSK 2/3)');
+      expect(fr).toContain('99,7 – 99,8 %');
+      expect(fr.split('atteint l’exigence').length - 1).toBe(
+        legend.filter((c) => c.fromPercent >= view.result.requiredAvailabilityPercent).length,
+      );
       e.assertClean();
     },
   );

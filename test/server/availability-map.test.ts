@@ -46,6 +46,9 @@ interface MapView {
     png: { url: string; webMercatorUrl: string; coordinates: number[][] };
     geojson: { url: string };
     climate: string;
+    threshold: string;
+    acm: boolean;
+    modcod: string;
   };
 }
 
@@ -106,6 +109,14 @@ describe.each(backends)('availability maps on $name', (backend) => {
     expect(res.bounds.west).toBeCloseTo(-12.55, 9);
     expect(res.bounds.north).toBeCloseTo(25.25, 9);
     expect(res.climate).toMatch(/ITU-R maps/);
+    expect(res).toMatchObject({ acm: true, modcod: 'QPSK 2/9' });
+    expect(res.threshold).toBe('ACM: the most robust MODCOD, QPSK 2/9');
+    const fr = await s.app.inject({
+      url: `${URL_MAPS}/${v.id}`,
+      headers: { ...bearer(tok('viewer-ml')), 'accept-language': 'fr' },
+    });
+    expect(fr.json().result.threshold).toBe('ACM : le MODCOD le plus robuste, QPSK 2/9');
+    expect(fr.json().result.climate).toMatch(/^chaque site : les cartes UIT-R du serveur/);
 
     const gj = await get(res.geojson.url, tok('viewer-ml'));
     expect(gj.statusCode).toBe(200);

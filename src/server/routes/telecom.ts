@@ -55,7 +55,7 @@ export const telecomRoutes: RoutePlugin = async (app, { services: { telecom } })
       params: IdParams,
       response: { 200: AvailabilityMapOut, ...COMMON_ERRORS },
     },
-    handler: async (req) => telecom.getMap(callerOf(req), req.params.id),
+    handler: async (req) => telecom.getMap(callerOf(req), req.params.id, requestLang(req)),
   });
   app.get('/telecom/availability-maps/:id/map.png', {
     schema: {

@@ -70,7 +70,11 @@ export const AvailabilityMapOut = z
       .object({
         terminal: z.enum(['receiver', 'transmitter']),
         requiredAvailabilityPercent: z.number(),
-        threshold: z.string().describe('which MODCOD threshold the availability is counted on'),
+        modcod: z.string().describe('the MODCOD whose threshold the availability is counted on'),
+        acm: z
+          .boolean()
+          .describe('true: ACM, the most robust MODCOD; false: the link’s fixed MODCOD'),
+        threshold: z.string().describe('the same in words, in the caller’s language'),
         thresholdEsN0Db: z.number().describe('its Es/N0 plus the implementation margin, dB'),
         sites: z.number().int(),
         notVisible: z.number().int().describe('sites seeing the satellite below 5°'),
@@ -81,7 +85,9 @@ export const AvailabilityMapOut = z
           shareMeetingRequirement: z.number().nullable(),
         }),
         legend: z.array(LegendClassOut),
-        climate: z.string().describe('where the climatic parameters came from'),
+        climate: z
+          .string()
+          .describe('where the climatic parameters came from, in the caller’s language'),
         grid: z.object({
           rows: z.number().int(),
           cols: z.number().int(),

@@ -51,12 +51,13 @@ export function telecomService(o: { iturMapsDir?: string | undefined; jobs: Jobs
           releasability,
           priority: 5,
         }),
+        lang,
       );
     },
-    async getMap(caller: Caller, id: string) {
+    async getMap(caller: Caller, id: string, lang: Lang) {
       const j = await o.jobs.get(caller, id);
       if (j.type !== AVAILABILITY_MAP_JOB) throw notFound('availability map');
-      return mapView(j);
+      return mapView(j, lang);
     },
     async mapPng(caller: Caller, id: string, projection: 'plate-carree' | 'web-mercator') {
       return mapPng((await finished(caller, id)).result, projection);

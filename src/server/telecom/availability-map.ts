@@ -83,6 +83,10 @@ const m = defineMessages({
     'no.maps':
       'this server has no ITU-R maps (SAHELSAT_ITUR_MAPS): an availability map takes every site’s climate from them',
     model: 'the models refuse this link: {detail}',
+    'threshold.fixed': 'fixed MODCOD {modcod}',
+    'threshold.acm': 'ACM: the most robust MODCOD, {modcod}',
+    climate:
+      'every site: the server’s ITU-R maps (P.837-7 Annex 1, P.839-4, P.1510-1, P.1511, P.836-6, P.453-14, P.840-9; gas P.676-13); the fixed station: its given climatic parameters, the others from the maps',
   },
   fr: {
     'bbox.order': 'la boîte doit être [lonMin, latMin, lonMax, latMax] avec min < max',
@@ -91,6 +95,10 @@ const m = defineMessages({
     'no.maps':
       'ce serveur n’a pas les cartes UIT-R (SAHELSAT_ITUR_MAPS) : une carte de disponibilité prend le climat de chaque site dans ces cartes',
     model: 'les modèles refusent cette liaison : {detail}',
+    'threshold.fixed': 'MODCOD fixe {modcod}',
+    'threshold.acm': 'ACM : le MODCOD le plus robuste, {modcod}',
+    climate:
+      'chaque site : les cartes UIT-R du serveur (P.837-7 annexe 1, P.839-4, P.1510-1, P.1511, P.836-6, P.453-14, P.840-9 ; gaz P.676-13) ; la station fixe : ses paramètres climatiques donnés, les autres tirés des cartes',
   },
 });
 
@@ -196,7 +204,9 @@ export interface AvailabilityMapResult {
   readonly terminal: 'receiver' | 'transmitter';
   readonly requiredAvailabilityPercent: number;
   readonly thresholdEsN0Db: number;
-  readonly threshold: string;
+  /** The MODCOD whose threshold is counted on, and whether it is ACM's most robust one. */
+  readonly modcod: string;
+  readonly acm: boolean;
   readonly sites: number;
   readonly notVisible: number;
   readonly summary: {
@@ -206,7 +216,6 @@ export interface AvailabilityMapResult {
     readonly shareMeetingRequirement: number | null;
   };
   readonly legend: LegendClass[];
-  readonly climate: string;
   /** base64 of the little-endian Uint16 unavailabilities and Int16 margins, row-major. */
   readonly data: { readonly unavailability: string; readonly margin: string };
 }
@@ -312,9 +321,8 @@ export function availabilityMapJobDefinition(o: {
         terminal: p.terminal,
         requiredAvailabilityPercent: p.link.availabilityPercent,
         thresholdEsN0Db: Number(linkThresholdDb(link).toFixed(3)),
-        threshold: link.modcod
-          ? `fixed MODCOD ${link.modcod}`
-          : `ACM: the most robust MODCOD, ${modcodTable(link.standard)[0]!.name}`,
+        modcod: link.modcod ?? modcodTable(link.standard)[0]!.name,
+        acm: !link.modcod,
         sites: values.length + notVisible,
         notVisible,
         summary: {
@@ -325,8 +333,6 @@ export function availabilityMapJobDefinition(o: {
             values.length > 0 ? Number((meets / values.length).toFixed(4)) : null,
         },
         legend: legendFor(p.link.availabilityPercent),
-        climate:
-          'every site: ITU-R maps of the server (P.837-7 Annex 1, P.839-4, P.1510-1, P.1511, P.836-6, P.453, P.840-9; P.676-13 gas); the fixed station: its given climate, the rest from the maps',
         data: {
           unavailability: b64u16(out.unavailabilityMilliPercent),
           margin: b64i16(out.marginCentiDb),
@@ -454,8 +460,11 @@ export function mapGeoJson(r: AvailabilityMapResult, satelliteLongitudeDeg: numb
   return `{"type":"FeatureCollection","features":[\n${feats.join(',\n')}\n]}\n`;
 }
 
-/** The job as the telecom endpoints show it: its state, and the result without the raw grid. */
-export function mapView(j: JobRecord) {
+/**
+ * The job as the telecom endpoints show it, in `lang`: its state, and the result without the raw
+ * grid (the threshold and the climate's origin described in the caller's language).
+ */
+export function mapView(j: JobRecord, lang: Lang) {
   const r = j.result as AvailabilityMapResult | null;
   const base = `/api/v1/telecom/availability-maps/${j.id}`;
   const b = r ? mapBounds(r.grid) : null;
@@ -476,13 +485,15 @@ export function mapView(j: JobRecord) {
         ? {
             terminal: r.terminal,
             requiredAvailabilityPercent: r.requiredAvailabilityPercent,
-            threshold: r.threshold,
+            modcod: r.modcod,
+            acm: r.acm,
+            threshold: m(lang, r.acm ? 'threshold.acm' : 'threshold.fixed', { modcod: r.modcod }),
             thresholdEsN0Db: r.thresholdEsN0Db,
             sites: r.sites,
             notVisible: r.notVisible,
             summary: r.summary,
             legend: r.legend,
-            climate: r.climate,
+            climate: m(lang, 'climate'),
             grid: r.grid,
             bounds: b,
             png: {

@@ -22,7 +22,8 @@ export interface MapView {
   error: { code: string; message: string } | null;
   result: null | {
     requiredAvailabilityPercent: number;
-    threshold: string;
+    modcod: string;
+    acm: boolean;
     sites: number;
     notVisible: number;
     summary: {
@@ -309,7 +310,13 @@ export function AvailabilityMap(p: {
             />
           </div>
           <table class="table link-map-legend" data-testid="link-map-legend">
-            <caption>{ctx.t('link.map.legend', { threshold: r.threshold })}</caption>
+            <caption>
+              {ctx.t('link.map.legend', {
+                threshold: ctx.t(r.acm ? 'link.map.thresholdAcm' : 'link.map.thresholdFixed', {
+                  modcod: r.modcod,
+                }),
+              })}
+            </caption>
             <tbody>
               {[...r.legend].reverse().map((c) => (
                 <tr key={c.fromPercent}>
