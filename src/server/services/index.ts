@@ -22,6 +22,8 @@ export function createServices(
   deps: ServiceDeps,
   o: {
     sessionTtlMs: number;
+    /** See ServerOptions.sharedStateCacheMs. */
+    sharedStateCacheMs: number;
     jobDefinitions: JobDefinitions;
     jobHooks: JobsServiceHooks;
     livePositionsIntervalMs: number;
@@ -34,14 +36,17 @@ export function createServices(
   },
 ) {
   const requests = requestsService(deps);
-  const orbits = orbitsService(deps.store);
+  const orbits = orbitsService(deps.store, { versionCacheMs: o.sharedStateCacheMs });
   const alerts = alertsService(deps, {
     capSender: o.alerts?.capSender ?? 'sahelsat@localhost',
     onIssued: () => o.alerts?.issued?.(),
   });
   return {
     deps,
-    auth: authService(deps, { sessionTtlMs: o.sessionTtlMs }),
+    auth: authService(deps, {
+      sessionTtlMs: o.sessionTtlMs,
+      sessionCacheMs: o.sharedStateCacheMs,
+    }),
     users: usersService(deps),
     requests,
     plans: plansService(deps, requests),
