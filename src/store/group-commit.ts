@@ -10,12 +10,12 @@
  *   multi-row statements) fails, the transaction is rolled back and the batch is written again
  *   item by item, each in its own savepoint (`writeOne`); the failing item gets its own error and
  *   the others commit together;
- * - order: the items of a batch are written in the order they were submitted, so their audit
- *   entries are consecutive in the chain.
+ * - order: items are written in the order they were submitted, so audit entries of one batch are
+ *   consecutive in the chain.
  *
  * While a batch is being written the next one accumulates, so under load a batch holds every
  * write that arrived during the previous commit; alone, a write waits for no one (it starts at
- * the next turn of the event loop). With `concurrency` > 1, that many batches may be in flight.
+ * the next turn of the event loop).
  */
 import type { Repos, Store } from './store.js';
 
@@ -26,12 +26,6 @@ export interface GroupCommitOptions<I, R> {
   readonly writeOne: (tx: Repos, item: I) => Promise<R>;
   /** Largest batch (default 200). */
   readonly maxBatch?: number;
-  /**
-   * Batches written at once (default 1). More than one lets a batch insert its rows while
-   * another holds the audit head and commits (PostgreSQL, several connections); the head lock
-   * still orders their audit entries. SQLite has one connection: keep 1.
-   */
-  readonly concurrency?: number;
 }
 
 export interface GroupCommit<I, R> {
@@ -50,10 +44,7 @@ interface Waiter<I, R> {
 export function groupCommit<I, R>(store: Store, opts: GroupCommitOptions<I, R>): GroupCommit<I, R> {
   const maxBatch = opts.maxBatch ?? 200;
   let queue: Waiter<I, R>[] = [];
-  const concurrency = Math.max(1, opts.concurrency ?? 1);
-  /** Writers started (scheduled or writing), and whether one is scheduled but not started. */
-  let lanes = 0;
-  let starting = false;
+  let running = false;
   let idleWaiters: (() => void)[] = [];
 
   async function writeBatch(batch: Waiter<I, R>[]): Promise<void> {
@@ -88,8 +79,7 @@ export function groupCommit<I, R>(store: Store, opts: GroupCommitOptions<I, R>):
     batch.forEach((w, i) => w.resolve(results[i]!));
   }
 
-  /** One writer: takes the queue's head as a batch, writes it, and goes on while there is more. */
-  async function lane(): Promise<void> {
+  async function drain(): Promise<void> {
     try {
       while (queue.length > 0) {
         const batch = queue.slice(0, maxBatch);
@@ -99,12 +89,10 @@ export function groupCommit<I, R>(store: Store, opts: GroupCommitOptions<I, R>):
         await writeBatch(batch).catch((e: unknown) => batch.forEach((w) => w.reject(e)));
       }
     } finally {
-      lanes--;
-      if (lanes === 0) {
-        const ws = idleWaiters;
-        idleWaiters = [];
-        for (const w of ws) w();
-      }
+      running = false;
+      const ws = idleWaiters;
+      idleWaiters = [];
+      for (const w of ws) w();
     }
   }
 
@@ -112,19 +100,15 @@ export function groupCommit<I, R>(store: Store, opts: GroupCommitOptions<I, R>):
     submit(item) {
       return new Promise<R>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        if (lanes < concurrency && !starting) {
-          lanes++;
-          starting = true;
+        if (!running) {
+          running = true;
           // Let the writes that arrive in the same turn of the event loop join this batch.
-          setImmediate(() => {
-            starting = false;
-            void lane();
-          });
+          setImmediate(() => void drain());
         }
       });
     },
     idle() {
-      if (lanes === 0) return Promise.resolve();
+      if (!running) return Promise.resolve();
       return new Promise((r) => idleWaiters.push(r));
     },
   };
