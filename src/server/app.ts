@@ -314,6 +314,8 @@ async function assemble(
   });
   app.addHook('onClose', async () => {
     await runner?.stop();
+    // Requests whose client went away may still have creations queued: write them first.
+    await services.requests.idle();
     await store.close();
   });
   return app;

@@ -129,6 +129,8 @@ export function requestsService(deps: ServiceDeps) {
   return {
     move,
     publishStatus,
+    /** Resolves once no creation is queued or being written (wait for it before closing the store). */
+    idle: () => creations.idle(),
     async create(caller: Caller, b: z.infer<typeof NewRequestBody>): Promise<RequestRecord> {
       requirePermission(caller, 'create requests');
       const w = window(b.window, 'body.window');
