@@ -7,6 +7,10 @@
 // (../shared/reference or SAHELSAT_REFERENCE_DIR).
 //
 //   node bench/server.mjs [--duration 10] [--connections 50] [--backends sqlite,postgres]
+//                         [--cases health,passes,create] [--cpu-prof DIR]
+//
+// --cpu-prof DIR runs the server under `node --cpu-prof` and leaves its .cpuprofile in DIR
+// (open it in Chrome DevTools or `npx speedscope`), to see where a case spends its time.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -29,6 +33,8 @@ const opt = (name, dflt) => {
 const DURATION_S = Number(opt('duration', '10'));
 const CONNECTIONS = Number(opt('connections', '50'));
 const BACKENDS = opt('backends', 'sqlite,postgres').split(',');
+const CASES = opt('cases', 'health,passes,create').split(',');
+const CPU_PROF_DIR = opt('cpu-prof', null);
 
 function freePort() {
   return new Promise((res) => {
@@ -67,7 +73,15 @@ async function startServer(backend) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [join(REPO, 'bin/sahelsat.js'), 'serve', '--port', String(port), '--data-dir', dataDir],
+    [
+      ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(CPU_PROF_DIR)] : []),
+      join(REPO, 'bin/sahelsat.js'),
+      'serve',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ],
     {
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -147,20 +161,27 @@ const rows = [];
 for (const backend of BACKENDS) {
   const s = await startServer(backend);
   try {
+    const passesUrl = `${s.base}/api/v1/passes?station=bamako&hours=24`;
     const cases = [
-      ['GET /api/v1/health (floor: no auth, no database)', { url: `${s.base}/api/v1/health` }],
       [
-        'GET /api/v1/passes?station=bamako&hours=24',
-        { url: `${s.base}/api/v1/passes?station=bamako&hours=24`, headers: s.headers },
+        'health',
+        'GET /api/v1/health (floor: no auth, no database)',
+        { url: `${s.base}/api/v1/health` },
       ],
       [
+        'passes',
+        'GET /api/v1/passes?station=bamako&hours=24',
+        { url: passesUrl, headers: s.headers },
+      ],
+      [
+        'create',
         'POST /api/v1/requests',
         { url: `${s.base}/api/v1/requests`, method: 'POST', headers: s.headers, body: REQUEST },
       ],
-    ];
+    ].filter(([key]) => CASES.includes(key));
     // Warm-up: the first passes call computes the cache for the current window; JIT warm-up.
-    await run({ url: cases[1][1].url, headers: s.headers, duration: 2 });
-    for (const [name, o] of cases) {
+    await run({ url: passesUrl, headers: s.headers, duration: 2 });
+    for (const [, name, o] of cases) {
       const r = await run(o);
       const ok = r['2xx'];
       rows.push({

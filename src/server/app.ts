@@ -80,6 +80,13 @@ export interface ServerOptions {
   };
   /** Directory the `flood` job's scene paths are relative to (default `<dataDir>/imagery`). */
   readonly imageryDir?: string;
+  /**
+   * How long this process reuses what it read of state another process may change, ms (default
+   * 1000; 0: read it at every call): a session with its user (authentication) and the
+   * element-set version (passes and positions caches). Changes made through this process take
+   * effect at once (revocation, logout, imports); this bounds how late other processes' are seen.
+   */
+  readonly sharedStateCacheMs?: number;
   /** Session lifetime, ms (default 12 h; the `sessionTtlHours` setting overrides it). */
   readonly sessionTtlMs?: number;
   /** Mark the session cookie Secure (behind HTTPS). Default false. */
@@ -104,6 +111,9 @@ export interface ServerOptions {
   /** Directory of ITU-R digital maps for the telecom endpoints (`SAHELSAT_ITUR_MAPS`). */
   readonly iturMapsDir?: string;
 }
+
+/** Default of {@link ServerOptions.sharedStateCacheMs}. */
+export const DEFAULT_SHARED_STATE_CACHE_MS = 1000;
 
 /** Where `npm run build` puts the dashboard. */
 export const BUILT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -163,6 +173,7 @@ async function assemble(
   let deliveries: DeliveryWorker | null = null;
   const services = createServices(deps, {
     sessionTtlMs: o.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    sharedStateCacheMs: o.sharedStateCacheMs ?? DEFAULT_SHARED_STATE_CACHE_MS,
     jobDefinitions: definitions,
     jobHooks: { queued: () => runner?.wake(), cancelRequested: (id) => runner?.poke(id) },
     livePositionsIntervalMs: o.livePositionsIntervalMs ?? 1000,
@@ -179,6 +190,7 @@ async function assemble(
     newId: randomUUID,
     ...(o.demoDataDir ? { dataDir: o.demoDataDir } : {}),
   });
+  services.orbits.invalidate(); // the seed may have imported the demo element sets
   // The embedded database has one user, this process: jobs still marked running were orphaned.
   if (store.dialect === 'sqlite') await store.jobs.requeueOrphans(clock());
 
@@ -306,6 +318,8 @@ async function assemble(
   });
   app.addHook('onClose', async () => {
     await runner?.stop();
+    // Requests whose client went away may still have creations queued: write them first.
+    await services.requests.idle();
     await store.close();
   });
   return app;

@@ -3,7 +3,7 @@
  * SHA-256(previous hash ‖ canonical JSON of the entry), so changing, removing or reordering any
  * entry breaks every later hash. Appends are serialised by the single `audit_head` row (a row
  * lock on PostgreSQL, the database write lock on SQLite) so that concurrent writers cannot fork
- * the chain. The database also refuses UPDATE and DELETE on `audit` (triggers).
+ * the chain; `appendMany` takes that lock once for a whole batch (group commit). The database also refuses UPDATE and DELETE on `audit` (triggers).
  */
 import { createHash } from 'node:crypto';
 import { type RepoContext, fromJson } from './executor.js';
@@ -101,6 +101,43 @@ export function auditRepo({ db }: RepoContext) {
       await db.insertInto('audit').values(row).execute();
       await db.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
       return toRecord(row);
+    },
+    /**
+     * Appends several entries, in this order, with one lock of the head and one multi-row insert
+     * (group commit): the same chain as `append` called once per entry, in three statements
+     * whatever their number. Must run inside a transaction together with the changes recorded.
+     */
+    async appendMany(
+      entries: readonly { readonly entry: AuditInput; readonly atMs: number }[],
+    ): Promise<AuditRecord[]> {
+      if (entries.length === 0) return [];
+      const head = await db
+        .updateTable('audit_head')
+        .set((eb) => ({ seq: eb('seq', '+', entries.length) }))
+        .where('id', '=', 1)
+        .returning(['seq', 'hash'])
+        .executeTakeFirstOrThrow();
+      let seq = Number(head.seq) - entries.length;
+      let prev = head.hash;
+      const rows = entries.map(({ entry: e, atMs }): AuditTable => {
+        const partial = {
+          seq: ++seq,
+          at_ms: atMs,
+          actor_id: e.actorId,
+          actor_name: e.actorName,
+          action: e.action,
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          nation: e.nation,
+          details: JSON.stringify(e.details),
+          prev_hash: prev,
+        };
+        prev = auditHash(partial);
+        return { ...partial, hash: prev };
+      });
+      await db.insertInto('audit').values(rows).execute();
+      await db.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute();
+      return rows.map(toRecord);
     },
     /** Entries an admin of `viewer`'s nation may read (nation-less ones and their nation's), newest first. */
     async list(viewer: Viewer, f: AuditFilter): Promise<AuditRecord[]> {

@@ -7,8 +7,10 @@ export type { NewJob, JobFilter, JobBeat } from './jobs.js';
 export type { AcquisitionFilter } from './plans.js';
 export type { RequestFilter, RequestChanges } from './requests.js';
 export type { NewUser, UserChanges } from './users.js';
+export { type GroupCommit, type GroupCommitOptions, groupCommit } from './group-commit.js';
 export {
   type Repos,
+  type Settled,
   type Store,
   type StoreConfig,
   dropPostgresSchema,

@@ -130,6 +130,27 @@ export function requestsRepo({ db }: RepoContext) {
       await db.insertInto('requests').values(toRow(r)).execute();
       return r;
     },
+    /**
+     * Inserts new requests with their first history event (status as given, no previous one),
+     * two multi-row statements for all of them (group commit of creations).
+     */
+    async insertMany(rs: readonly RequestRecord[]): Promise<void> {
+      if (rs.length === 0) return;
+      await db.insertInto('requests').values(rs.map(toRow)).execute();
+      await db
+        .insertInto('request_events')
+        .values(
+          rs.map((r) => ({
+            request_id: r.id,
+            from_status: null,
+            to_status: r.status,
+            at_ms: r.createdAtMs,
+            user_id: r.createdBy,
+            reason: null,
+          })),
+        )
+        .execute();
+    },
     /** The request, or null when it does not exist or the viewer may not see it. */
     async get(id: string, viewer: Viewer): Promise<RequestRecord | null> {
       const r = await visible(viewer).selectAll().where('id', '=', id).executeTakeFirst();

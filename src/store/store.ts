@@ -63,11 +63,24 @@ export interface Repos {
   readonly stac: ReturnType<typeof stacRepo>;
 }
 
+/** The outcome of one item of {@link Store.transactionEach}. */
+export type Settled<R> =
+  { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: unknown };
+
 /** The store: repositories, transactions, and closing. */
 export interface Store extends Repos {
   readonly dialect: Dialect;
   /** Runs `fn` in one transaction: everything it wrote commits together or not at all. */
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` for each item in one transaction, each item in its own savepoint: an item whose
+   * `fn` throws is rolled back alone (its error is returned in its place) and the others commit
+   * together. Throws, with nothing written, when the transaction itself fails (e.g. its commit).
+   */
+  transactionEach<I, R>(
+    items: readonly I[],
+    fn: (tx: Repos, item: I) => Promise<R>,
+  ): Promise<Settled<R>[]>;
   /** Raw access for maintenance and tests (integrity checks); not for application code. */
   readonly db: Kysely<Database>;
   close(): Promise<void>;
@@ -110,6 +123,24 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     db,
     ...make(db),
     transaction: (fn) => db.transaction().execute((trx) => fn(make(trx))),
+    transactionEach: (items, fn) =>
+      db.transaction().execute(async (trx) => {
+        const tx = make(trx);
+        const out: Settled<Awaited<ReturnType<typeof fn>>>[] = [];
+        for (const item of items) {
+          await sql`savepoint item`.execute(trx);
+          try {
+            const value = await fn(tx, item);
+            await sql`release savepoint item`.execute(trx);
+            out.push({ ok: true, value });
+          } catch (error) {
+            await sql`rollback to savepoint item`.execute(trx);
+            await sql`release savepoint item`.execute(trx);
+            out.push({ ok: false, error });
+          }
+        }
+        return out;
+      }),
     close: () => db.destroy(),
   };
 }
@@ -190,6 +221,12 @@ async function migrate(
   dialect: Dialect,
   schema: string | undefined,
 ): Promise<void> {
+  if (dialect === 'postgres' && schema === undefined) {
+    // No schema given: the first of the connection's search_path (e.g. set by `options` in
+    // DATABASE_URL), named explicitly for the reason below.
+    const r = await sql<{ s: string | null }>`select current_schema() as s`.execute(db);
+    schema = r.rows[0]?.s ?? undefined;
+  }
   const migrator = new Migrator({
     db,
     // Kysely looks for its own tables in every schema unless told which: with several schemas in

@@ -1,7 +1,7 @@
 /** Starting a real server (in-process, `inject` or a real port) on a fresh store, with users. */
 import type { FastifyInstance } from 'fastify';
 import { type ServerOptions, buildServer } from '../../src/server/index.js';
-import { NATIONS, ROLES, type Nation, type Role } from '../../src/store/index.js';
+import { NATIONS, ROLES, type Nation, type Role, type StoreConfig } from '../../src/store/index.js';
 import type { Backend } from './backends.js';
 
 export const ADMIN_PASSWORD = 'admin password for tests';
@@ -10,6 +10,8 @@ export const USER_PASSWORD = 'user password for tests';
 export interface TestServer {
   readonly app: FastifyInstance;
   readonly dataDir: string;
+  /** Where its data lives (to open a second server on the same database). */
+  readonly storage: StoreConfig;
   /** Bearer token of the seeded admin (joint centre). */
   readonly adminToken: string;
   login(username: string, password: string): Promise<string>;
@@ -42,6 +44,7 @@ export async function startServer(
   return {
     app,
     dataDir: fresh.dataDir,
+    storage: fresh.config,
     adminToken,
     login,
     async close() {

@@ -2,7 +2,8 @@
  * `sahelsat serve`: the operations server (API, live socket, docs) on one port.
  * Options beat environment variables: --port (PORT, default 8080), --host (default 127.0.0.1),
  * --data-dir (SAHELSAT_DATA_DIR, default ./var); DATABASE_URL selects PostgreSQL;
- * SAHELSAT_ADMIN_PASSWORD sets the first admin password. Stops cleanly on SIGINT/SIGTERM.
+ * SAHELSAT_ADMIN_PASSWORD sets the first admin password; SAHELSAT_SHARED_CACHE_MS how long
+ * sessions and the element-set version are reused (default 1000). Stops cleanly on SIGINT/SIGTERM.
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -26,6 +27,7 @@ const help = defineMessages({
     badPort: 'bad port',
     badThreads: 'bad number of job threads',
     badLease: 'bad job lease',
+    badSharedCache: 'bad delay of the shared-state cache (milliseconds)',
     imageryDir:
       'directory the flood job reads scenes from (default: SAHELSAT_IMAGERY_DIR or <data dir>/imagery)',
   },
@@ -43,6 +45,7 @@ const help = defineMessages({
     badPort: 'port invalide',
     badThreads: 'nombre de threads invalide',
     badLease: 'bail de tâche invalide',
+    badSharedCache: 'délai du cache d’état partagé invalide (millisecondes)',
     imageryDir:
       'répertoire où la tâche flood lit les scènes (par défaut : SAHELSAT_IMAGERY_DIR ou <répertoire de données>/imagery)',
   },
@@ -106,6 +109,17 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     3600,
     help(ctx.lang, 'badLease'),
   );
+  const sharedCache = ctx.env.SAHELSAT_SHARED_CACHE_MS;
+  const sharedStateCacheMs =
+    sharedCache === undefined || sharedCache === ''
+      ? undefined
+      : integer(
+          sharedCache,
+          'SAHELSAT_SHARED_CACHE_MS',
+          0,
+          60_000,
+          help(ctx.lang, 'badSharedCache'),
+        );
   const host = flags.host ?? '127.0.0.1';
   const dataDir = resolve(ctx.cwd, flags.dataDir ?? ctx.env.SAHELSAT_DATA_DIR ?? 'var');
   const databaseUrl = ctx.env.DATABASE_URL || undefined;
@@ -120,6 +134,7 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
       : {}),
     ...(ctx.env.SAHELSAT_CAP_SENDER ? { alerts: { capSender: ctx.env.SAHELSAT_CAP_SENDER } } : {}),
     seedDemoData: flags.demo !== false,
+    ...(sharedStateCacheMs !== undefined ? { sharedStateCacheMs } : {}),
     jobs: { threads, leaseMs: leaseS * 1000 },
     logger: {
       level: ctx.env.SAHELSAT_LOG_LEVEL ?? 'warn',

@@ -4,7 +4,7 @@
  * expire after a fixed lifetime and can be revoked (logout, an admin, disabling the user).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { SessionRecord, UserRecord } from '../../store/index.js';
+import type { SessionRecord, Store, UserRecord } from '../../store/index.js';
 import type { ServiceDeps } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { verifyNothing, verifyPassword } from '../passwords.js';
@@ -20,10 +20,46 @@ export function tokenHash(token: string): string {
 export interface AuthServiceOptions {
   /** Lifetime of a session when settings do not say otherwise, ms. */
   readonly sessionTtlMs: number;
+  /**
+   * How long a session read from the store (with its user) is reused to authenticate calls, ms
+   * (default 0: read at every call). Revocations through this process (logout, an admin, a
+   * user change) empty the cache at once; other processes' are seen at most this late.
+   */
+  readonly sessionCacheMs?: number;
 }
+
+/** Most sessions kept in the cache (the oldest is dropped beyond). */
+const SESSION_CACHE_SIZE = 10_000;
+
+type SessionWithUser = NonNullable<Awaited<ReturnType<Store['sessions']['getWithUser']>>>;
 
 export function authService(deps: ServiceDeps, opts: AuthServiceOptions) {
   const { store, clock } = deps;
+  const cacheMs = opts.sessionCacheMs ?? 0;
+  // Token hash → the session and user read, and until when (monotonic time: an injected clock
+  // may stand still). Only sessions that exist are kept, so unknown tokens cannot fill it. A
+  // revocation bumps the generation, so a read that started before it is not kept after it.
+  const cache = new Map<string, { found: SessionWithUser; untilMs: number }>();
+  let generation = 0;
+  deps.events.onNotice((n) => {
+    if (n.type === 'sessions.revoked') {
+      generation++;
+      cache.clear();
+    }
+  });
+  const sessionOf = async (hash: string): Promise<SessionWithUser | null> => {
+    const t = performance.now();
+    const hit = cache.get(hash);
+    if (hit && hit.untilMs > t) return hit.found;
+    if (hit) cache.delete(hash);
+    const gen = generation;
+    const found = await store.sessions.getWithUser(hash);
+    if (found && cacheMs > 0 && gen === generation) {
+      cache.set(hash, { found, untilMs: t + cacheMs });
+      if (cache.size > SESSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return found;
+  };
   const ttl = async (): Promise<number> => {
     const settings = await store.settings.all();
     const hours = settings.sessionTtlHours;
@@ -68,7 +104,7 @@ export function authService(deps: ServiceDeps, opts: AuthServiceOptions) {
     },
     /** The caller a token belongs to, or null (unknown, expired, revoked, user disabled). */
     async authenticate(token: string): Promise<{ caller: Caller; session: SessionRecord } | null> {
-      const found = await store.sessions.getWithUser(tokenHash(token));
+      const found = await sessionOf(tokenHash(token));
       if (!found) return null;
       const { session, user } = found;
       if (session.revokedAtMs !== null || session.expiresAtMs <= clock() || user.disabled)

@@ -126,6 +126,7 @@ export function catalogueService(deps: ServiceDeps, orbits: OrbitsService) {
         );
         return o;
       });
+      orbits.invalidate();
       return {
         satellitesCreated: outcome.satellitesCreated,
         elementSetsAdded: outcome.elementSetsAdded,

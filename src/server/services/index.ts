@@ -22,6 +22,8 @@ export function createServices(
   deps: ServiceDeps,
   o: {
     sessionTtlMs: number;
+    /** See ServerOptions.sharedStateCacheMs. */
+    sharedStateCacheMs: number;
     jobDefinitions: JobDefinitions;
     jobHooks: JobsServiceHooks;
     livePositionsIntervalMs: number;
@@ -34,7 +36,7 @@ export function createServices(
   },
 ) {
   const requests = requestsService(deps);
-  const orbits = orbitsService(deps.store);
+  const orbits = orbitsService(deps.store, { versionCacheMs: o.sharedStateCacheMs });
   const alerts = alertsService(deps, {
     capSender: o.alerts?.capSender ?? 'sahelsat@localhost',
     onIssued: () => o.alerts?.issued?.(),
@@ -42,7 +44,10 @@ export function createServices(
   const jobs = jobsService(deps, o.jobDefinitions, o.jobHooks);
   return {
     deps,
-    auth: authService(deps, { sessionTtlMs: o.sessionTtlMs }),
+    auth: authService(deps, {
+      sessionTtlMs: o.sessionTtlMs,
+      sessionCacheMs: o.sharedStateCacheMs,
+    }),
     users: usersService(deps),
     requests,
     plans: plansService(deps, requests),

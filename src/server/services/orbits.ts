@@ -31,29 +31,70 @@ function propagatorOf(e: ElementSetRecord): Propagator | null {
   return createPropagator({ ...entry.elements, name: e.name || entry.elements.name });
 }
 
-export function orbitsService(store: Store) {
+export interface OrbitsServiceOptions {
+  /**
+   * How long the element-set version read from the store is reused, ms (0: read at every
+   * call). Imports through this process call `invalidate`; other processes' are seen this late.
+   */
+  readonly versionCacheMs?: number;
+}
+
+export function orbitsService(store: Store, opts: OrbitsServiceOptions = {}) {
+  const versionCacheMs = opts.versionCacheMs ?? 0;
   let cached: { version: number; list: SatellitePropagator[] } | null = null;
-  let building: Promise<SatellitePropagator[]> | null = null;
-  /** Everyone's current propagators (one database round trip when nothing changed). */
+  let building: { version: number; list: Promise<SatellitePropagator[]> } | null = null;
+  // The version last read, until when it may be reused (monotonic time: an injected clock may
+  // stand still), and a generation that `invalidate` bumps, so that a read which started before
+  // an import cannot store the old version after it.
+  let known: { version: number; untilMs: number } | null = null;
+  let reading: Promise<number> | null = null;
+  let generation = 0;
+  /** The store's element-set version (the highest element-set id), reused for a short while. */
+  function version(): Promise<number> {
+    const t = performance.now();
+    if (known && known.untilMs > t) return Promise.resolve(known.version);
+    if (reading) return reading;
+    const gen = generation;
+    const r = store.catalogue.elementSetsVersion().then((v) => {
+      if (versionCacheMs > 0 && gen === generation)
+        known = { version: v, untilMs: t + versionCacheMs };
+      return v;
+    });
+    reading = r;
+    void r.then(
+      () => (reading === r ? (reading = null) : undefined),
+      () => (reading === r ? (reading = null) : undefined),
+    );
+    return r;
+  }
+  /** Everyone's current propagators (no database round trip when nothing changed). */
   async function propagators(): Promise<SatellitePropagator[]> {
-    const version = await store.catalogue.elementSetsVersion();
-    if (cached && cached.version === version) return cached.list;
-    building ??= (async () => {
+    const v = await version();
+    if (cached && cached.version === v) return cached.list;
+    if (building?.version === v) return building.list;
+    const b = (async () => {
       const sets = await store.catalogue.latestElementSets();
       const list = sets.flatMap((e) => {
         const p = propagatorOf(e);
         return p ? [{ satelliteId: e.satelliteId, propagator: p }] : [];
       });
-      cached = { version, list };
+      cached = { version: v, list };
       return list;
     })().finally(() => {
-      building = null;
+      if (building?.list === b) building = null;
     });
-    return building;
+    building = { version: v, list: b };
+    return b;
   }
   return {
     propagators,
-    version: () => store.catalogue.elementSetsVersion(),
+    version,
+    /** Forgets the version read (after an import through this process). */
+    invalidate(): void {
+      generation++;
+      known = null;
+      reading = null;
+    },
     /** Sub-satellite points at instant `t` (UTC ms); satellites SGP4 cannot propagate are left out. */
     async positions(t: number, only?: ReadonlySet<string>): Promise<SatellitePosition[]> {
       const g = gmst1982(t);

@@ -11,11 +11,12 @@ import type {
   Page,
   Repos,
 } from '../../store/index.js';
+import { groupCommit } from '../../store/index.js';
 import type { ServiceDeps } from '../context.js';
 import { ApiError, changedMeanwhile, forbidden, invalidField, notFound } from '../errors.js';
 import { type Caller, TRANSITIONS, mayTransition, requirePermission } from '../policy.js';
 import type { NewRequestBody, RequestPatchBody } from '../schemas/requests.js';
-import { audit, auditNation } from './audit.js';
+import { audit, auditInput, auditNation } from './audit.js';
 import { geometryBBox } from './geometry.js';
 
 function window(
@@ -94,9 +95,42 @@ export function requestsService(deps: ServiceDeps) {
     return after;
   }
 
+  /** The audit entry of a creation (actor and instant are the request's). */
+  const creationAudit = (rec: RequestRecord, caller: Caller) =>
+    auditInput(
+      caller,
+      'request.create',
+      { type: 'request', id: rec.id, nation: auditNation(rec) },
+      { title: rec.title, priority: rec.priority, releasability: rec.releasability },
+    );
+
+  /**
+   * Creations are group-committed (src/store/group-commit.ts): concurrent ones share one
+   * transaction, three multi-row inserts and one lock of the audit head; each caller is
+   * answered after the commit that holds its request.
+   */
+  const creations = groupCommit<{ rec: RequestRecord; caller: Caller }, void>(store, {
+    async writeAll(tx, items) {
+      await tx.requests.insertMany(items.map((i) => i.rec));
+      await tx.audit.appendMany(
+        items.map(({ rec, caller }) => ({
+          entry: creationAudit(rec, caller),
+          atMs: rec.createdAtMs,
+        })),
+      );
+      return items.map(() => undefined);
+    },
+    async writeOne(tx, { rec, caller }) {
+      await tx.requests.insertMany([rec]);
+      await tx.audit.append(creationAudit(rec, caller), rec.createdAtMs);
+    },
+  });
+
   return {
     move,
     publishStatus,
+    /** Resolves once no creation is queued or being written (wait for it before closing the store). */
+    idle: () => creations.idle(),
     async create(caller: Caller, b: z.infer<typeof NewRequestBody>): Promise<RequestRecord> {
       requirePermission(caller, 'create requests');
       const w = window(b.window, 'body.window');
@@ -120,26 +154,8 @@ export function requestsService(deps: ServiceDeps) {
         version: 1,
         constraints: constraintsOf(b),
       };
-      await store.transaction(async (tx) => {
-        await tx.requests.insert(rec);
-        await tx.requests.addEvent(rec.id, null, 'draft', {
-          userId: caller.id,
-          reason: null,
-          nowMs: now,
-        });
-        await audit(
-          tx,
-          now,
-          caller,
-          'request.create',
-          { type: 'request', id: rec.id, nation: auditNation(rec) },
-          {
-            title: rec.title,
-            priority: rec.priority,
-            releasability: rec.releasability,
-          },
-        );
-      });
+      // Everything that can be refused has been checked above: the batch only writes.
+      await creations.submit({ rec, caller });
       publishStatus(rec, null, null);
       return rec;
     },
