@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   'manage alerts': ['operator', 'admin'],
   'publish products': ['analyst', 'operator', 'admin'],
   'assess feasibility': ['analyst', 'operator', 'admin'],
+  'import layers': ['analyst', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
