@@ -29,7 +29,7 @@ const m = defineMessages({
     'unknown-format': 'neither GeoJSON nor KML (expected a JSON object or a <kml> document)',
     'not-object': 'expected a JSON object',
     'bad-type':
-      'unsupported type "{type}" (expected FeatureCollection, Feature, Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection)',
+      'unsupported type {type} (expected FeatureCollection, Feature, Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection)',
     'features-array': 'features must be an array',
     'not-feature': 'expected a Feature (type "Feature")',
     'bad-properties': 'properties must be an object or null',
@@ -60,7 +60,7 @@ const m = defineMessages({
     'unknown-format': 'ni GeoJSON ni KML (objet JSON ou document <kml> attendu)',
     'not-object': 'objet JSON attendu',
     'bad-type':
-      'type « {type} » non pris en charge (attendu : FeatureCollection, Feature, Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon ou GeometryCollection)',
+      'type {type} non pris en charge (attendu : FeatureCollection, Feature, Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon ou GeometryCollection)',
     'features-array': 'features doit être un tableau',
     'not-feature': 'Feature attendue (type « Feature »)',
     'bad-properties': 'properties doit être un objet ou null',
@@ -497,14 +497,11 @@ function parseKml(text: string, lang: Lang): ParseLayerResult {
     return { ok: false, issues: issues.result() };
   }
   let documentName: string | null = null;
+  const found: { p: XNode; at: number }[] = [];
   const walk = (node: XNode, depth: number): void => {
     if (depth > 32) return;
-    for (const p of (node.Placemark as XNode[] | undefined) ?? []) {
-      if (!isObject(p)) continue;
-      placemarks.push(p);
-      const s = startOf(p);
-      lines.push(s === undefined ? 0 : lineColumnAt(text, s).line);
-    }
+    for (const p of (node.Placemark as XNode[] | undefined) ?? [])
+      if (isObject(p)) found.push({ p, at: startOf(p) ?? 0 });
     for (const key of ['Document', 'Folder'] as const) {
       for (const child of (node[key] as XNode[] | undefined) ?? []) {
         if (!isObject(child)) continue;
@@ -514,6 +511,12 @@ function parseKml(text: string, lang: Lang): ParseLayerResult {
     }
   };
   walk(kml, 0);
+  // Document order (the parser groups children by tag).
+  found.sort((a, b) => a.at - b.at);
+  for (const { p, at } of found) {
+    placemarks.push(p);
+    lines.push(lineColumnAt(text, at).line);
+  }
   if (placemarks.length > USER_LAYER_LIMITS.maxFeatures) {
     issues.add('too-many-features', 'Placemark', null, {
       count: placemarks.length,
@@ -531,11 +534,13 @@ function parseKml(text: string, lang: Lang): ParseLayerResult {
       return null;
     }
     const out: number[][] = [];
+    let bad = false;
     const tuples = raw.split(/\s+/).filter((t) => t !== '');
     tuples.forEach((t, i) => {
       const at = `${path}.coordinates[${i}]`;
       const parts = t.split(',');
       if (parts.length < 2 || parts.length > 3 || parts.some((x) => x.trim() === '')) {
+        bad = true;
         issues.add('kml-tuple', at, k, { value: t.length > 40 ? `${t.slice(0, 40)}…` : t });
         return;
       }
@@ -543,13 +548,16 @@ function parseKml(text: string, lang: Lang): ParseLayerResult {
       const before = issues.list.length + issues.extra;
       // Same checks as GeoJSON (finite, ranges); the tuple text is shown when not a number.
       if (nums.some((x) => !Number.isFinite(x))) {
+        bad = true;
         issues.add('kml-tuple', at, k, { value: t.length > 40 ? `${t.slice(0, 40)}…` : t });
         return;
       }
       checkPosition(nums, at, k, issues, totals);
       if (issues.list.length + issues.extra === before) out.push(nums);
+      else bad = true;
     });
-    return out;
+    // A bad tuple is reported once: no follow-on "line too short" from the tuples left.
+    return bad ? null : out;
   };
 
   const geometries = (
