@@ -41,7 +41,7 @@ function ImportForm(p: { ctx: AppContext }) {
   return (
     <form
       onSubmit={(e) => void submit(e)}
-      data-testid="layer-import"
+      data-testid="imported-import"
       aria-busy={st.importing.value}
     >
       <fieldset>
@@ -51,7 +51,7 @@ function ImportForm(p: { ctx: AppContext }) {
           <input
             type="file"
             accept=".geojson,.json,.kml,application/geo+json,application/vnd.google-earth.kml+xml"
-            data-testid="layer-file"
+            data-testid="imported-file"
             onChange={(e) => {
               const f = (e.target as HTMLInputElement).files?.[0] ?? null;
               setFile(f);
@@ -66,7 +66,7 @@ function ImportForm(p: { ctx: AppContext }) {
             type="text"
             value={name}
             maxLength={200}
-            data-testid="layer-name"
+            data-testid="imported-name"
             onInput={(e) => setName((e.target as HTMLInputElement).value)}
           />
         </label>
@@ -74,7 +74,7 @@ function ImportForm(p: { ctx: AppContext }) {
           {ctx.t('layers.releasability')}
           <select
             value={rel}
-            data-testid="layer-rel"
+            data-testid="imported-rel"
             onChange={(e) => setRel((e.target as HTMLSelectElement).value as 'nation' | 'alliance')}
           >
             <option value="nation">{ctx.t('layers.rel.nation')}</option>
@@ -86,11 +86,11 @@ function ImportForm(p: { ctx: AppContext }) {
           <input
             type="color"
             value={colour || '#22b8cf'}
-            data-testid="layer-colour"
+            data-testid="imported-colour"
             onInput={(e) => setColour((e.target as HTMLInputElement).value)}
           />
         </label>
-        <button type="submit" disabled={st.importing.value} data-testid="layer-submit">
+        <button type="submit" disabled={st.importing.value} data-testid="imported-submit">
           {st.importing.value ? ctx.t('layers.importing') : ctx.t('layers.submit')}
         </button>
         {missing && (
@@ -101,12 +101,12 @@ function ImportForm(p: { ctx: AppContext }) {
         <p class="hint">{ctx.t('layers.drop')}</p>
       </fieldset>
       {err !== null && (
-        <div data-testid="layer-import-error">
+        <div data-testid="imported-import-error">
           <ErrorBox ns="layers" ctx={ctx} error={issues.length ? { ...err, issues: [] } : err} />
           {issues.length > 0 && (
             <>
               <p>{ctx.t('layers.problems')}</p>
-              <ul class="layer-issues" data-testid="layer-issues">
+              <ul class="layer-issues" data-testid="imported-issues">
                 {issues.map((i, k) => (
                   <li key={k}>
                     <code>{i.path.replace(/^body\.text\.?/, '') || '(root)'}</code>
@@ -137,18 +137,18 @@ function LayerItem(p: { ctx: AppContext; l: LayerDto }) {
   };
   const nation = ctx.t(`layers.common.nation.${l.ownerNation}`);
   return (
-    <li class="layer-item" data-testid="layer-item" data-layer-id={l.id}>
+    <li class="layer-item" data-testid="imported-item" data-layer-id={l.id}>
       <div class="layer-row">
         <span class="layer-swatch" style={{ background: l.colour }} aria-hidden="true" />
         <label class="layer-show">
           <input
             type="checkbox"
             checked={shown}
-            data-testid="layer-visible"
+            data-testid="imported-visible"
             aria-label={ctx.t('layers.show', { name: l.name })}
             onChange={(e) => st.setVisible(l.id, (e.target as HTMLInputElement).checked)}
           />{' '}
-          <span data-testid="layer-name-text">{l.name}</span>
+          <span data-testid="imported-name-text">{l.name}</span>
         </label>
       </div>
       <div class="meta">
@@ -174,7 +174,7 @@ function LayerItem(p: { ctx: AppContext; l: LayerDto }) {
           <button
             type="button"
             aria-label={ctx.t('layers.zoomTo', { name: l.name })}
-            data-testid="layer-zoom"
+            data-testid="imported-zoom"
             onClick={() => st.zoomTo(l.id)}
           >
             {ctx.t('layers.zoom')}
@@ -186,7 +186,7 @@ function LayerItem(p: { ctx: AppContext; l: LayerDto }) {
               type="color"
               value={l.colour}
               aria-label={ctx.t('layers.colourOf', { name: l.name })}
-              data-testid="layer-item-colour"
+              data-testid="imported-item-colour"
               onChange={(e) =>
                 act(() => st.update(l.id, { colour: (e.target as HTMLInputElement).value }))
               }
@@ -194,7 +194,7 @@ function LayerItem(p: { ctx: AppContext; l: LayerDto }) {
             <button
               type="button"
               aria-expanded={renaming}
-              data-testid="layer-rename"
+              data-testid="imported-rename"
               onClick={() => {
                 setNewName(l.name);
                 setRenaming(!renaming);
@@ -206,7 +206,7 @@ function LayerItem(p: { ctx: AppContext; l: LayerDto }) {
               type="button"
               class="danger"
               aria-label={ctx.t('layers.deleteOf', { name: l.name })}
-              data-testid="layer-delete"
+              data-testid="imported-delete"
               onClick={() => {
                 if (window.confirm(ctx.t('layers.confirmDelete', { name: l.name })))
                   act(() => st.remove(l.id));
@@ -235,7 +235,7 @@ function LayerItem(p: { ctx: AppContext; l: LayerDto }) {
               value={newName}
               maxLength={200}
               required
-              data-testid="layer-rename-input"
+              data-testid="imported-rename-input"
               onInput={(e) => setNewName((e.target as HTMLInputElement).value)}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') setRenaming(false);
@@ -269,7 +269,7 @@ function LayersPanel(p: { ctx: AppContext }) {
       <Busy ns="layers" ctx={ctx} when={st.loading.value && list.length === 0} />
       <ErrorBox ns="layers" ctx={ctx} error={st.error.value} retry={() => void st.reload()} />
       {!st.loading.value && list.length === 0 && <p class="muted">{ctx.t('layers.none')}</p>}
-      <ul class="layer-list" data-testid="layer-list">
+      <ul class="layer-list" data-testid="imported-list">
         {[...list].reverse().map((l) => (
           <LayerItem key={`${l.id}-${l.version}`} ctx={ctx} l={l} />
         ))}

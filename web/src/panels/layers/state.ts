@@ -198,7 +198,7 @@ export function layersState(ctx: AppContext): LayersState {
         await draw(l);
         if (l.bbox) ctx.fitBounds(l.bbox);
         showToast(ctx.t('layers.imported', { name: l.name, features: l.featureCount }), {
-          testid: 'layer-toast',
+          testid: 'imported-toast',
           closeLabel: ctx.t('layers.common.close'),
         });
         return l;
@@ -206,7 +206,7 @@ export function layersState(ctx: AppContext): LayersState {
         importError.value = e;
         showToast(
           ctx.t('layers.importFailed', { name: o.name, message: errorText(ctx, e, 'layers') }),
-          { kind: 'alert', testid: 'layer-toast', closeLabel: ctx.t('layers.common.close') },
+          { kind: 'alert', testid: 'imported-toast', closeLabel: ctx.t('layers.common.close') },
         );
         return null;
       } finally {
