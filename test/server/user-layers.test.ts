@@ -139,6 +139,35 @@ describe.each(backends)('imported layers on $name', (backend) => {
     ]);
   });
 
+  it('is in the OpenAPI document, and each import reaches the live socket of who may see it', async () => {
+    const doc = (await s.app.inject({ url: '/api/openapi.json' })).json();
+    const post = doc.paths['/api/v1/imported-layers'].post;
+    expect(post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['name', 'releasability', 'text']),
+    );
+    expect(Object.keys(post.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '403', '413']),
+    );
+    expect(doc.paths['/api/v1/imported-layers/{id}/features'].get.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'for', in: 'query' })]),
+    );
+    const seen: Array<{ type: string; data: Record<string, unknown>; audience: unknown }> = [];
+    const off = s.app.sahelsat.services.deps.events.subscribe((e) => {
+      if (e.type.startsWith('layer.')) seen.push(e);
+    });
+    const r = await importLayer('analyst-bf', {
+      name: 'Live',
+      releasability: 'nation',
+      text: '{"type":"Point","coordinates":[-1.52,12.37]}',
+    });
+    await call('analyst-bf', 'DELETE', `/api/v1/imported-layers/${r.json().id}`);
+    off();
+    expect(seen.map((e) => [e.type, e.data.id, e.audience])).toEqual([
+      ['layer.created', r.json().id, { kind: 'item', ownerNation: 'BF', releasability: 'nation' }],
+      ['layer.deleted', r.json().id, { kind: 'item', ownerNation: 'BF', releasability: 'nation' }],
+    ]);
+  });
+
   it('imports the Niger from KML (the dashboard’s KML export) with the same coordinates', async () => {
     const kml = featureCollectionToKml(NIGER, 'Niger (KML)');
     const r = await importLayer('operator-bf', {
