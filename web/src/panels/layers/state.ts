@@ -247,12 +247,16 @@ export function layersState(ctx: AppContext): LayersState {
     clearTimeout(pending);
     pending = setTimeout(() => void reload(), 300);
   });
-  if (ctx.may('import layers')) installDrop(ctx, state);
+  installDrop(ctx, state);
   void reload();
   return state;
 }
 
-/** Files dropped on the map are imported (name from the file, released to the user's nation). */
+/**
+ * Files dropped on the map are imported (name from the file, released to the user's nation).
+ * For a user who may not import, the drop is refused with a message (never the browser's
+ * default of opening the file in place of the dashboard).
+ */
 function installDrop(ctx: AppContext, state: LayersState): void {
   const node = ctx.map.getContainer();
   const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
@@ -268,6 +272,14 @@ function installDrop(ctx: AppContext, state: LayersState): void {
     node.classList.remove('drop-target');
     if (!hasFiles(e)) return;
     e.preventDefault();
+    if (!ctx.may('import layers')) {
+      showToast(ctx.t('layers.readOnly'), {
+        kind: 'alert',
+        testid: 'imported-toast',
+        closeLabel: ctx.t('layers.common.close'),
+      });
+      return;
+    }
     for (const file of [...(e.dataTransfer?.files ?? [])])
       void state.importFile(file, { name: nameOfFile(file.name), releasability: 'nation' });
   });
