@@ -166,9 +166,6 @@ class Issues {
       message: m(this.lang, code, vars),
     });
   }
-  get full(): boolean {
-    return this.list.length >= USER_LAYER_LIMITS.maxIssues;
-  }
   result(): LayerIssue[] {
     if (this.extra > 0)
       return [
@@ -206,7 +203,7 @@ const show = (v: unknown): string => {
 
 /** Checks one position; reports at its path. */
 function checkPosition(p: unknown, path: string, k: number, issues: Issues, totals: Totals): void {
-  if (!Array.isArray(p) || p.length < 2 || p.length > 4) {
+  if (!Array.isArray(p) || p.length < 2 || p.length > 3) {
     issues.add('position', path, k);
     return;
   }
@@ -401,11 +398,8 @@ function parseGeoJson(text: string, lang: Lang): ParseLayerResult {
     return { ok: false, issues: issues.result() };
   }
   const features: GeoJSON.Feature[] = [];
+  // Every feature is checked even past the listed problems, so that the count of the rest is true.
   raw.forEach(({ f, path }, k) => {
-    if (issues.full) {
-      issues.extra++;
-      return;
-    }
     const at = (sub: string) => (path ? `${path}.${sub}` : sub);
     if (!isObject(f) || f.type !== 'Feature') return issues.add('not-feature', at('type'), k);
     if (f.properties !== undefined && f.properties !== null && !isObject(f.properties))
@@ -635,10 +629,6 @@ function parseKml(text: string, lang: Lang): ParseLayerResult {
   };
 
   placemarks.forEach((p, k) => {
-    if (issues.full) {
-      issues.extra++;
-      return;
-    }
     const path = `Placemark[${k}]`;
     const before = issues.list.length;
     const parts = geometries(p, path, k, 0);

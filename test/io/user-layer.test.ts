@@ -139,6 +139,26 @@ describe('parseUserLayer', () => {
     });
   });
 
+  it('lists the first problems and counts the rest over every feature', () => {
+    const fc = {
+      type: 'FeatureCollection',
+      features: Array.from({ length: 25 }, (_, i) => ({
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'Point', coordinates: i === 3 ? [1, 2, 3, 4] : [i, 91] },
+      })),
+    };
+    const r = parseUserLayer(JSON.stringify(fc, null, 1));
+    if (r.ok) throw new Error('accepted');
+    expect(r.issues).toHaveLength(21);
+    expect(r.issues[3]).toMatchObject({
+      path: 'features[3].geometry.coordinates',
+      message: 'a position is [longitude, latitude] or [longitude, latitude, altitude] in numbers',
+    });
+    expect(r.issues[19]!.path).toBe('features[19].geometry.coordinates');
+    expect(r.issues[20]).toEqual({ path: '(root)', message: '5 more problem(s) not listed' });
+  });
+
   it('reports problems in French with the same paths', () => {
     const r = parseUserLayer('{"type":"Point","coordinates":[10,-91]}', { lang: 'fr' });
     expect(r).toEqual({
