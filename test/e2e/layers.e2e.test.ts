@@ -61,13 +61,19 @@ describe.skipIf(!hasChromium)('imported layers in Chromium', () => {
       url: '/api/v1/auth/login',
       payload: { username: 'admin', password: e.adminPassword },
     });
-    const r = await e.server.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: { authorization: `Bearer ${login.json().token}` },
-      payload: { username: 'analyst-ml', password: PASSWORD, role: 'analyst', nation: 'ML' },
-    });
-    expect(r.statusCode, r.body).toBe(201);
+    for (const [username, role, nation] of [
+      ['analyst-ml', 'analyst', 'ML'],
+      ['viewer-ml', 'viewer', 'ML'],
+      ['analyst-bf', 'analyst', 'BF'],
+    ]) {
+      const r = await e.server.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { authorization: `Bearer ${login.json().token}` },
+        payload: { username, password: PASSWORD, role, nation },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
   }, 120_000);
   afterAll(async () => {
     await e?.close();
@@ -200,5 +206,29 @@ describe.skipIf(!hasChromium)('imported layers in Chromium', () => {
     expect(await e.page.getByTestId('tab-layers').textContent()).toBe('Couches');
     expect(await item('Niger').textContent()).toContain('2 entité(s)');
     await e.page.getByTestId('lang-en').click();
+  });
+
+  it('shows the layer to a viewer of its nation without changes offered, and not to another nation', async () => {
+    await e.page.getByTestId('logout').click();
+    await e.page.getByTestId('login-page').waitFor();
+    await e.login('viewer-ml', PASSWORD);
+    await e.page.getByTestId('tab-layers').click();
+    await item('Niger').waitFor();
+    expect(await e.page.getByTestId('imported-import').count()).toBe(0);
+    expect(await e.page.getByTestId('panel-layers').textContent()).toContain(
+      'Your role may view imported layers, not import them.',
+    );
+    expect(await item('Niger').getByTestId('imported-delete').count()).toBe(0);
+    expect(await item('Niger').getByTestId('imported-rename').count()).toBe(0);
+    await item('Niger').getByTestId('imported-zoom').click();
+    await e.page.waitForTimeout(1500);
+    await expectRiverDrawn();
+
+    await e.page.getByTestId('logout').click();
+    await e.page.getByTestId('login-page').waitFor();
+    await e.login('analyst-bf', PASSWORD);
+    await e.page.getByTestId('tab-layers').click();
+    await e.page.getByText('No imported layer yet.').waitFor();
+    expect(await item('Niger').count()).toBe(0);
   });
 });
