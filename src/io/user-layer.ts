@@ -46,6 +46,7 @@ const m = defineMessages({
     'ring-open': 'ring not closed: its last position must equal its first',
     'no-rings': 'a polygon needs at least one ring',
     'kml-no-kml': 'no <kml> root element',
+    'kml-dtd': 'a DOCTYPE or ENTITY declaration is not accepted in a KML file',
     'kml-no-placemark': 'no Placemark with a geometry in the document',
     'kml-no-geometry': 'Placemark without a supported geometry (Point, LineString, Polygon…)',
     'kml-no-outer': 'Polygon without outerBoundaryIs/LinearRing',
@@ -78,6 +79,7 @@ const m = defineMessages({
     'ring-open': 'anneau non fermé : sa dernière position doit être égale à la première',
     'no-rings': 'un polygone demande au moins un anneau',
     'kml-no-kml': 'pas d’élément racine <kml>',
+    'kml-dtd': 'une déclaration DOCTYPE ou ENTITY n’est pas acceptée dans un fichier KML',
     'kml-no-placemark': 'aucun Placemark avec une géométrie dans le document',
     'kml-no-geometry': 'Placemark sans géométrie prise en charge (Point, LineString, Polygon…)',
     'kml-no-outer': 'Polygon sans outerBoundaryIs/LinearRing',
@@ -457,6 +459,19 @@ function textOf(v: unknown): string | null {
 }
 
 function parseKml(text: string, lang: Lang): ParseLayerResult {
+  // No DTD: KML needs none, and entity declarations are how XML bombs and external lookups start.
+  const dtd = /<!(DOCTYPE|ENTITY)\b/i.exec(text);
+  if (dtd)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '(root)',
+          line: lineColumnAt(text, dtd.index).line,
+          message: m(lang, 'kml-dtd'),
+        },
+      ],
+    };
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     return {

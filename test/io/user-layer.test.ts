@@ -159,6 +159,21 @@ describe('parseUserLayer', () => {
     expect(r.issues[20]).toEqual({ path: '(root)', message: '5 more problem(s) not listed' });
   });
 
+  it('refuses a KML with a DTD (entity expansion, external lookups)', () => {
+    const bomb =
+      '<?xml version="1.0"?>\n<!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<kml><Placemark><name>&b;</name><Point><coordinates>1,2</coordinates></Point></Placemark></kml>';
+    expect(parseUserLayer(bomb)).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: '(root)',
+          line: 2,
+          message: 'a DOCTYPE or ENTITY declaration is not accepted in a KML file',
+        },
+      ],
+    });
+  });
+
   it('reports problems in French with the same paths', () => {
     const r = parseUserLayer('{"type":"Point","coordinates":[10,-91]}', { lang: 'fr' });
     expect(r).toEqual({
