@@ -1,11 +1,11 @@
 /**
- * Map layers imported by users: parsed and checked (src/io/user-layer.ts), stored with a
- * simplified copy for drawing when big, visible by releasability, changed only by the owner
- * nation's analysts, operators and admins; every change in the audit log and on the live socket.
+ * Map layers imported by users: parsed and checked (layer-read.ts: in a worker thread for big
+ * files), stored with a simplified copy for drawing when big, visible by releasability, changed
+ * only by the owner nation's analysts, operators and admins; every change in the audit log and
+ * on the live socket.
  */
 import type { z } from 'zod';
 import type { Lang } from '../../i18n/index.js';
-import { parseUserLayer, simplifyForDisplay } from '../../io/index.js';
 import type { Repos, UserLayerChanges, UserLayerRecord } from '../../store/index.js';
 import type { ServiceDeps } from '../context.js';
 import { userLayerOut } from '../dto.js';
@@ -13,6 +13,7 @@ import { ApiError, changedMeanwhile, forbidden, notFound } from '../errors.js';
 import { type Caller, requirePermission } from '../policy.js';
 import type { NewUserLayerBody, UserLayerPatchBody } from '../schemas/user-layers.js';
 import { audit, auditNation } from './audit.js';
+import { readLayer } from './layer-read.js';
 
 /** Colours given in turn when the import names none (readable on the dark map). */
 export const LAYER_PALETTE = [
@@ -69,22 +70,24 @@ export function userLayersService(deps: ServiceDeps) {
       lang: Lang,
     ): Promise<UserLayerRecord> {
       requirePermission(caller, 'import layers');
-      const parsed = parseUserLayer(b.text, { ...(b.format ? { format: b.format } : {}), lang });
-      if (!parsed.ok) {
+      const read = await readLayer({
+        text: b.text,
+        ...(b.format ? { format: b.format } : {}),
+        lang,
+      });
+      if (!read.ok) {
         throw new ApiError(
           400,
           'invalid-layer',
           'error.validation',
-          { count: parsed.issues.length },
-          parsed.issues.map((i) => ({
+          { count: read.issues.length },
+          read.issues.map((i) => ({
             path: i.path === '(root)' ? 'body.text' : `body.text.${i.path}`,
             message: i.message,
             ...(i.line !== undefined ? { line: i.line } : {}),
           })),
         );
       }
-      const p = parsed.layer;
-      const display = simplifyForDisplay(p.collection);
       const now = clock();
       const colour =
         b.colour ??
@@ -93,21 +96,21 @@ export function userLayersService(deps: ServiceDeps) {
         id: deps.newId(),
         name: b.name,
         colour: colour.toLowerCase(),
-        sourceFormat: p.format,
+        sourceFormat: read.format,
         sourceName: b.fileName ?? null,
-        featureCount: p.featureCount,
-        positionCount: p.positionCount,
-        geometryTypes: p.geometryTypes,
-        bbox: p.bbox,
-        displayPositionCount: display ? display.positionCount : p.positionCount,
+        featureCount: read.featureCount,
+        positionCount: read.positionCount,
+        geometryTypes: read.geometryTypes,
+        bbox: read.bbox,
+        displayPositionCount: read.displayPositionCount,
         ownerNation: caller.nation,
         releasability: b.releasability,
         createdBy: caller.id,
         createdAtMs: now,
         updatedAtMs: now,
         version: 1,
-        features: JSON.stringify(p.collection),
-        displayFeatures: display ? JSON.stringify(display.collection) : null,
+        features: read.features,
+        displayFeatures: read.displayFeatures,
       };
       const stored = await store.transaction(async (tx: Repos) => {
         const r = await tx.userLayers.insert(layer);
