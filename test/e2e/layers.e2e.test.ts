@@ -203,7 +203,7 @@ describe.skipIf(!hasChromium)('imported layers in Chromium', () => {
 
   it('speaks French', async () => {
     await e.page.getByTestId('lang-fr').click();
-    expect(await e.page.getByTestId('tab-layers').textContent()).toBe('Couches');
+    expect(await e.page.getByTestId('tab-layers').textContent()).toBe('Couches importées');
     expect(await item('Niger').textContent()).toContain('2 entité(s)');
     await e.page.getByTestId('lang-en').click();
   });

@@ -6,7 +6,7 @@ const common = commonMessages('layers');
 export const messages: Messages = {
   en: {
     ...common.en,
-    'layers.title': 'Layers',
+    'layers.title': 'Imported layers',
     'layers.import': 'Import a layer',
     'layers.file': 'File (GeoJSON or KML)',
     'layers.name': 'Name',
@@ -23,7 +23,7 @@ export const messages: Messages = {
     'layers.problems': 'Problems in the file:',
     'layers.line': 'line {line}',
     'layers.none': 'No imported layer yet.',
-    'layers.list': 'Imported layers',
+    'layers.list': 'On the map',
     'layers.show': 'Show {name}',
     'layers.meta': '{features} feature(s) · {types} · {format} · {nation}, {rel}',
     'layers.simplified': 'drawn simplified ({shown} of {total} positions)',
@@ -43,7 +43,7 @@ export const messages: Messages = {
   },
   fr: {
     ...common.fr,
-    'layers.title': 'Couches',
+    'layers.title': 'Couches importées',
     'layers.import': 'Importer une couche',
     'layers.file': 'Fichier (GeoJSON ou KML)',
     'layers.name': 'Nom',
@@ -60,7 +60,7 @@ export const messages: Messages = {
     'layers.problems': 'Problèmes dans le fichier :',
     'layers.line': 'ligne {line}',
     'layers.none': 'Aucune couche importée pour l’instant.',
-    'layers.list': 'Couches importées',
+    'layers.list': 'Sur la carte',
     'layers.show': 'Afficher {name}',
     'layers.meta': '{features} entité(s) · {types} · {format} · {nation}, {rel}',
     'layers.simplified': 'dessinée simplifiée ({shown} positions sur {total})',
