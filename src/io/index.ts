@@ -28,3 +28,5 @@ export * from './raster/reader.js';
 export * from './raster/scene.js';
 export * from './raster/warp.js';
 export * from './spot5.js';
+export * from './user-layer.js';
+export * from './simplify-layer.js';

@@ -41,6 +41,7 @@ import type { RouteOptions } from './routes/plugin.js';
 import { requestRoutes } from './routes/requests.js';
 import { stacRoutes } from './routes/stac.js';
 import { telecomRoutes } from './routes/telecom.js';
+import { userLayerRoutes } from './routes/user-layers.js';
 import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { type SeedOutcome, seed } from './seed.js';
@@ -95,6 +96,8 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number;
   /** Largest element-set import, bytes (default 32 MiB). */
   readonly importBodyLimitBytes?: number;
+  /** Largest imported map layer (GeoJSON or KML in a JSON body), bytes (default 16 MiB). */
+  readonly layerBodyLimitBytes?: number;
   /** Login attempts allowed per address and username in a window (default 10 per minute). */
   readonly loginRateLimit?: { readonly max: number; readonly windowMs: number };
   /** Default interval of satellite positions on the live socket, ms (default 1000). */
@@ -270,7 +273,10 @@ async function assemble(
 
   const routeOptions: RouteOptions = {
     services,
-    limits: { importBodyBytes: o.importBodyLimitBytes ?? 32 * 1024 * 1024 },
+    limits: {
+      importBodyBytes: o.importBodyLimitBytes ?? 32 * 1024 * 1024,
+      layerBodyBytes: o.layerBodyLimitBytes ?? 16 * 1024 * 1024,
+    },
     cookie: { secure: o.secureCookies ?? false },
     loginRateLimit: o.loginRateLimit ?? { max: 10, windowMs: 60_000 },
   };
@@ -291,6 +297,7 @@ async function assemble(
         dashboardRoutes,
         telecomRoutes,
         planningRoutes,
+        userLayerRoutes,
       ]) {
         await api.register(routes, routeOptions);
       }

@@ -14,6 +14,7 @@ import type {
   SensorRecord,
   SessionRecord,
   StationRecord,
+  UserLayerRecord,
   UserRecord,
   Viewer,
 } from '../store/index.js';
@@ -179,4 +180,24 @@ export const auditOut = (a: AuditRecord) => ({
   details: a.details,
   prevHash: a.prevHash,
   hash: a.hash,
+});
+
+export const userLayerOut = (l: UserLayerRecord) => ({
+  id: l.id,
+  name: l.name,
+  colour: l.colour,
+  sourceFormat: l.sourceFormat,
+  sourceName: l.sourceName,
+  featureCount: l.featureCount,
+  positionCount: l.positionCount,
+  geometryTypes: [...l.geometryTypes],
+  bbox: l.bbox ? ([...l.bbox] as [number, number, number, number]) : null,
+  simplified: l.displayPositionCount !== l.positionCount,
+  displayPositionCount: l.displayPositionCount,
+  ownerNation: l.ownerNation,
+  releasability: l.releasability,
+  createdBy: l.createdBy,
+  createdAt: iso(l.createdAtMs),
+  updatedAt: iso(l.updatedAtMs),
+  version: l.version,
 });

@@ -15,6 +15,8 @@ import { frenchIssueMessage } from './zod-fr.js';
 export interface FieldIssue {
   readonly path: string;
   readonly message: string;
+  /** Line in the uploaded file, when the input is a file. */
+  readonly line?: number;
 }
 
 /** An error with an HTTP status, a stable code and a translatable message. */

@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'assess feasibility': ['analyst', 'operator', 'admin'],
   // like the other telecom calculators: any authenticated role
   'compute telecom maps': ['viewer', 'analyst', 'operator', 'admin'],
+  'import layers': ['analyst', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -37,3 +37,4 @@ export {
   type ProductFilter,
 } from './products.js';
 export type { StacCollectionRecord, StacItemRecord, StacPrefilter } from './stac.js';
+export type { NewUserLayer, UserLayerChanges, UserLayerRecord } from './user-layers.js';

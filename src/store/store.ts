@@ -18,6 +18,7 @@ import { initialMigration } from './migrations/001-initial.js';
 import { alertsMigration } from './migrations/003-alerts.js';
 import { productsMigration } from './migrations/002-products.js';
 import { planDetailsMigration } from './migrations/004-plan-details.js';
+import { userLayersMigration } from './migrations/005-user-layers.js';
 import { plansRepo } from './plans.js';
 import { productsRepo } from './products.js';
 import { requestsRepo } from './requests.js';
@@ -25,6 +26,7 @@ import type { Database } from './schema.js';
 import { sessionsRepo } from './sessions.js';
 import { settingsRepo } from './settings.js';
 import { stacRepo } from './stac.js';
+import { userLayersRepo } from './user-layers.js';
 import { usersRepo } from './users.js';
 
 /** Where the data lives. */
@@ -61,6 +63,7 @@ export interface Repos {
   readonly settings: ReturnType<typeof settingsRepo>;
   readonly products: ReturnType<typeof productsRepo>;
   readonly stac: ReturnType<typeof stacRepo>;
+  readonly userLayers: ReturnType<typeof userLayersRepo>;
 }
 
 /** The outcome of one item of {@link Store.transactionEach}. */
@@ -99,6 +102,7 @@ function repos(ctx: RepoContext): Repos {
     settings: settingsRepo(ctx),
     products: productsRepo(ctx),
     stac: stacRepo(ctx),
+    userLayers: userLayersRepo(ctx),
   };
 }
 
@@ -238,6 +242,7 @@ async function migrate(
         '002-products': productsMigration(dialect),
         '003-alerts': alertsMigration(dialect),
         '004-plan-details': planDetailsMigration(dialect),
+        '005-user-layers': userLayersMigration(dialect),
       }),
     },
   });

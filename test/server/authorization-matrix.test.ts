@@ -12,6 +12,7 @@ import { NATIONS, ROLES, type Nation, type Role } from '../../src/store/index.js
 import { testBackends } from '../support/backends.js';
 import { referencePath } from '../support/reference.js';
 import { alertMatrixCases } from './matrix-alerts.js';
+import { layerMatrixCases } from './matrix-layers.js';
 import {
   type TestServer,
   USER_PASSWORD,
@@ -574,6 +575,7 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       expect: (u) => (u.nation !== 'ML' ? 404 : is(u, 'viewer') ? 403 : 200),
     },
     ...alertMatrixCases(api),
+    ...layerMatrixCases(api),
     {
       route: 'POST /api/v1/products',
       call: () => ({ url: '/api/v1/products', payload: productBody('alliance') }),

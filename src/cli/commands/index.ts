@@ -14,6 +14,7 @@ import { registerEphemeris } from './ephemeris.js';
 import { registerFlood } from './flood.js';
 import { registerGeo } from './geo.js';
 import { registerItur } from './itur.js';
+import { registerLayers } from './layers.js';
 import { registerLink } from './link.js';
 import { registerPasses } from './passes.js';
 import { registerPlan } from './plan.js';
@@ -43,5 +44,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerZonal,
   registerAeossp,
   registerPlan,
+  registerLayers,
   registerServe,
 ];

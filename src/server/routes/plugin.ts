@@ -4,7 +4,7 @@ import type { Services } from '../services/index.js';
 
 export interface RouteOptions {
   readonly services: Services;
-  readonly limits: { readonly importBodyBytes: number };
+  readonly limits: { readonly importBodyBytes: number; readonly layerBodyBytes: number };
   readonly cookie: { readonly secure: boolean };
   readonly loginRateLimit: { readonly max: number; readonly windowMs: number };
 }

@@ -71,7 +71,15 @@ export const ErrorBody = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      issues: z
+        .array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            line: z.number().int().optional().describe('line in an uploaded file'),
+          }),
+        )
+        .optional(),
     }),
   })
   .meta({ id: 'Error' });

@@ -9,3 +9,4 @@ export * from './alerts.js';
 export * from './products.js';
 export * from './telecom.js';
 export * from './planning.js';
+export * from './user-layers.js';

@@ -15,6 +15,7 @@ import { requestsService } from './requests.js';
 import { settingsService } from './settings.js';
 import { stacService } from './stac.js';
 import { telecomService } from './telecom.js';
+import { userLayersService } from './user-layers.js';
 import { usersService } from './users.js';
 import { webhooksService } from './webhooks.js';
 
@@ -67,6 +68,7 @@ export function createServices(
     products: productsService(deps),
     stac: stacService(deps),
     telecom: telecomService({ iturMapsDir: o.iturMapsDir, jobs }),
+    userLayers: userLayersService(deps),
   };
 }
 

@@ -7,7 +7,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues?: ReadonlyArray<{ path: string; message: string }>,
+    readonly issues?: ReadonlyArray<{ path: string; message: string; line?: number }>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -73,7 +73,7 @@ export function createApiClient(o: ApiClientOptions): ApiClient {
               error?: {
                 code?: string;
                 message?: string;
-                issues?: Array<{ path: string; message: string }>;
+                issues?: Array<{ path: string; message: string; line?: number }>;
               };
             }
           | undefined

@@ -57,7 +57,8 @@ export type Action =
   | 'create areas of interest'
   | 'import element sets'
   | 'publish products'
-  | 'manage alerts';
+  | 'manage alerts'
+  | 'import layers';
 export interface AppContext {
   api: ApiClient;
   user: User;

@@ -14,6 +14,7 @@ export const UI_PERMISSIONS: Record<Action, ReadonlyArray<User['role']>> = {
   'run jobs': ['analyst', 'operator', 'admin'],
   'publish products': ['analyst', 'operator', 'admin'],
   'manage alerts': ['operator', 'admin'],
+  'import layers': ['analyst', 'operator', 'admin'],
 };
 
 export function may(user: User, action: Action): boolean {

@@ -47,7 +47,7 @@ export function setOverlay(
       id: `overlay-${id}-line`,
       type: 'line',
       source: sourceId,
-      filter: ['!=', ['geometry-type'], 'Point'],
+      filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]],
       paint: { 'line-color': style.line ?? style.fill ?? COLOURS.aoi, 'line-width': 2 },
     });
   if (style.circle)
@@ -55,7 +55,7 @@ export function setOverlay(
       id: `overlay-${id}-circle`,
       type: 'circle',
       source: sourceId,
-      filter: ['==', ['geometry-type'], 'Point'],
+      filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
       paint: {
         'circle-color': style.circle,
         'circle-radius': 5,

@@ -9,7 +9,7 @@ export interface ApiErrorLike {
   status: number;
   code: string;
   message: string;
-  issues?: Array<{ path: string; message: string }>;
+  issues?: Array<{ path: string; message: string; line?: number }>;
 }
 
 export function isApiError(e: unknown): e is ApiErrorLike {

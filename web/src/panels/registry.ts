@@ -21,6 +21,8 @@ import { messages as exportMessages } from './export/messages.js';
 import { panel as exportPanel } from './export/index.js';
 import { messages as linkMessages } from './link/messages.js';
 import { panel as linkPanel } from './link/index.js';
+import { messages as layersMessages } from './layers/messages.js';
+import { panel as layersPanel } from './layers/index.js';
 
 export interface PanelEntry {
   readonly panel: Panel;
@@ -34,6 +36,7 @@ export const registry: readonly PanelEntry[] = [
   { panel: plansPanel, messages: plansMessages },
   { panel: productsPanel, messages: productsMessages },
   { panel: alertsPanel, messages: alertsMessages },
+  { panel: layersPanel, messages: layersMessages },
   { panel: exportPanel, messages: exportMessages },
   { panel: linkPanel, messages: linkMessages },
 ];
