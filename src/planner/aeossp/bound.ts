@@ -34,6 +34,8 @@ export interface SatelliteGraph {
   readonly end: Int32Array;
   /** 1 when the state can be the satellite's first observation (slew from nadir). */
   readonly entry: Uint8Array;
+  /** 1 when removing the state from a valid sequence keeps it valid (see the builder). */
+  readonly droppable: Uint8Array;
   /** Near predecessors of state j: `preds[predStart[j] … predStart[j+1])`. */
   readonly predStart: Int32Array;
   readonly preds: Int32Array;
@@ -167,7 +169,18 @@ export function buildSatelliteGraph(
     }
   }
   predStart[n] = m;
-  return { n, task, k, end, entry, predStart, preds: preds.slice(0, m), byEnd, farCount };
+  return {
+    n,
+    task,
+    k,
+    end,
+    entry,
+    droppable,
+    predStart,
+    preds: preds.slice(0, m),
+    byEnd,
+    farCount,
+  };
 }
 
 /**

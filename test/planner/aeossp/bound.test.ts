@@ -1,0 +1,147 @@
+// The aeossp upper bound: its per-satellite DP is the heaviest path (brute force on small slices
+// of a real case), every valid plan is a path of the graphs, and the bound is never below the
+// weight of a valid plan (the solver's, the fixtures').
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  BOUND_SLACK_S,
+  buildSatelliteGraph,
+  heaviestPath,
+  lagrangianBound,
+} from '../../../src/planner/aeossp/bound.js';
+import { checkAeossp } from '../../../src/planner/aeossp/check.js';
+import { loadAeosspCase, loadAeosspSolution } from '../../../src/planner/aeossp/load.js';
+import type { AeosspCase, AeosspSolution } from '../../../src/planner/aeossp/model.js';
+import { type Opportunity, precompute } from '../../../src/planner/aeossp/opportunities.js';
+import { Schedule } from '../../../src/planner/aeossp/sequence.js';
+import { solveAeossp } from '../../../src/planner/aeossp/solve.js';
+import { referencePath } from '../../support/reference.js';
+
+const CASES = referencePath('astro-reason', 'aeossp_standard', 'cases');
+const FIXTURES = referencePath('astro-reason', 'aeossp_standard', 'fixtures');
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Completed weight of a plan by the checker (0 when invalid). */
+const planWeight = (c: AeosspCase, sol: AeosspSolution): number => {
+  const total = c.tasks.reduce((a, t) => a + t.weight, 0);
+  return checkAeossp(c, sol).metrics.WCR * total;
+};
+
+describe('aeossp upper bound', () => {
+  const c = loadAeosspCase(join(CASES, 'test_easy', 'case_0005'));
+  const pre = precompute(c);
+
+  it('the DP finds the heaviest path: brute force on 40 random slices', () => {
+    const rand = rng(11);
+    const s = new Schedule(c, pre);
+    let nonTrivial = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      // a satellite, a stretch of 2–4 min in one of its passes, 3–5 of the tasks it sees there
+      const si = Math.floor(rand() * c.satellites.length);
+      const all = pre.bySat[si]!;
+      if (!all.length) continue;
+      const pivot = all[Math.floor(rand() * all.length)]!;
+      const k0 = pivot.kMin - Math.floor(rand() * 12);
+      const k1 = k0 + 24 + Math.floor(rand() * 24);
+      const inside = all.filter((o) => o.kMax >= k0 && o.kMin <= k1);
+      const picked = inside.sort(() => rand() - 0.5).slice(0, 3 + Math.floor(rand() * 3));
+      const slice: Opportunity[] = picked.map((o) => ({
+        ...o,
+        kMin: Math.max(o.kMin, k0),
+        kMax: Math.min(o.kMax, k1),
+      }));
+      const bySat = pre.bySat.map((l, i) => (i === si ? slice : l));
+      const g = buildSatelliteGraph(c, { ...pre, bySat }, si);
+      const value = new Float64Array(c.tasks.length);
+      for (const o of slice) value[o.task] = Math.round(10 * (rand() * 6 - 1)) / 10;
+      // brute force: every sequence of states with the slew rule computed by the solver's
+      // own slew function (an independent path from the graph's angle thresholds)
+      const ok = (i: number, j: number): boolean => {
+        if (g.end[i]! >= g.k[j]!) return false;
+        if (g.task[i] === g.task[j] && g.droppable[j]) return false;
+        const req = s.required(si, { task: g.task[i]!, k: g.k[i]!, req: 0 }, g.task[j]!, g.k[j]!);
+        return (g.k[j]! - g.end[i]!) * pre.stepS + BOUND_SLACK_S >= req;
+      };
+      const first = (j: number): boolean =>
+        g.k[j]! * pre.stepS + BOUND_SLACK_S >= s.required(si, null, g.task[j]!, g.k[j]!);
+      const memo = new Map<number, number>();
+      const from = (i: number): number => {
+        const m = memo.get(i);
+        if (m !== undefined) return m;
+        let b = 0;
+        for (let j = 0; j < g.n; j++) if (ok(i, j)) b = Math.max(b, from(j));
+        const r = value[g.task[i]!]! + b;
+        memo.set(i, r);
+        return r;
+      };
+      let brute = 0;
+      for (let j = 0; j < g.n; j++) if (first(j)) brute = Math.max(brute, from(j));
+      const dp = heaviestPath(g, value);
+      expect(dp.value).toBeCloseTo(brute, 9);
+      // the path returned is a path and has the value claimed
+      let sum = 0;
+      dp.states.forEach((j, p) => {
+        sum += value[g.task[j]!]!;
+        if (p === 0) expect(first(j)).toBe(true);
+        else expect(ok(dp.states[p - 1]!, j)).toBe(true);
+      });
+      expect(sum).toBeCloseTo(dp.value, 9);
+      if (dp.states.length >= 2) nonTrivial++;
+    }
+    expect(nonTrivial).toBeGreaterThan(5);
+  });
+
+  it('contains the solver’s plan and is never below its weight', async () => {
+    const r = await solveAeossp(c, { timeLimitS: 3, seed: 3 });
+    expect(r.report.valid).toBe(true);
+    const weight = planWeight(c, r.solution);
+    // each satellite's observations are a path of its graph
+    c.satellites.forEach((sat, si) => {
+      const g = buildSatelliteGraph(c, pre, si);
+      const at = new Map<string, number>();
+      for (let j = 0; j < g.n; j++) at.set(`${g.task[j]}@${g.k[j]}`, j);
+      const tIndex = new Map(c.tasks.map((t, i) => [t.id, i]));
+      const states = r.solution.actions
+        .filter((a) => a.satelliteId === sat.id)
+        .sort((a, b) => a.startMs - b.startMs)
+        .map((a) => {
+          const k = (a.startMs - c.mission.horizonStartMs) / 1000 / pre.stepS;
+          const j = at.get(`${tIndex.get(a.taskId)}@${k}`);
+          expect(j).toBeDefined();
+          return j!;
+        });
+      states.forEach((j, p) => {
+        if (p === 0) return expect(g.entry[j]).toBe(1);
+        const i = states[p - 1]!;
+        const near = [...g.preds.subarray(g.predStart[j]!, g.predStart[j + 1]!)].includes(i);
+        const far = [...g.byEnd.subarray(0, g.farCount[j]!)].includes(i);
+        expect(near || far).toBe(true);
+      });
+    });
+    const b = lagrangianBound(c, { target: weight, iterations: 60 });
+    expect(b.bound).toBeGreaterThanOrEqual(weight);
+    expect(b.bound).toBeLessThanOrEqual(b.firstBound);
+    // not the trivial bound: the conflicts inside passes cost weight
+    expect(b.bound).toBeLessThan(0.95 * b.reachableWeight);
+  }, 120_000);
+
+  it.each(readdirSync(FIXTURES).filter((f) => f.endsWith('_valid')))(
+    'fixture %s: the bound is at least the valid solution’s weight',
+    (name) => {
+      const fc = loadAeosspCase(join(FIXTURES, name));
+      const weight = planWeight(fc, loadAeosspSolution(join(FIXTURES, name, 'solution.json')));
+      const b = lagrangianBound(fc, { target: weight, iterations: 20 });
+      expect(b.bound).toBeGreaterThanOrEqual(weight - 1e-9);
+    },
+  );
+});
