@@ -184,22 +184,46 @@ export function buildSatelliteGraph(
 }
 
 /**
- * The heaviest path of a satellite graph for per-task values `value` (any sign): its value
- * (≥ 0, the empty sequence) and its states in time order.
+ * A stretch of a satellite between two fixed observations: states must start at or after
+ * `kFrom` and end at or before `kTo`, follow the fixed predecessor (`entry`) and precede the
+ * fixed successor (`exit`).
+ */
+export interface PathWindow {
+  readonly kFrom: number;
+  readonly kTo: number;
+  readonly entry: (j: number) => boolean;
+  readonly exit: (j: number) => boolean;
+}
+
+/**
+ * The heaviest path of a satellite graph for per-task values `value` (any sign; −∞ excludes a
+ * task): its value (≥ 0, the empty sequence) and its states in time order. With `win`, only
+ * inside that stretch.
  */
 export function heaviestPath(
   g: SatelliteGraph,
   value: ArrayLike<number>,
+  win?: PathWindow,
 ): { value: number; states: number[] } {
-  const { n, task, entry, predStart, preds, byEnd, farCount } = g;
-  const best = new Float64Array(n);
+  const { n, task, k, end, entry, predStart, preds, byEnd, farCount } = g;
+  const best = new Float64Array(n).fill(-Infinity);
   const parent = new Int32Array(n);
   let farBest = -Infinity;
   let farArg = -1;
   let farDone = 0;
   let bestJ = -1;
   let bestV = 0;
-  for (let j = 0; j < n; j++) {
+  let j0 = 0;
+  if (win) {
+    let hi = n;
+    while (j0 < hi) {
+      const mid = (j0 + hi) >> 1;
+      if (k[mid]! < win.kFrom) j0 = mid + 1;
+      else hi = mid;
+    }
+  }
+  for (let j = j0; j < n; j++) {
+    if (win && k[j]! > win.kTo) break;
     while (farDone < farCount[j]!) {
       const i = byEnd[farDone++]!;
       if (best[i]! > farBest) {
@@ -207,7 +231,9 @@ export function heaviestPath(
         farArg = i;
       }
     }
-    let b = entry[j] ? 0 : -Infinity;
+    const vj = value[task[j]!]!;
+    if (vj === -Infinity || (win && end[j]! > win.kTo)) continue;
+    let b = (win ? win.entry(j) : entry[j]) ? 0 : -Infinity;
     let arg = -1;
     if (farBest > b) {
       b = farBest;
@@ -220,9 +246,9 @@ export function heaviestPath(
         arg = i;
       }
     }
-    best[j] = b + value[task[j]!]!;
+    best[j] = b + vj;
     parent[j] = arg;
-    if (best[j]! > bestV) {
+    if (best[j]! > bestV && (!win || win.exit(j))) {
       bestV = best[j]!;
       bestJ = j;
     }

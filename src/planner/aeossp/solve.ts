@@ -11,7 +11,7 @@ import type { AeosspAction, AeosspCase, AeosspSolution } from './model.js';
 import { type Opportunity, type Precomputed, precompute } from './opportunities.js';
 import { type Obs, SLEW_MARGIN_S, Schedule } from './sequence.js';
 import { type SatelliteGraph, buildSatelliteGraph } from './bound.js';
-import { replanWhole, replanWindow } from './window-dp.js';
+import { replanWhole, replanWindow, replanWindowExact } from './window-dp.js';
 
 export interface AeosspSolveOptions {
   /** Wall-clock budget, s, precomputation included. */
@@ -243,6 +243,9 @@ export async function solveAeossp(
         }
         if (!opps.length) continue;
         touch(sat);
+        // The state-level DP here (fresh noise per state: random choices between equal start
+        // times) measured better than the exact graph DP (0.0005 WCR on train/case_0006 over
+        // three seeds), so multi-satellite moves keep it.
         replanWindow(s, sat, pos, opps, (ti) => c.tasks[ti]!.weight + 1e-6 * rand());
       }
       reinsertElsewhere(shuffled(removed, rand));
@@ -273,6 +276,15 @@ export async function solveAeossp(
         return c.tasks[ti]!.weight + z;
       };
       if (whole && graphs) replanWhole(s, graphs[si]!, si, value);
+      else if (graphs)
+        replanWindowExact(
+          s,
+          graphs[si]!,
+          si,
+          pos,
+          opps.map((x) => x.task),
+          value,
+        );
       else replanWindow(s, si, pos, opps, value);
       reinsertElsewhere(shuffled(removed, rand));
     } else {

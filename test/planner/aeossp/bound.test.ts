@@ -16,7 +16,11 @@ import type { AeosspCase, AeosspSolution } from '../../../src/planner/aeossp/mod
 import { type Opportunity, precompute } from '../../../src/planner/aeossp/opportunities.js';
 import { Schedule } from '../../../src/planner/aeossp/sequence.js';
 import { solveAeossp } from '../../../src/planner/aeossp/solve.js';
-import { replanWhole } from '../../../src/planner/aeossp/window-dp.js';
+import {
+  replanWhole,
+  replanWindow,
+  replanWindowExact,
+} from '../../../src/planner/aeossp/window-dp.js';
 import { referencePath } from '../../support/reference.js';
 
 const CASES = referencePath('astro-reason', 'aeossp_standard', 'cases');
@@ -168,6 +172,49 @@ describe('aeossp upper bound', () => {
     });
     expect(checkAeossp(c, { actions: toActions(c, sched) }).valid).toBe(true);
     expect(gained).toBeGreaterThanOrEqual(0);
+
+    // On stretches short enough for the state-level window DP to be exact (no thinning), the
+    // graph's windowed DP finds the same weight.
+    const rand = rng(5);
+    const copy = (from: Schedule): Schedule => {
+      const to = new Schedule(c, pre);
+      from.seqs.forEach((q, si) => (to.seqs[si] = q.map((o) => ({ ...o }))));
+      to.assigned.set(from.assigned);
+      to.weight = from.weight;
+      to.count = from.count;
+      return to;
+    };
+    let compared = 0;
+    for (let trial = 0; trial < 30; trial++) {
+      const si = Math.floor(rand() * c.satellites.length);
+      const q = sched.seqs[si]!;
+      if (q.length < 3) continue;
+      const mid = q[Math.floor(rand() * q.length)]!.k;
+      const lo = mid - 20 - Math.floor(rand() * 40);
+      const hi = mid + 20 + Math.floor(rand() * 40);
+      const runs = [copy(sched), copy(sched)].map((x, variant) => {
+        const seq = x.seqs[si]!;
+        for (let p = Schedule.lowerBound(seq, lo); p < seq.length && seq[p]!.k <= hi;)
+          x.removeAt(si, p);
+        const pos = Schedule.lowerBound(seq, lo);
+        const opps = pre.bySat[si]!.filter((o) => x.assigned[o.task]! < 0);
+        if (variant === 0) replanWindow(x, si, pos, opps, (t) => c.tasks[t]!.weight);
+        else
+          replanWindowExact(
+            x,
+            buildSatelliteGraph(c, pre, si, -1e-6),
+            si,
+            pos,
+            opps.map((o) => o.task),
+            (t) => c.tasks[t]!.weight,
+          );
+        return x.weight;
+      });
+      expect(runs[1]).toBeCloseTo(runs[0]!, 9);
+      expect(runs[1]).toBeGreaterThanOrEqual(sched.weight - 1e-9); // the old content is a path
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
     const b = lagrangianBound(c, { target: weight + gained, iterations: 60 });
     expect(b.bound).toBeGreaterThanOrEqual(weight + gained);
     expect(b.bound).toBeLessThanOrEqual(b.firstBound);
