@@ -121,7 +121,8 @@ describe('aeossp upper bound', () => {
   });
 
   it('contains the solver’s plan and is never below its weight', async () => {
-    const r = await solveAeossp(c, { timeLimitS: 3, seed: 3 });
+    // the greedy plan alone (no time for the search): deterministic, whatever the machine's load
+    const r = await solveAeossp(c, { timeLimitS: 0.01, seed: 3 });
     expect(r.report.valid).toBe(true);
     const weight = planWeight(c, r.solution);
     // each satellite's observations are a path of its graph
