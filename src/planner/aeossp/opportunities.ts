@@ -45,10 +45,15 @@ export interface Precomputed {
   readonly eclipses: readonly (readonly (readonly [number, number])[])[];
 }
 
-/** Precomputes the solver's tables. `onProgress(done, total)` per satellite. */
+/**
+ * Precomputes the solver's tables. `onProgress(done, total)` per satellite. `offNadirSlackDeg`
+ * widens the off-nadir limit (0 for the solver; the upper bound uses a small positive slack so
+ * that its starts include every start the checker, with its 10⁻⁶° tolerance, accepts).
+ */
 export function precompute(
   c: AeosspCase,
   onProgress?: (done: number, total: number) => void,
+  offNadirSlackDeg = 0,
 ): Precomputed {
   const { mission } = c;
   const stepS = mission.actionTimeStepS;
@@ -87,7 +92,7 @@ export function precompute(
       ecef[3 * k + 2] = p[2]!;
     }
     satTeme.push(teme);
-    const cosMax = Math.cos((sat.maxOffNadirDeg * Math.PI) / 180);
+    const cosMax = Math.cos(((sat.maxOffNadirDeg + offNadirSlackDeg) * Math.PI) / 180);
     c.tasks.forEach((task, ti) => {
       if (task.requiredSensorType !== sat.sensorType) return;
       const d = durK[ti]!;

@@ -4,6 +4,7 @@
  * (task, start) states in time order with the true time-dependent slew between every pair.
  * The window's current content is one of the paths, so the weight there never drops.
  */
+import { type SatelliteGraph, heaviestPath } from './bound.js';
 import { slewTimeS } from './model.js';
 import type { Opportunity } from './opportunities.js';
 import { type Obs, SLEW_MARGIN_S, type Schedule } from './sequence.js';
@@ -164,6 +165,89 @@ export function replanWindow(
     if (!at) continue;
     s.insert({ sat: si, task: st.task, kMin: st.k, kMax: st.k }, at);
     chosen.push(st.task);
+  }
+  return chosen;
+}
+
+/**
+ * Re-plans the whole day of satellite `si` (which must be empty) exactly on its full graph of
+ * (task, start) states — no thinning, unlike {@link replanWindow} on long stretches. Tasks
+ * planned on other satellites are not offered. Inserts the chosen observations with the exact
+ * checks (battery included); returns their tasks.
+ */
+export function replanWhole(
+  s: Schedule,
+  g: SatelliteGraph,
+  si: number,
+  value: (task: number) => number,
+): number[] {
+  const v = new Float64Array(s.c.tasks.length).fill(-Infinity);
+  for (let j = 0; j < g.n; j++) {
+    const t = g.task[j]!;
+    if (v[t] === -Infinity && s.assigned[t]! < 0) v[t] = value(t);
+  }
+  const chosen: number[] = [];
+  for (const j of heaviestPath(g, v).states) {
+    const task = g.task[j]!;
+    if (s.assigned[task]! >= 0) continue;
+    const o = { sat: si, task, kMin: g.k[j]!, kMax: g.k[j]! };
+    const at = s.findStart(o);
+    if (!at) continue;
+    s.insert(o, at);
+    chosen.push(task);
+  }
+  return chosen;
+}
+
+/**
+ * {@link replanWindow} on the satellite's precomputed graph: exact whatever the stretch's length
+ * (no thinning) and without rebuilding states. Offers the unscheduled tasks among `tasks`.
+ */
+export function replanWindowExact(
+  s: Schedule,
+  g: SatelliteGraph,
+  si: number,
+  pos: number,
+  tasks: Iterable<number>,
+  value: (task: number) => number,
+): number[] {
+  const seq = s.seqs[si]!;
+  const { durK, stepS } = s.pre;
+  const sat = s.c.satellites[si]!;
+  const prev = pos > 0 ? seq[pos - 1]! : null;
+  const next = pos < seq.length ? seq[pos]! : null;
+  const prevEnd = prev ? prev.k + durK[prev.task]! : 0;
+  // gaps of at least a half-turn slew need no check
+  const halfTurnS =
+    slewTimeS(180, sat.maxSlewVelocityDegS, sat.maxSlewAccelerationDegS2) +
+    sat.settlingTimeS +
+    SLEW_MARGIN_S;
+  const v = new Float64Array(s.c.tasks.length).fill(-Infinity);
+  for (const t of tasks) if (s.assigned[t]! < 0) v[t] = value(t);
+  const path = heaviestPath(g, v, {
+    kFrom: prev ? prevEnd + 1 : 0,
+    kTo: next ? next.k - 1 : s.pre.nK - 1,
+    entry: (j) => {
+      const gap = (g.k[j]! - prevEnd) * stepS;
+      return gap >= halfTurnS || gap >= s.required(si, prev, g.task[j]!, g.k[j]!) + SLEW_MARGIN_S;
+    },
+    exit: (j) => {
+      if (!next) return true;
+      const gap = (next.k - g.end[j]!) * stepS;
+      if (gap >= halfTurnS) return true;
+      const req = s.required(si, { task: g.task[j]!, k: g.k[j]!, req: 0 }, next.task, next.k);
+      return gap >= req + SLEW_MARGIN_S;
+    },
+  });
+  const chosen: number[] = [];
+  for (const j of path.states) {
+    const task = g.task[j]!;
+    if (s.assigned[task]! >= 0) continue;
+    const o = { sat: si, task, kMin: g.k[j]!, kMax: g.k[j]! };
+    const at = s.findStart(o);
+    if (!at) continue;
+    s.insert(o, at);
+    chosen.push(task);
   }
   return chosen;
 }
