@@ -1,6 +1,7 @@
 /**
- * The search: a greedy insertion by value density (gain per second of satellite time, imaging
- * plus settling), fairness-aware when a fairness policy is set (the nation with the lowest
+ * The search: a lazy greedy insertion by value density (marginal gain per second of satellite
+ * time, imaging plus settling: a strip overlapping strips of another family already taken is
+ * worth only its new sample cells), fairness-aware when a fairness policy is set (the nation with the lowest
  * normalised utility picks next), then a large-neighbourhood search: free a time window of one
  * satellite, re-insert greedily (with randomised order) the options of that window and of the
  * freed items anywhere, keep the result unless the objective got worse. Seeded, anytime: the
@@ -10,6 +11,7 @@
 import { createRandom } from '../selection/random.js';
 import type { PlanModel } from './model.js';
 import type { Objective } from './objective.js';
+import { MaxHeap } from './max-heap.js';
 import { type PassGroup, PathScratch, bestPath, passGroups } from './passes.js';
 import { Schedule, nationIndex } from './schedule.js';
 
@@ -28,7 +30,10 @@ export class Search {
   readonly obj: Objective;
   readonly stats: SearchStats = { iterations: 0, accepted: 0, improved: 0 };
   private readonly rand: () => number;
+  /** Density of an option alone (gain of its whole strip per second). */
   private readonly density: Float64Array;
+  /** Seconds of satellite time an option costs in the density. */
+  private readonly cost: Float64Array;
   private windowMs = 10 * 60_000;
   private readonly optNation: Int8Array;
   private readonly groups: PassGroup[];
@@ -45,11 +50,12 @@ export class Search {
     this.st = st ?? new Schedule(m);
     this.rand = createRandom(seed);
     this.density = new Float64Array(m.optionCount);
+    this.cost = new Float64Array(m.optionCount);
     for (let o = 0; o < m.optionCount; o++) {
       const sat = m.sats[m.optSat[o]!]!;
       const dur = (m.optEnd[o]! - m.optStart[o]!) / 1000;
-      this.density[o] =
-        m.items[m.optItem[o]!]!.gain / (dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S);
+      this.cost[o] = dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S;
+      this.density[o] = m.items[m.optItem[o]!]!.gain / this.cost[o]!;
     }
     this.blocked = new Uint8Array(m.optionCount);
     this.groups = passGroups(m);
@@ -66,43 +72,55 @@ export class Search {
     return list.sort((a, b) => d[b]! - d[a]! || this.m.optStart[a]! - this.m.optStart[b]!);
   }
 
+  /**
+   * Pops the option of `h` with the best current marginal density that can be inserted
+   * (lazy: a popped option whose density dropped below the next key goes back), −1 when none.
+   */
+  private popBest(h: MaxHeap): number {
+    for (;;) {
+      const o = h.pop();
+      if (o < 0) return -1;
+      const i = this.m.optItem[o]!;
+      if (this.st.itemSel[i] !== -1) continue;
+      const d = this.st.marginal(i) / this.cost[o]!;
+      if (d <= 1e-12) continue;
+      if (d >= h.topKey() * (1 - 1e-12)) {
+        if (this.st.fits(o)) return o;
+        continue;
+      }
+      h.push(o, d);
+    }
+  }
+
   /** Greedy insertion into the current state; fairness-aware when the policy asks for it. */
   greedy(): void {
-    const all: number[] = [];
-    for (let o = 0; o < this.m.optionCount; o++) if (!this.blocked[o]) all.push(o);
-    this.byDensity(all);
-    if (this.obj.policy === 'none') {
-      for (const o of all) if (this.st.canInsert(o)) this.st.insert(o);
+    const queues = [new MaxHeap(), new MaxHeap(), new MaxHeap(), new MaxHeap()];
+    const fair = this.obj.policy !== 'none';
+    for (let o = 0; o < this.m.optionCount; o++)
+      if (!this.blocked[o]) queues[fair ? this.optNation[o]! : 0]!.push(o, this.density[o]!);
+    if (!fair) {
+      for (let o = this.popBest(queues[0]!); o >= 0; o = this.popBest(queues[0]!))
+        this.st.insert(o);
       return;
     }
     // one queue per nation (and one for the alliance); the least served nation picks next
-    const queues: number[][] = [[], [], [], []];
-    for (const o of all)
-      queues[nationIndex(this.m.requests[this.m.items[this.m.optItem[o]!]!.request]!.nation)]!.push(
-        o,
-      );
-    const head = [0, 0, 0, 0];
     const t = this.obj.targets;
     for (;;) {
       let pick = -1;
       let bestU = Infinity;
       for (const n of [0, 1, 2]) {
-        if (head[n]! >= queues[n]!.length) continue;
+        if (queues[n]!.size === 0) continue;
         const u = this.st.nationValue[n]! / t[n]!;
         if (u < bestU) {
           bestU = u;
           pick = n;
         }
       }
-      if (
-        pick < 0 ||
-        (head[3]! < queues[3]!.length &&
-          this.density[queues[3]![head[3]!]!]! > this.density[queues[pick]![head[pick]!]!]!)
-      )
-        pick = head[3]! < queues[3]!.length ? 3 : pick;
+      if (pick < 0 || (queues[3]!.size > 0 && queues[3]!.topKey() > queues[pick]!.topKey()))
+        pick = queues[3]!.size > 0 ? 3 : pick;
       if (pick < 0) break;
-      const o = queues[pick]![head[pick]!++]!;
-      if (this.st.canInsert(o)) this.st.insert(o);
+      const o = this.popBest(queues[pick]!);
+      if (o >= 0) this.st.insert(o);
     }
   }
 
@@ -180,12 +198,13 @@ export class Search {
       }
       const n = this.optNation[o]!;
       const b = boost && n < 3 ? boost[n]! : 1;
-      w[o] = b * m.items[i]!.gain * (0.9 + 0.2 * this.rand()) - price * m.optVolume[o]!;
+      // strips of one pass belong to one family: their marginal gains add up exactly
+      w[o] = b * st.marginal(i) * (0.9 + 0.2 * this.rand()) - price * m.optVolume[o]!;
     }
     const path = bestPath(m, g, (o) => w[o]!, this.scratch).path;
     const inserted: number[] = [];
     for (const o of path)
-      if (st.canInsert(o)) {
+      if (st.canInsert(o) && st.marginal(m.optItem[o]!) > 0) {
         st.insert(o);
         inserted.push(o);
       }
@@ -193,7 +212,7 @@ export class Search {
       Array.from(g.options).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1),
     );
     for (const o of rest)
-      if (st.canInsert(o)) {
+      if (st.canInsert(o) && st.marginal(m.optItem[o]!) > 0) {
         st.insert(o);
         inserted.push(o);
       }
@@ -256,7 +275,7 @@ export class Search {
     cand.sort((x, y) => noise.get(y)! - noise.get(x)!);
     const inserted: number[] = [];
     for (const o of cand) {
-      if (st.canInsert(o)) {
+      if (st.canInsert(o) && st.marginal(m.optItem[o]!) > 0) {
         st.insert(o);
         inserted.push(o);
       }
