@@ -421,6 +421,167 @@ describe('verifyPlan catches each kind of violation', () => {
     expect(k.has('downlink-visibility') || k.has('downlink-order')).toBe(true);
     expect(verifyPlan(s, { nonsense: true } as unknown as Plan).valid).toBe(false);
   });
+
+  it('strip geometry: a heading off the ground track, a width other than the swath, a wrong direction', () => {
+    const k = plan.acquisitions.findIndex(
+      (a) => s.requests.find((r) => r.id === a.requestId)!.aoi.type === 'Point',
+    );
+    expect(k).toBeGreaterThanOrEqual(0);
+    const a = plan.acquisitions[k]!;
+    const [, head, dir, heading, width, band] = /^(.*\/)([AD])([\d.]+)w([\d.]+)\/(\d+)$/.exec(
+      a.stripId,
+    )!;
+    const id = (d: string, h: number, w: string): string =>
+      `${head}${d}${h.toFixed(1)}w${w}/${band}`;
+    expect(kinds(s, withAcq(k, { stripId: id(dir!, Number(heading), width!) })).size).toBe(0);
+    expect(
+      kinds(s, withAcq(k, { stripId: id(dir!, (Number(heading) + 10) % 360, width!) })).has(
+        'strip-heading',
+      ),
+    ).toBe(true);
+    expect(kinds(s, withAcq(k, { stripId: id(dir!, Number(heading), '30') })).has('strip')).toBe(
+      true,
+    );
+    expect(
+      kinds(s, withAcq(k, { stripId: id(dir === 'A' ? 'D' : 'A', Number(heading), width!) })).has(
+        'strip',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('strips of several track families', () => {
+  // a 60 × 60 km box at Ségou that optical (23.3 km) and radar (250 km) satellites may image,
+  // on descending and ascending passes: four families whose strips overlap
+  const base = demo();
+  const d = 30 / (111.19492664455873 * Math.cos((13.45 * Math.PI) / 180));
+  const e = 30 / 111.19492664455873;
+  const box: Scenario['requests'][number]['aoi'] = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [-6.27 - d, 13.45 - e],
+        [-6.27 + d, 13.45 - e],
+        [-6.27 + d, 13.45 + e],
+        [-6.27 - d, 13.45 + e],
+        [-6.27 - d, 13.45 - e],
+      ],
+    ],
+  };
+  const s: Scenario = {
+    ...base,
+    // a week: the right-looking radar sees Ségou a few times in a week, the optical
+    // satellites on their (daytime) descending passes every day or two
+    horizonH: 168,
+    fairness: 'none',
+    requests: [
+      {
+        id: 'segou',
+        nation: 'ML',
+        priority: 1,
+        aoi: box,
+        window: {
+          start: base.start,
+          end: new Date(Date.parse(base.start) + 7 * 86_400_000).toISOString(),
+        },
+        sensorType: 'any',
+      },
+    ],
+  };
+
+  it('the planner’s sample cells give the same union of two strips as the verifier’s samples', () => {
+    const m = modelOf(s);
+    const fams = new Set(m.items.map((it) => it.family.key));
+    expect(fams.size).toBeGreaterThanOrEqual(3);
+    const vs = samplesOf(box, 23.3);
+    // the verifier's samples of a strip, from its id alone
+    const samples = (id: string): readonly number[] => {
+      const p = /\/([AD])([\d.]+)w([\d.]+)\/(\d+)$/.exec(id)!;
+      return stripOf(vs, Number(p[2]), Number(p[3]), Number(p[4]))!.samples;
+    };
+    let overlapping = 0;
+    for (let i = 0; i < m.items.length; i++)
+      for (let j = i + 1; j < m.items.length; j++) {
+        if (m.items[i]!.family === m.items[j]!.family) continue;
+        const atoms = new Set<number>();
+        for (const x of [i, j])
+          for (let k = m.itemAtomStart[x]!; k < m.itemAtomStart[x + 1]!; k++)
+            atoms.add(m.itemAtom[k]!);
+        let share = 0;
+        for (const a of atoms) share += m.atomShare[a]!;
+        const a = samples(m.items[i]!.stripId);
+        const b = samples(m.items[j]!.stripId);
+        const union = new Set([...a, ...b]);
+        expect(share).toBeCloseTo(union.size / vs.pts.length, 9);
+        if (union.size < a.length + b.length) overlapping++;
+      }
+    expect(overlapping).toBeGreaterThan(0);
+  });
+
+  it('values a plan by the area its strips cover together, as the verifier does', () => {
+    const p = planScenario(s, { timeLimitMs: 1500 });
+    expect(verifyPlan(s, p).violations).toEqual([]);
+    expect(p.value).toBeCloseTo(16 * p.requests[0]!.fraction, 5);
+    expect(p.requests[0]!.fraction).toBeGreaterThan(0.5);
+    // two overlapping strips of different families: claimed at the sum of their fractions, the
+    // verifier finds the value too high; at the union, it agrees on the value
+    const m = modelOf(s);
+    const withOpt = m.items
+      .map((it, i) => ({ it, i }))
+      .filter(({ i }) => m.itemOptStart[i + 1]! > m.itemOptStart[i]!);
+    const a = withOpt[0]!;
+    const b = withOpt.find((x) => x.it.family !== a.it.family)!;
+    expect(b).toBeDefined();
+    const acq = (x: typeof a, k: number): Plan['acquisitions'][number] => {
+      const o = m.itemOpt[m.itemOptStart[x.i]!]!;
+      return {
+        id: `x${k}`,
+        satelliteId: m.sats[m.optSat[o]!]!.id,
+        requestId: 'segou',
+        stripId: x.it.stripId,
+        start: new Date(m.optStart[o]!).toISOString(),
+        end: new Date(m.optEnd[o]!).toISOString(),
+        offNadirDeg: m.optOffNadir[o]!,
+        rollDeg: m.optRoll[o]!,
+        pitchDeg: m.optPitch[o]!,
+        volumeGb: m.optVolume[o]!,
+        fraction: x.it.strip.fraction,
+      };
+    };
+    const vs = samplesOf(box, 23.3);
+    const parse = (id: string) => /\/([AD])([\d.]+)w([\d.]+)\/(\d+)$/.exec(id)!;
+    const union = new Set<number>();
+    for (const x of [a, b]) {
+      const q = parse(x.it.stripId);
+      for (const k of stripOf(vs, Number(q[2]), Number(q[3]), Number(q[4]))!.samples) union.add(k);
+    }
+    const unionShare = union.size / vs.pts.length;
+    expect(unionShare).toBeLessThan(a.it.strip.fraction + b.it.strip.fraction - 1e-6);
+    const crafted = (value: number, fraction: number): Plan => ({
+      ...p,
+      value,
+      acquisitions: [acq(a, 0), acq(b, 1)],
+      downlinks: [],
+      requests: [
+        {
+          ...p.requests[0]!,
+          fraction,
+          status: fraction >= 1 - 1e-9 ? 'planned' : 'partial',
+          deliveryAt: null,
+        },
+      ],
+    });
+    const sum = a.it.strip.fraction + b.it.strip.fraction;
+    const tooHigh = verifyPlan(s, crafted(16 * sum, Math.min(1, sum))).violations.map(
+      (v) => v.constraint,
+    );
+    expect(tooHigh).toContain('value');
+    const right = verifyPlan(s, crafted(16 * unionShare, unionShare)).violations.map(
+      (v) => v.constraint,
+    );
+    expect(right).not.toContain('value');
+    expect(right).not.toContain('request-outcome');
+  });
 });
 
 describe('optimality and fairness on generated scenarios', () => {
