@@ -37,6 +37,8 @@ export class Search {
   private windowMs = 10 * 60_000;
   private readonly optNation: Int8Array;
   private readonly groups: PassGroup[];
+  /** Pass group of each option. */
+  private readonly optGroup: Int32Array;
   private readonly scratch: PathScratch;
   private readonly weight: Float64Array;
   /** Options that may never be inserted (e.g. displaced ones kept out in a repair). */
@@ -59,6 +61,10 @@ export class Search {
     }
     this.blocked = new Uint8Array(m.optionCount);
     this.groups = passGroups(m);
+    this.optGroup = new Int32Array(m.optionCount);
+    this.groups.forEach((g, k) => {
+      for (const o of g.options) this.optGroup[o] = k;
+    });
     this.scratch = new PathScratch(Math.max(1, ...this.groups.map((g) => g.options.length)));
     this.weight = new Float64Array(m.optionCount);
     this.optNation = Int8Array.from(m.optItem, (i) =>
@@ -173,12 +179,55 @@ export class Search {
     const st = this.st;
     this.stats.iterations++;
     const g = this.groups[Math.floor(this.rand() * this.groups.length)]!;
+    // half of the time a second pass that shares strips with the first is freed too, so that a
+    // strip can move from one pass (or day) to the other and make room (over several days the
+    // same strip is often seen on several passes; one pass alone cannot trade it)
+    const g2 = this.rand() < 0.5 ? this.partnerOf(g) : null;
+    const passes = g2 ? (this.rand() < 0.5 ? [g, g2] : [g2, g]) : [g];
     const before = { value: st.value, nationValue: Float64Array.from(st.nationValue) };
     const removed: number[] = [];
-    for (const o of g.options)
-      if (st.itemSel[m.optItem[o]!] === o && !this.pinned[m.optItem[o]!]) removed.push(o);
+    for (const p of passes)
+      for (const o of p.options)
+        if (st.itemSel[m.optItem[o]!] === o && !this.pinned[m.optItem[o]!]) removed.push(o);
     for (const o of removed) st.remove(o);
     const boost = this.obj.policy !== 'none' && this.rand() < 0.5 ? this.nationBoost() : null;
+    const inserted: number[] = [];
+    for (const p of passes) inserted.push(...this.refillPass(p, boost));
+    for (const p of passes) {
+      const rest = this.byDensity(
+        Array.from(p.options).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1),
+      );
+      for (const o of rest)
+        if (st.canInsert(o) && st.marginal(m.optItem[o]!) > 0) {
+          st.insert(o);
+          inserted.push(o);
+        }
+    }
+    this.settle(before, removed, inserted);
+  }
+
+  /** A pass holding another option of a strip of `g` (null when none). */
+  private partnerOf(g: PassGroup): PassGroup | null {
+    const m = this.m;
+    for (let tries = 0; tries < 8; tries++) {
+      const o = g.options[Math.floor(this.rand() * g.options.length)]!;
+      const i = m.optItem[o]!;
+      const a = m.itemOptStart[i]!;
+      const n = m.itemOptStart[i + 1]! - a;
+      if (n < 2) continue;
+      const p = this.optGroup[m.itemOpt[a + Math.floor(this.rand() * n)]!]!;
+      if (this.groups[p] !== g) return this.groups[p]!;
+    }
+    return null;
+  }
+
+  /**
+   * Inserts the best sequence of the free strips of pass `g` (weights = marginal gain with
+   * noise, sometimes a random price on data volume, the boosted nation first).
+   */
+  private refillPass(g: PassGroup, boost: Float64Array | null): number[] {
+    const m = this.m;
+    const st = this.st;
     let price = 0;
     if (this.rand() < 0.3) {
       let gs = 0;
@@ -208,15 +257,7 @@ export class Search {
         st.insert(o);
         inserted.push(o);
       }
-    const rest = this.byDensity(
-      Array.from(g.options).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1),
-    );
-    for (const o of rest)
-      if (st.canInsert(o) && st.marginal(m.optItem[o]!) > 0) {
-        st.insert(o);
-        inserted.push(o);
-      }
-    this.settle(before, removed, inserted);
+    return inserted;
   }
 
   /** Keeps the change unless the objective got worse (then restores the removed options). */
@@ -294,6 +335,8 @@ export class Search {
 
   /** Runs neighbourhoods until `until()` says stop or `deadline` (ms of `now`) passes. */
   run(now: () => number, deadline: number, stop: () => boolean = () => false): void {
-    while (now() < deadline && !stop()) for (let k = 0; k < 20; k++) this.step();
+    // the clock is read after every neighbourhood: at 5000 requests one step can take
+    // hundreds of ms (a dense pass's predecessor index is built on first use)
+    while (now() < deadline && !stop()) this.step();
   }
 }
