@@ -17,11 +17,12 @@ import type { Sensor } from '../../access/sensor.js';
 import { sunElevationAtDeg } from '../../access/sun-constraint.js';
 import { sampleTrack, stateAt } from '../../access/track.js';
 import { createPropagator } from '../../orbit/propagator.js';
-import { findPasses } from '../../passes/find-passes.js';
 import type { GroundStation } from '../../passes/station.js';
+import { type Downlink, downlinkWindows } from './downlinks.js';
 import { pointingAt } from './geometry.js';
-import { type TrackFamily, trackFamilies } from './families.js';
-import { type AoiStrip, cutFamilyStrips, sampleAoi } from './strips.js';
+import type { TrackFamily } from './families.js';
+import { requestStrips } from './request-strips.js';
+import type { AoiStrip } from './strips.js';
 import { decodeTle } from './tle.js';
 import type { PlanRequestNation, Scenario, ScenarioRequest, ScenarioSatellite } from './types.js';
 
@@ -58,14 +59,7 @@ export interface Item {
   readonly gain: number;
 }
 
-export interface Downlink {
-  readonly stationId: string;
-  readonly aosMs: number;
-  readonly tcaMs: number;
-  readonly losMs: number;
-  /** What can be dumped from TCA to LOS, Gb. */
-  readonly capacityGb: number;
-}
+export type { Downlink } from './downlinks.js';
 
 export interface SatModel {
   readonly id: string;
@@ -213,47 +207,15 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
   s.requests.forEach((q, r) => {
     const satIdx = s.satellites.map((_, k) => k).filter((k) => eligible[r]![k]);
     if (satIdx.length === 0) limits[r]!.add('no-satellite-of-type');
-    const widths = satIdx.map((k) => swathOf(s.satellites[k]!.sensor));
-    const sampling = sampleAoi(
+    const { families, cuts, atomCount, stripAtoms } = requestStrips(
       q.aoi as unknown as AoiGeometry,
-      widths.length > 0 ? Math.min(...widths) : 20,
-    );
-    const families = trackFamilies(
       satIdx.map((k) => ({
         index: k,
         el: elements[k]!,
         swathKm: swathOf(s.satellites[k]!.sensor),
       })),
-      sampling.lat0,
     );
-    const cuts = families.map((f) => cutFamilyStrips(sampling, f.headingDeg, f.widthKm));
-    // atoms: samples with the same band in every family
-    const nSamples = sampling.x.length;
-    const atomOfSample = new Int32Array(nSamples);
-    const atomCount: number[] = [];
-    const sig = new Map<string, number>();
-    for (let k = 0; k < nSamples; k++) {
-      const key = cuts.map((c) => c.bandOfSample[k]).join(',');
-      let a = sig.get(key);
-      if (a === undefined) {
-        a = atomCount.length;
-        sig.set(key, a);
-        atomCount.push(0);
-      }
-      atomCount[a]!++;
-      atomOfSample[k] = a;
-    }
-    // local atoms of each (family, band)
-    const stripAtoms = cuts.map((c) => {
-      const byBand = new Map<number, Set<number>>();
-      for (let k = 0; k < nSamples; k++) {
-        const b = c.bandOfSample[k]!;
-        let set = byBand.get(b);
-        if (!set) byBand.set(b, (set = new Set()));
-        set.add(atomOfSample[k]!);
-      }
-      return byBand;
-    });
+    const nSamples = atomCount.reduce((a, b) => a + b, 0);
     const occ = occurrencesOf(q, startMs, endMs);
     if (occ.length === 0) limits[r]!.add('outside-horizon');
     const weight = PRIORITY_WEIGHT[q.priority - 1]! * (q.emergency ? EMERGENCY_FACTOR : 1);
@@ -282,7 +244,7 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
               stripId: `${q.id}#${o.index}/${f.key}/${st.index}`,
               gain: weight * st.fraction,
             });
-            itemAtoms.push([...stripAtoms[fi]!.get(st.index)!].map((a) => base + a));
+            itemAtoms.push(stripAtoms[fi]!.get(st.index)!.map((a) => base + a));
             itemTargets.push(
               prepareTarget(`${items.length - 1}`, {
                 latitudeDeg: st.centreLatDeg,
@@ -303,37 +265,13 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
   s.satellites.forEach((sat, si) => {
     const prop = createPropagator(elements[si]!);
     const periodMs = prop.periodMin * 60_000;
-    // downlink windows: one per cluster of overlapping passes (the three stations are close)
-    const passes = stations.length
-      ? findPasses(prop, stations, {
-          startMs,
-          endMs: endMs + DELIVERY_LOOKAHEAD_MS,
-          toleranceS: 0.5,
-        }).passes
-      : [];
-    passes.sort((a, b) => a.aosMs - b.aosMs);
-    const downlinks: Downlink[] = [];
-    let cluster: typeof passes = [];
-    const flush = (): void => {
-      if (cluster.length === 0) return;
-      const best = cluster.reduce((a, b) => (b.losMs - b.tcaMs > a.losMs - a.tcaMs ? b : a));
-      const prev = downlinks[downlinks.length - 1];
-      const tca = Math.max(best.tcaMs, prev ? prev.losMs + 1000 : -Infinity);
-      if (best.losMs - tca > 5000)
-        downlinks.push({
-          stationId: best.stationId,
-          aosMs: best.aosMs,
-          tcaMs: tca,
-          losMs: best.losMs,
-          capacityGb: (sat.downlinkRateMbps * (best.losMs - tca)) / 1e6,
-        });
-      cluster = [];
-    };
-    for (const p of passes) {
-      if (cluster.length > 0 && p.aosMs > Math.max(...cluster.map((c) => c.losMs))) flush();
-      cluster.push(p);
-    }
-    flush();
+    const downlinks = downlinkWindows(
+      prop,
+      stations,
+      startMs,
+      endMs + DELIVERY_LOOKAHEAD_MS,
+      sat.downlinkRateMbps,
+    );
     const segCap = new Float64Array(downlinks.length + 1);
     downlinks.forEach((d, j) => (segCap[j] = Math.min(sat.memoryGb, d.capacityGb)));
     segCap[downlinks.length] = sat.memoryGb;
