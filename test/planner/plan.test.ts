@@ -8,7 +8,9 @@ import { ValidationError } from '../../src/core/errors.js';
 import { loadGeneratorInputs } from '../../src/io/planner-inputs.js';
 import { loadHighs } from '../../src/planner/selection/highs-loader.js';
 import { modelOf } from '../../src/planner/plan/cache.js';
+import { minUtilityBound } from '../../src/planner/plan/fairness-bound.js';
 import { generateScenario } from '../../src/planner/plan/generator.js';
+import { targetShares } from '../../src/planner/plan/objective.js';
 import { solvePlanExact } from '../../src/planner/plan/milp.js';
 import {
   type Plan,
@@ -637,6 +639,14 @@ describe('optimality and fairness on generated scenarios', () => {
       Math.min(...Object.values(p.nations).map((n) => n.normalisedUtility * p.value));
     expect(minU(lex)).toBeGreaterThan(minU(none));
     expect(none.value).toBeGreaterThanOrEqual(lex.value);
+    // the bound on the smallest normalised utility holds for both plans and is below what
+    // the value bound alone says (min_n u_n ≤ Σ t_n·u_n = value ≤ value bound)
+    const u = (p: Plan): number[] =>
+      (['ML', 'BF', 'NE'] as const).map((n) => p.nations[n]!.normalisedUtility * p.value);
+    const ub = minUtilityBound(modelOf(s), targetShares(s), [0, 1, 2], u(lex), 2000);
+    expect(ub).toBeGreaterThanOrEqual(minU(lex) - 1e-6);
+    expect(ub).toBeGreaterThanOrEqual(minU(none) - 1e-6);
+    expect(ub).toBeLessThanOrEqual(none.bound! * 1.05);
     // the balance carries each nation's shortfall: the least served nation is owed more
     const worst = Object.entries(none.nations).sort((a, b) => a[1].share - b[1].share)[0]!;
     expect(worst[1].balance).toBeGreaterThan(0);

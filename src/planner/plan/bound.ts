@@ -69,13 +69,16 @@ function resourceRows(m: PlanModel): Rows {
 
 /**
  * The bound. `lowerBound` is the value of the best known plan (the target of the steps);
- * `budgetMs` caps the time spent.
+ * `budgetMs` caps the time spent. `cellGain` replaces the cells' gains (default `m.atomGain`):
+ * with gains weighted per nation it bounds a weighted sum of the nations' values (used to
+ * bound the smallest normalised utility, fairness-bound.ts).
  */
 export function computeBound(
   m: PlanModel,
   lowerBound = 0,
   budgetMs = 1000,
   now: () => number = () => performance.now(),
+  cellGain: Float64Array = m.atomGain,
 ): number {
   const t0 = now();
   if (m.optionCount === 0) return 0;
@@ -83,10 +86,10 @@ export function computeBound(
   const rows = resourceRows(m);
   const R = rows.rhs.length;
   const I = m.items.length;
-  const A = m.atomGain.length;
+  const A = cellGain.length;
   const mu = new Float64Array(I);
   const nu = new Float64Array(R);
-  const lambda = Float64Array.from(m.atomGain);
+  const lambda = Float64Array.from(cellGain);
   const w = new Float64Array(m.optionCount);
   const gi = new Float64Array(I);
   const count = new Float64Array(I);
@@ -100,7 +103,7 @@ export function computeBound(
     if (m.itemOptStart[i + 1]! > m.itemOptStart[i]!)
       for (let k = m.itemAtomStart[i]!; k < m.itemAtomStart[i + 1]!; k++) reach[m.itemAtom[k]!] = 1;
   let trivial = 0;
-  for (let a = 0; a < A; a++) if (reach[a]) trivial += m.atomGain[a]!;
+  for (let a = 0; a < A; a++) if (reach[a]) trivial += cellGain[a]!;
   let best = trivial;
   let theta = 1;
   let since = 0;
@@ -108,7 +111,7 @@ export function computeBound(
   for (let it = 0; it < 10_000; it++) {
     if (it > 0 && now() - t0 >= budgetMs) break;
     let L = 0;
-    for (let a = 0; a < A; a++) L += Math.max(0, m.atomGain[a]! - lambda[a]!);
+    for (let a = 0; a < A; a++) L += Math.max(0, cellGain[a]! - lambda[a]!);
     for (let i = 0; i < I; i++) {
       let g = 0;
       for (let k = m.itemAtomStart[i]!; k < m.itemAtomStart[i + 1]!; k++)
@@ -155,7 +158,7 @@ export function computeBound(
     }
     for (let a = 0; a < A; a++) {
       let g = cover[a]! - 1;
-      if ((lambda[a] === 0 && g > 0) || (lambda[a]! >= m.atomGain[a]! && g < 0)) g = 0;
+      if ((lambda[a] === 0 && g > 0) || (lambda[a]! >= cellGain[a]! && g < 0)) g = 0;
       subA[a] = g;
       norm += g * g;
     }
@@ -179,7 +182,7 @@ export function computeBound(
     const step = (theta * (L - lb)) / norm;
     // λ_a moves against ∂L/∂λ_a = Σ y_i − z_a: down when the cell is covered twice
     for (let a = 0; a < A; a++)
-      lambda[a] = Math.min(m.atomGain[a]!, Math.max(0, lambda[a]! - step * subA[a]!));
+      lambda[a] = Math.min(cellGain[a]!, Math.max(0, lambda[a]! - step * subA[a]!));
     for (let i = 0; i < I; i++) mu[i] = Math.max(0, mu[i]! - step * count[i]!);
     for (let r = 0; r < R; r++) nu[r] = Math.max(0, nu[r]! - step * sub[r]!);
   }

@@ -12,9 +12,14 @@ import { createRandom } from '../selection/random.js';
 import type { PlanModel } from './model.js';
 import type { Objective } from './objective.js';
 import { MaxHeap } from './max-heap.js';
-import { type PassGroup, PathScratch, bestPath, passGroups } from './passes.js';
+import { type PassGroup, PathScratch, bestPath, passGroups, passIndexReady } from './passes.js';
 import { Schedule, nationIndex } from './schedule.js';
 
+/**
+ * A pass of at most this many options has an index cheap enough to build inside any step (at
+ * most ~10⁶ predecessor pairs, about 0.1 s).
+ */
+const SMALL_PASS = 1000;
 /** Settling plus a typical small slew, s, added to the imaging time in the value density. */
 const DENSITY_OVERHEAD_S = 8;
 
@@ -206,7 +211,7 @@ export class Search {
     this.settle(before, removed, inserted);
   }
 
-  /** A pass holding another option of a strip of `g` (null when none). */
+  /** A pass holding another option of a strip of `g`, already indexed (null when none). */
   private partnerOf(g: PassGroup): PassGroup | null {
     const m = this.m;
     for (let tries = 0; tries < 8; tries++) {
@@ -215,8 +220,10 @@ export class Search {
       const a = m.itemOptStart[i]!;
       const n = m.itemOptStart[i + 1]! - a;
       if (n < 2) continue;
-      const p = this.optGroup[m.itemOpt[a + Math.floor(this.rand() * n)]!]!;
-      if (this.groups[p] !== g) return this.groups[p]!;
+      const p = this.groups[this.optGroup[m.itemOpt[a + Math.floor(this.rand() * n)]!]!]!;
+      // a step must stay short (the deadline is checked between steps): a large pass only once
+      // its predecessor index is built (a single-pass move builds it in its turn)
+      if (p !== g && (passIndexReady(p) || p.options.length <= SMALL_PASS)) return p;
     }
     return null;
   }
