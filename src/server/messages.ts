@@ -33,7 +33,8 @@ export const serverMessages = defineMessages({
     'feasibility.infeasible': 'infeasible because {reasons}',
     'limit.outside-horizon': 'its window does not overlap the planning horizon',
     'limit.no-satellite-of-type': 'no satellite carries the requested sensor type',
-    'limit.no-access': 'no satellite passes within its sensor field of regard during the window',
+    'limit.no-access':
+      'no pass (in the direction its strips need) within the sensor field of regard during the window',
     'limit.off-nadir': 'the target is beyond the maximum off-nadir angle',
     'limit.sun': 'the sun is too low over the target',
     'limit.agility': 'the pointing needed is beyond the satellite roll/pitch limits',
@@ -77,7 +78,8 @@ export const serverMessages = defineMessages({
     'feasibility.infeasible': 'non faisable car {reasons}',
     'limit.outside-horizon': 'sa fenêtre ne recouvre pas l’horizon de planification',
     'limit.no-satellite-of-type': 'aucun satellite ne porte le type de capteur demandé',
-    'limit.no-access': 'aucun satellite ne passe à portée de son capteur pendant la fenêtre',
+    'limit.no-access':
+      'aucun passage (dans le sens que demandent ses bandes) à portée du capteur pendant la fenêtre',
     'limit.off-nadir': 'la cible est au-delà du dépointage maximal',
     'limit.sun': 'le soleil est trop bas sur la cible',
     'limit.agility': 'le pointage nécessaire dépasse les limites de roulis/tangage du satellite',
