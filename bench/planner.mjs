@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { loadGeneratorInputs } from '../dist/io/planner-inputs.js';
 import { generateScenario } from '../dist/planner/plan/generator.js';
 import { planScenario } from '../dist/planner/plan/plan.js';
+import { modelOf } from '../dist/planner/plan/cache.js';
+import { minUtilityBound } from '../dist/planner/plan/fairness-bound.js';
+import { targetShares } from '../dist/planner/plan/objective.js';
 import { verifyPlan } from '../dist/planner/verify-plan/verify.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,6 +29,9 @@ const inputs = loadGeneratorInputs();
 const runs = [
   ...sizes.map((n) => ({ requests: n, hours: 24, fairness: 'none', limitS })),
   { requests: 2000, hours: 24, fairness: 'leximin', limitS },
+  // over 72 h, value-only and leximin on the same scenario: what the policy costs in value
+  // against the same (value-only) bound, and what the search leaves
+  { requests: 2000, hours: 72, fairness: 'none', limitS: 2 * limitS },
   { requests: 2000, hours: 72, fairness: 'leximin', limitS: 2 * limitS },
 ];
 const rows = [];
@@ -38,6 +44,16 @@ for (const r of runs) {
   const plan = planScenario(s, { timeLimitMs: r.limitS * 1000, seed: 1 });
   const timeS = (performance.now() - t0) / 1000;
   const v = verifyPlan(s, plan);
+  // under leximin: the smallest normalised utility (value_n / t_n) against its own bound
+  // (fairness-bound.ts), measured after the run (not part of the time)
+  let minU = null;
+  let minUBound = null;
+  if (r.fairness === 'leximin') {
+    const t = targetShares(s);
+    const u = ['ML', 'BF', 'NE'].map((n) => plan.nations[n].normalisedUtility * plan.value);
+    minU = Math.min(...u);
+    minUBound = minUtilityBound(modelOf(s), t, [0, 1, 2], u, r.limitS * 1000);
+  }
   const row = {
     requests: r.requests,
     hours: r.hours,
@@ -56,6 +72,13 @@ for (const r of runs) {
     ),
     valid: v.valid,
     violations: v.violations.length,
+    ...(minU !== null
+      ? {
+          minUtility: Number(minU.toFixed(2)),
+          minUtilityBound: Number(minUBound.toFixed(2)),
+          minUtilityGapPct: Number((((minUBound - minU) / minUBound) * 100).toFixed(2)),
+        }
+      : {}),
   };
   rows.push(row);
   process.stderr.write(`${JSON.stringify(row)}\n`);
@@ -72,6 +95,11 @@ for (const r of rows)
   console.log(
     `| ${r.requests} | ${r.hours} h | ${r.fairness} | ${r.timeLimitS} | ${r.timeS} | ${r.value.toFixed(1)} | ${r.bound?.toFixed(1) ?? '–'} | ${r.gapPct ?? '–'} % | ${r.acquisitions} | ${r.planned} / ${r.partial} | ${pct(r.shares.ML)} / ${pct(r.shares.BF)} / ${pct(r.shares.NE)} | ${r.valid ? 'yes' : `NO (${r.violations})`} |`,
   );
+for (const r of rows)
+  if (r.minUtility !== undefined)
+    console.log(
+      `\nleximin ${r.requests} requests, ${r.hours} h: smallest normalised utility ${r.minUtility}, its bound ${r.minUtilityBound} (gap ${r.minUtilityGapPct} %)`,
+    );
 mkdirSync(resolve(here, 'results'), { recursive: true });
 writeFileSync(
   resolve(here, 'results/planner.json'),

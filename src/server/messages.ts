@@ -27,6 +27,22 @@ export const serverMessages = defineMessages({
       'created the admin account "admin" with password: {password} (shown once; change it)',
     'serve.stopping': 'stopping: finishing requests and checkpointing jobs…',
     'serve.stopped': 'server stopped',
+    'feasibility.feasible': 'feasible: next access of {satellite} at {at} (off-nadir {offNadir}°)',
+    'feasibility.delivery': 'delivery at {at}, at the next downlink of {satellite} at {station}',
+    'feasibility.no-delivery': 'no delivery: {reason}',
+    'feasibility.partial': 'only {percent} % of the area can be acquired, because {reasons}',
+    'feasibility.infeasible': 'infeasible because {reasons}',
+    'limit.outside-horizon': 'its window does not overlap the planning horizon',
+    'limit.no-satellite-of-type': 'no satellite carries the requested sensor type',
+    'limit.no-access':
+      'no pass (in the direction its strips need) within the sensor field of regard during the window',
+    'limit.off-nadir': 'the target is beyond the maximum off-nadir angle',
+    'limit.sun': 'the sun is too low over the target',
+    'limit.agility': 'the pointing needed is beyond the satellite roll/pitch limits',
+    'limit.window-too-short': 'the window is too short for the imaging time of a strip',
+    'limit.too-large':
+      'a strip needs more imaging time or data than one orbit, the recorder or one downlink allow (cut the AOI smaller)',
+    'limit.no-downlink': 'no downlink pass at any station within 24 h after the window',
   },
   fr: {
     'error.validation': 'la requête n’est pas valide : {count} problème(s)',
@@ -55,6 +71,25 @@ export const serverMessages = defineMessages({
       'compte administrateur « admin » créé avec le mot de passe : {password} (affiché une seule fois ; le changer)',
     'serve.stopping': 'arrêt : fin des requêtes en cours et sauvegarde de l’état des tâches…',
     'serve.stopped': 'serveur arrêté',
+    'feasibility.feasible':
+      'faisable : prochain accès de {satellite} à {at} (dépointage {offNadir}°)',
+    'feasibility.delivery':
+      'livraison à {at}, au prochain vidage de {satellite} à la station {station}',
+    'feasibility.no-delivery': 'pas de livraison : {reason}',
+    'feasibility.partial': 'seuls {percent} % de la zone peuvent être acquis, car {reasons}',
+    'feasibility.infeasible': 'non faisable car {reasons}',
+    'limit.outside-horizon': 'sa fenêtre ne recouvre pas l’horizon de planification',
+    'limit.no-satellite-of-type': 'aucun satellite ne porte le type de capteur demandé',
+    'limit.no-access':
+      'aucun passage (dans le sens que demandent ses bandes) à portée du capteur pendant la fenêtre',
+    'limit.off-nadir': 'la cible est au-delà du dépointage maximal',
+    'limit.sun': 'le soleil est trop bas sur la cible',
+    'limit.agility': 'le pointage nécessaire dépasse les limites de roulis/tangage du satellite',
+    'limit.window-too-short':
+      'la fenêtre est trop courte pour le temps de prise de vue d’une bande',
+    'limit.too-large':
+      'une bande demande plus de temps de prise de vue ou de données qu’une orbite, l’enregistreur ou un vidage ne le permettent (découper la zone)',
+    'limit.no-downlink': 'aucun passage de vidage sur une station dans les 24 h après la fenêtre',
   },
 });
 

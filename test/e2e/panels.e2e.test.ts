@@ -192,8 +192,23 @@ describe.skipIf(!hasChromium)('panels in Chromium', () => {
       // Chromium logs every 404 resource as a console error: expected while the route is absent
       if (!hasFeasibility) e.allowConsoleError(/404 \(Not Found\).*\/feasibility/);
       await page.getByTestId('feasibility-ask').click();
-      if (hasFeasibility) await page.getByTestId('feasibility-draft').waitFor({ timeout: 60_000 });
-      else
+      if (hasFeasibility) {
+        const answer = page.getByTestId('feasibility-draft');
+        await answer.waitFor({ timeout: 60_000 });
+        // the verdict first: what sets the earliest acquisition and delivery, or why not;
+        // per-satellite limits only folded away as detail
+        await expect
+          .poll(() => answer.getByTestId('feasibility-verdict').textContent())
+          .toMatch(
+            /Earliest acquisition: .*next access of .*Earliest delivery|No delivery|Infeasible because/,
+          );
+        if ((await answer.getByTestId('feasibility-detail').count()) > 0)
+          expect(
+            await answer
+              .getByTestId('feasibility-detail')
+              .evaluate((d) => (d as HTMLDetailsElement).open),
+          ).toBe(false);
+      } else
         await expect
           .poll(() => page.getByTestId('feasibility-error').first().textContent(), {
             timeout: 30_000,

@@ -333,13 +333,38 @@ describe.each(backends)('planning on $name', (backend) => {
       expect(at).toBeGreaterThanOrEqual(Date.parse(FEAS_WINDOW.start));
       expect(at).toBeLessThan(Date.parse(FEAS_WINDOW.end));
       if (f.earliestDelivery) expect(Date.parse(f.earliestDelivery.at)).toBeGreaterThan(at);
+      // the verdict says what sets the earliest acquisition (and delivery) first
+      expect(f.summary).toMatch(
+        new RegExp(
+          `^feasible: next access of ${f.earliestAcquisition.satelliteId} at ${f.earliestAcquisition.start}`,
+        ),
+      );
+      if (f.earliestDelivery)
+        expect(f.summary).toContain(
+          `delivery at ${f.earliestDelivery.at}, at the next downlink of ${f.earliestDelivery.satelliteId} at ${f.earliestDelivery.stationId}`,
+        );
+      // binding reasons only for what is out of reach; per-satellite limits are detail
+      if (f.coverableFraction === 1 && f.earliestDelivery) expect(f.reasons).toEqual([]);
     } else {
-      expect(f.limits.length).toBeGreaterThan(0);
+      expect(f.reasons.length).toBeGreaterThan(0);
+      expect(f.summary).toMatch(/^infeasible because /);
     }
+    for (const x of f.satelliteLimits)
+      for (const r of x.reasons) expect(typeof r.message).toBe('string');
     // A stored request: the same answer shape; hidden from other nations when private.
     const mine = await call('viewer-ml', 'GET', `/api/v1/requests/${ids.mlBamako}/feasibility`);
     expect(mine.statusCode, mine.body).toBe(200);
     expect(typeof mine.json().feasible).toBe('boolean');
+    // in French when asked: the same verdict, translated
+    const fr = await s.app.inject({
+      method: 'GET',
+      url: `/api/v1/requests/${ids.mlBamako}/feasibility`,
+      headers: { ...bearer(tokens.get('viewer-ml')!), 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
+    expect(fr.statusCode, fr.body).toBe(200);
+    expect(fr.json().summary).toMatch(
+      mine.json().feasible ? /^faisable : prochain accès de / : /^non faisable car /,
+    );
     expect(
       (await call('viewer-bf', 'GET', `/api/v1/requests/${ids.mlBamako}/feasibility`)).statusCode,
     ).toBe(404);

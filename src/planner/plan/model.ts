@@ -17,10 +17,12 @@ import type { Sensor } from '../../access/sensor.js';
 import { sunElevationAtDeg } from '../../access/sun-constraint.js';
 import { sampleTrack, stateAt } from '../../access/track.js';
 import { createPropagator } from '../../orbit/propagator.js';
-import { findPasses } from '../../passes/find-passes.js';
 import type { GroundStation } from '../../passes/station.js';
+import { type Downlink, downlinkWindows } from './downlinks.js';
 import { pointingAt } from './geometry.js';
-import { type AoiStrip, cutStrips } from './strips.js';
+import type { TrackFamily } from './families.js';
+import { requestStrips } from './request-strips.js';
+import type { AoiStrip } from './strips.js';
 import { decodeTle } from './tle.js';
 import type { PlanRequestNation, Scenario, ScenarioRequest, ScenarioSatellite } from './types.js';
 
@@ -44,25 +46,20 @@ export type LimitCode =
   | 'window-too-short'
   | 'too-large'
   | 'conflicts'
-  | 'memory-or-duty';
+  | 'memory-or-duty'
+  | 'no-downlink';
 
 export interface Item {
   readonly request: number;
   readonly occurrence: number;
+  readonly family: TrackFamily;
   readonly strip: AoiStrip;
   readonly stripId: string;
-  /** Gain when acquired: priority weight × emergency factor × strip fraction. */
+  /** Gain when acquired alone: priority weight × emergency factor × strip fraction. */
   readonly gain: number;
 }
 
-export interface Downlink {
-  readonly stationId: string;
-  readonly aosMs: number;
-  readonly tcaMs: number;
-  readonly losMs: number;
-  /** What can be dumped from TCA to LOS, Gb. */
-  readonly capacityGb: number;
-}
+export type { Downlink } from './downlinks.js';
 
 export interface SatModel {
   readonly id: string;
@@ -80,15 +77,21 @@ export interface RequestModel {
   readonly nation: PlanRequestNation;
   readonly weight: number;
   readonly emergency: boolean;
-  /** Item indices per occurrence in the horizon. */
-  /** Occurrences in the horizon; `index` counts recurrence periods from the window start. */
+  /**
+   * Occurrences in the horizon; `index` counts recurrence periods from the window start;
+   * `items` its strips (all families), atoms `atomStart … atomEnd − 1` its sample cells.
+   */
   readonly occurrences: readonly {
     readonly index: number;
     readonly startMs: number;
     readonly endMs: number;
     readonly items: readonly number[];
+    readonly atomStart: number;
+    readonly atomEnd: number;
   }[];
   readonly limits: ReadonlySet<LimitCode>;
+  /** The same, per satellite id (why some of its passes or strips are excluded). */
+  readonly satLimits: ReadonlyMap<string, ReadonlySet<LimitCode>>;
 }
 
 export interface PlanModel {
@@ -98,6 +101,16 @@ export interface PlanModel {
   readonly sats: readonly SatModel[];
   readonly requests: readonly RequestModel[];
   readonly items: readonly Item[];
+  /**
+   * Sample cells ("atoms"): the AOI samples of an occurrence grouped by the strips (one per
+   * family) that hold them. An occurrence's value is Σ gain of the atoms covered by at least
+   * one acquired strip; `atomShare` is the atom's share of the AOI's samples.
+   */
+  readonly atomGain: Float64Array;
+  readonly atomShare: Float64Array;
+  /** Atoms of each item (CSR). */
+  readonly itemAtomStart: Int32Array;
+  readonly itemAtom: Int32Array;
   readonly optionCount: number;
   readonly optItem: Int32Array;
   readonly optSat: Int32Array;
@@ -119,6 +132,16 @@ export function serves(sensor: Sensor, type: ScenarioRequest['sensorType']): boo
   if (type === 'any') return true;
   if (type === 'sar') return sensor.kind === 'sar';
   return sensor.kind !== 'sar';
+}
+
+/** Pass direction from an Earth-fixed state: ascending when the latitude grows. */
+function directionOf(st: ArrayLike<number>): 'A' | 'D' {
+  const x = st[0]!;
+  const y = st[1]!;
+  const z = st[2]!;
+  const r2 = x * x + y * y + z * z;
+  const rv = x * st[3]! + y * st[4]! + z * st[5]!;
+  return st[5]! * r2 - z * rv >= 0 ? 'A' : 'D';
 }
 
 function swathOf(sensor: Sensor): number {
@@ -163,6 +186,7 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
   const stations: GroundStation[] = s.stations.map((st) => ({ ...st, nation: '' }));
   const items: Item[] = [];
   const limits = s.requests.map(() => new Set<LimitCode>());
+  const satLimits = s.requests.map(() => new Map<string, Set<LimitCode>>());
   const eligible = s.requests.map((q) =>
     s.satellites.map(
       (sat) =>
@@ -170,13 +194,28 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
     ),
   );
   const reqModels: RequestModel[] = [];
-  // items: occurrence × strip
+  const elements = s.satellites.map((sat) => {
+    const el = decodeTle(sat.tle[0], sat.tle[1], sat.name ?? sat.id);
+    if ('message' in el) throw new RangeError(`satellite ${sat.id}: ${el.message}`);
+    return el;
+  });
+  // items: occurrence × family × strip; atoms: occurrence × distinct strip signature of samples
   const itemTargets: PreparedTarget[] = [];
+  const atomGain: number[] = [];
+  const atomShare: number[] = [];
+  const itemAtoms: number[][] = [];
   s.requests.forEach((q, r) => {
-    const sats = s.satellites.filter((_, k) => eligible[r]![k]);
-    if (sats.length === 0) limits[r]!.add('no-satellite-of-type');
-    const width = sats.length > 0 ? Math.min(...sats.map((x) => swathOf(x.sensor))) : 20;
-    const strips = cutStrips(q.aoi as unknown as AoiGeometry, width);
+    const satIdx = s.satellites.map((_, k) => k).filter((k) => eligible[r]![k]);
+    if (satIdx.length === 0) limits[r]!.add('no-satellite-of-type');
+    const { families, cuts, atomCount, stripAtoms } = requestStrips(
+      q.aoi as unknown as AoiGeometry,
+      satIdx.map((k) => ({
+        index: k,
+        el: elements[k]!,
+        swathKm: swathOf(s.satellites[k]!.sensor),
+      })),
+    );
+    const nSamples = atomCount.reduce((a, b) => a + b, 0);
     const occ = occurrencesOf(q, startMs, endMs);
     if (occ.length === 0) limits[r]!.add('outside-horizon');
     const weight = PRIORITY_WEIGHT[q.priority - 1]! * (q.emergency ? EMERGENCY_FACTOR : 1);
@@ -186,26 +225,36 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
       weight,
       emergency: q.emergency ?? false,
       limits: limits[r]!,
+      satLimits: satLimits[r]!,
       occurrences: occ.map((o, k) => {
-        const ids: number[] = [];
-        for (const st of strips) {
-          ids.push(items.length);
-          items.push({
-            request: r,
-            occurrence: k,
-            strip: st,
-            stripId: `${q.id}#${o.index}/${st.index}`,
-            gain: weight * st.fraction,
-          });
-          itemTargets.push(
-            prepareTarget(`${items.length - 1}`, {
-              latitudeDeg: st.centreLatDeg,
-              longitudeDeg: st.centreLonDeg,
-              altitudeKm: 0,
-            }),
-          );
+        const base = atomGain.length;
+        for (const c of atomCount) {
+          atomShare.push(c / nSamples);
+          atomGain.push((weight * c) / nSamples);
         }
-        return { ...o, items: ids };
+        const ids: number[] = [];
+        families.forEach((f, fi) => {
+          for (const st of cuts[fi]!.strips) {
+            ids.push(items.length);
+            items.push({
+              request: r,
+              occurrence: k,
+              family: f,
+              strip: st,
+              stripId: `${q.id}#${o.index}/${f.key}/${st.index}`,
+              gain: weight * st.fraction,
+            });
+            itemAtoms.push(stripAtoms[fi]!.get(st.index)!.map((a) => base + a));
+            itemTargets.push(
+              prepareTarget(`${items.length - 1}`, {
+                latitudeDeg: st.centreLatDeg,
+                longitudeDeg: st.centreLonDeg,
+                altitudeKm: 0,
+              }),
+            );
+          }
+        });
+        return { ...o, items: ids, atomStart: base, atomEnd: atomGain.length };
       }),
     });
   });
@@ -214,41 +263,15 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
   const sats: SatModel[] = [];
   const scratch = new Float64Array(6);
   s.satellites.forEach((sat, si) => {
-    const el = decodeTle(sat.tle[0], sat.tle[1], sat.name ?? sat.id);
-    if ('message' in el) throw new RangeError(`satellite ${sat.id}: ${el.message}`);
-    const prop = createPropagator(el);
+    const prop = createPropagator(elements[si]!);
     const periodMs = prop.periodMin * 60_000;
-    // downlink windows: one per cluster of overlapping passes (the three stations are close)
-    const passes = stations.length
-      ? findPasses(prop, stations, {
-          startMs,
-          endMs: endMs + DELIVERY_LOOKAHEAD_MS,
-          toleranceS: 0.5,
-        }).passes
-      : [];
-    passes.sort((a, b) => a.aosMs - b.aosMs);
-    const downlinks: Downlink[] = [];
-    let cluster: typeof passes = [];
-    const flush = (): void => {
-      if (cluster.length === 0) return;
-      const best = cluster.reduce((a, b) => (b.losMs - b.tcaMs > a.losMs - a.tcaMs ? b : a));
-      const prev = downlinks[downlinks.length - 1];
-      const tca = Math.max(best.tcaMs, prev ? prev.losMs + 1000 : -Infinity);
-      if (best.losMs - tca > 5000)
-        downlinks.push({
-          stationId: best.stationId,
-          aosMs: best.aosMs,
-          tcaMs: tca,
-          losMs: best.losMs,
-          capacityGb: (sat.downlinkRateMbps * (best.losMs - tca)) / 1e6,
-        });
-      cluster = [];
-    };
-    for (const p of passes) {
-      if (cluster.length > 0 && p.aosMs > Math.max(...cluster.map((c) => c.losMs))) flush();
-      cluster.push(p);
-    }
-    flush();
+    const downlinks = downlinkWindows(
+      prop,
+      stations,
+      startMs,
+      endMs + DELIVERY_LOOKAHEAD_MS,
+      sat.downlinkRateMbps,
+    );
     const segCap = new Float64Array(downlinks.length + 1);
     downlinks.forEach((d, j) => (segCap[j] = Math.min(sat.memoryGb, d.capacityGb)));
     segCap[downlinks.length] = sat.memoryGb;
@@ -266,12 +289,30 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
 
     const mine: number[] = [];
     s.requests.forEach((_, r) => {
-      if (eligible[r]![si]) for (const o of reqModels[r]!.occurrences) mine.push(...o.items);
+      if (eligible[r]![si])
+        for (const o of reqModels[r]!.occurrences)
+          for (const i of o.items) if (items[i]!.family.satellites.includes(si)) mine.push(i);
     });
     if (mine.length > 0) {
       const track = sampleTrack(prop, startMs - 600_000, endMs + 600_000);
+      // one access search per distinct strip centre (to 0.01°, ~1 km: the windows' times are
+      // then refined by the pointing at each strip's own centre below)
+      const targetOf = new Int32Array(mine.length);
+      const unique: PreparedTarget[] = [];
+      const byKey = new Map<string, number>();
+      mine.forEach((i, k) => {
+        const st = items[i]!.strip;
+        const key = `${st.centreLatDeg.toFixed(2)},${st.centreLonDeg.toFixed(2)}`;
+        let u = byKey.get(key);
+        if (u === undefined) {
+          u = unique.length;
+          byKey.set(key, u);
+          unique.push(itemTargets[i]!);
+        }
+        targetOf[k] = u;
+      });
       const targets = mine.map((i) => itemTargets[i]!);
-      const windows = findAccessWindows(track, sat.sensor, targets, {
+      const windows = findAccessWindows(track, sat.sensor, unique, {
         startMs,
         endMs,
         toleranceS: 0.5,
@@ -283,8 +324,19 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
         const q = s.requests[item.request]!;
         const occ = reqModels[item.request]!.occurrences[item.occurrence]!;
         const lim = limits[item.request]!;
-        const ws = windows[k]!;
-        if (ws.length === 0) lim.add('no-access');
+        const satLim = satLimits[item.request]!;
+        const note = (c: LimitCode): void => {
+          lim.add(c);
+          let set = satLim.get(sat.id);
+          if (!set) satLim.set(sat.id, (set = new Set()));
+          set.add(c);
+        };
+        // only the passes of the family's direction image its strips
+        const ws = windows[targetOf[k]!]!.filter(
+          (w) =>
+            stateAt(track, w.bestMs, scratch) && directionOf(scratch) === item.family.direction,
+        );
+        if (ws.length === 0) note('no-access');
         const maxOff = Math.min(
           q.maxOffNadirDeg ?? 90,
           agile ? (sat.sensor as { maxOffNadirDeg: number }).maxOffNadirDeg : 90,
@@ -308,18 +360,18 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
             const a = tc - durMs / 2;
             const b = tc + durMs / 2;
             if (a < occ.startMs || b > occ.endMs) {
-              lim.add('window-too-short');
+              note('window-too-short');
               continue;
             }
             if (pt.offNadirDeg > maxOff) {
-              lim.add('off-nadir');
+              note('off-nadir');
               continue;
             }
             if (
               Math.abs(pt.rollDeg) > sat.agility.maxRollDeg ||
               Math.abs(pt.pitchDeg) > sat.agility.maxPitchDeg
             ) {
-              lim.add('agility');
+              note('agility');
               continue;
             }
             if (
@@ -327,7 +379,7 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
               minSun > -90 &&
               sunElevationAtDeg(track, targets[k]!, tc) < minSun
             ) {
-              lim.add('sun');
+              note('sun');
               continue;
             }
             const volume = (sat.dataRateMbps * (Math.round(b) - Math.round(a))) / 1e6;
@@ -336,7 +388,7 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
               (Math.round(b) - Math.round(a)) / 1000 > sat.maxImagingSPerOrbit ||
               volume > segCap[seg]!
             ) {
-              lim.add('too-large');
+              note('too-large');
               continue;
             }
             raw.push({
@@ -377,6 +429,8 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
   const fill = itemOptStart.slice(0, items.length);
   const itemOpt = new Int32Array(n);
   for (let o = 0; o < n; o++) itemOpt[fill[optItem[o]!]!++] = o;
+  const itemAtomStart = new Int32Array(items.length + 1);
+  itemAtoms.forEach((l, i) => (itemAtomStart[i + 1] = itemAtomStart[i]! + l.length));
   return {
     scenario: s,
     startMs,
@@ -384,6 +438,10 @@ export function buildModel(s: Scenario, onProgress?: (fraction: number) => void)
     sats: satModels,
     requests: reqModels,
     items,
+    atomGain: Float64Array.from(atomGain),
+    atomShare: Float64Array.from(atomShare),
+    itemAtomStart,
+    itemAtom: Int32Array.from(itemAtoms.flat()),
     optionCount: n,
     optItem,
     optSat,

@@ -31,6 +31,7 @@ export const LIMIT_TEXT: Record<LimitCode, string> = {
   conflicts:
     'its opportunities are taken by higher-value acquisitions (slew, one acquisition at a time)',
   'memory-or-duty': 'recorder memory, downlink capacity or the duty limit per orbit are used up',
+  'no-downlink': 'no downlink pass at any station within 24 h after the horizon',
 };
 
 /** Reason for a request with no option at all. */
@@ -105,41 +106,52 @@ export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: num
     (a, b) => a.start.localeCompare(b.start) || a.satelliteId.localeCompare(b.satelliteId),
   );
 
+  // atoms some strip with an option can reach
+  const reach = new Uint8Array(m.atomGain.length);
+  for (let i = 0; i < m.items.length; i++)
+    if (m.itemOptStart[i + 1]! > m.itemOptStart[i]!)
+      for (let k = m.itemAtomStart[i]!; k < m.itemAtomStart[i + 1]!; k++) reach[m.itemAtom[k]!] = 1;
+  const pct = (x: number): string => `${Number((100 * x).toFixed(1))} %`;
   const requests: PlanRequestOutcome[] = m.requests.map((q) => {
     let frac = 0;
+    let reachable = 0;
     let first = Infinity;
     let last = -Infinity;
     let undelivered = false;
-    let anyOption = false;
-    let missing = 0;
-    let noOption = 0;
+    const n = Math.max(1, q.occurrences.length);
     for (const occ of q.occurrences) {
+      for (let a = occ.atomStart; a < occ.atomEnd; a++) {
+        if (st.atomCover[a]! > 0) frac += m.atomShare[a]! / n;
+        if (reach[a]) reachable += m.atomShare[a]! / n;
+      }
       for (const i of occ.items) {
         const o = st.itemSel[i]!;
-        if (m.itemOptStart[i + 1]! > m.itemOptStart[i]!) anyOption = true;
-        if (o < 0) {
-          missing++;
-          if (m.itemOptStart[i + 1]! === m.itemOptStart[i]!) noOption++;
-          continue;
-        }
-        frac += m.items[i]!.strip.fraction / q.occurrences.length;
+        if (o < 0) continue;
         first = Math.min(first, m.optStart[o]!);
         const d = delivery.get(o);
         if (d) last = Math.max(last, d.at);
         else undelivered = true;
       }
     }
+    if (q.occurrences.length === 0) reachable = 0;
     frac = Math.min(1, frac);
     const status = frac >= 1 - 1e-9 ? 'planned' : frac > 0 ? 'partial' : 'unplanned';
     let reason: string | null = null;
     if (status !== 'planned') {
-      if (!anyOption) reason = infeasibleReason(q.limits);
+      if (reachable <= 1e-12) reason = infeasibleReason(q.limits);
       else {
         const head =
-          status === 'partial' ? `partly planned (${missing} strip(s) missing)` : 'not planned';
+          status === 'partial'
+            ? `partly planned (${pct(frac)} of the area acquired)`
+            : 'not planned';
         const taken =
-          missing > noOption ? `: ${LIMIT_TEXT.conflicts}, or ${LIMIT_TEXT['memory-or-duty']}` : '';
-        const never = noOption > 0 ? `; ${noOption} strip(s) ${infeasibleReason(q.limits)}` : '';
+          reachable > frac + 1e-9
+            ? `: ${LIMIT_TEXT.conflicts}, or ${LIMIT_TEXT['memory-or-duty']}`
+            : '';
+        const never =
+          reachable < 1 - 1e-9
+            ? `; ${pct(1 - reachable)} of the area ${infeasibleReason(q.limits)}`
+            : '';
         reason = `${head}${taken}${never}`;
       }
     } else if (undelivered)
@@ -183,14 +195,14 @@ export function buildPlan(m: PlanModel, st: Schedule, obj: Objective, bound: num
   };
 }
 
-/** Value asked for per nation (every strip of every occurrence in the horizon). */
+/** Value asked for per nation (the whole area of every occurrence in the horizon). */
 export function demandPerNation(m: PlanModel): Float64Array {
   const d = new Float64Array(3);
-  for (const it of m.items) {
-    const n = m.requests[it.request]!.nation;
-    const k = n === 'ML' ? 0 : n === 'BF' ? 1 : n === 'NE' ? 2 : 3;
-    if (k < 3) d[k]! += it.gain;
-    else for (let j = 0; j < 3; j++) d[j]! += it.gain / 3;
+  for (const q of m.requests) {
+    const k = q.nation === 'ML' ? 0 : q.nation === 'BF' ? 1 : q.nation === 'NE' ? 2 : 3;
+    const v = q.weight * q.occurrences.length;
+    if (k < 3) d[k]! += v;
+    else for (let j = 0; j < 3; j++) d[j]! += v / 3;
   }
   return d;
 }

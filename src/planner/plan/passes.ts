@@ -72,6 +72,14 @@ interface PassIndex {
 
 const indexCache = new WeakMap<PassGroup, PassIndex>();
 
+/**
+ * True when the predecessor index of `g` is built (building it costs O(options × options within
+ * a slew time): seconds for the densest passes at 5000 requests).
+ */
+export function passIndexReady(g: PassGroup): boolean {
+  return indexCache.has(g);
+}
+
 function passIndex(m: PlanModel, g: PassGroup): PassIndex {
   const cached = indexCache.get(g);
   if (cached) return cached;

@@ -60,12 +60,14 @@ export function repairPlan(
   for (const i of urgentItems) search.pinned[i] = 1;
   const displacedOpts: number[] = [];
   for (const i of urgentItems) {
-    if (st.itemSel[i]! >= 0) continue;
+    // a strip whose cells strips of another family already cover adds nothing
+    if (st.itemSel[i]! >= 0 || st.marginal(i) <= 1e-12) continue;
     let best: { o: number; cost: number } | null = null;
     for (let k = m.itemOptStart[i]!; k < m.itemOptStart[i + 1]!; k++) {
       const opt = m.itemOpt[k]!;
       const removed: number[] = [];
       let ok = true;
+      const before = st.value;
       for (let guard = 0; guard < 50; guard++) {
         const b = st.firstBlocker(opt, search.pinned);
         if (b === -1) break;
@@ -77,7 +79,7 @@ export function repairPlan(
         removed.push(b);
       }
       ok &&= st.fits(opt);
-      const cost = removed.reduce((a, x) => a + m.items[m.optItem[x]!]!.gain, 0);
+      const cost = before - st.value;
       for (const x of removed) st.insert(x);
       if (ok && (!best || cost < best.cost)) best = { o: opt, cost };
       if (best && best.cost === 0) break;
@@ -94,7 +96,7 @@ export function repairPlan(
   // re-place displaced strips elsewhere, then fill free time
   for (const x of displacedOpts) {
     const i = m.optItem[x]!;
-    if (st.itemSel[i]! >= 0) continue;
+    if (st.itemSel[i]! >= 0 || st.marginal(i) <= 1e-12) continue;
     for (let k = m.itemOptStart[i]!; k < m.itemOptStart[i + 1]!; k++) {
       const opt = m.itemOpt[k]!;
       if (opt !== x && st.canInsert(opt)) {

@@ -1,7 +1,9 @@
 /**
  * The mutable state of the search: which option is taken for each item, each satellite's
  * timeline (taken options in time order), its recorder use per segment and its imaging time per
- * orbit, and the value per nation. Insertion is checked against every constraint:
+ * orbit, how many taken strips cover each sample cell (atom), and the value per nation: an
+ * occurrence is worth the gain of the atoms covered at least once, so a strip that overlaps
+ * strips of another family already taken adds only its new atoms. Insertion is checked against every constraint:
  * one acquisition at a time with the slew (roll/pitch change at the slew rate plus settling)
  * between neighbours, the duty limit of the orbit, and the recorder segments (model.ts).
  */
@@ -27,6 +29,8 @@ export class Schedule {
   readonly nationValue = new Float64Array(3);
   value = 0;
   count = 0;
+  /** Taken strips covering each atom. */
+  readonly atomCover: Int32Array;
   private readonly itemNation: Int8Array;
 
   constructor(m: PlanModel) {
@@ -37,6 +41,29 @@ export class Schedule {
     const orbits = m.sats.map((s) => Math.ceil((m.endMs - m.startMs) / s.periodMs) + 2);
     this.orbitUse = orbits.map((n) => new Float64Array(n));
     this.itemNation = Int8Array.from(m.items, (it) => nationIndex(m.requests[it.request]!.nation));
+    this.atomCover = new Int32Array(m.atomGain.length);
+  }
+
+  /** What taking item i would add now: the gain of its atoms not yet covered. */
+  marginal(item: number): number {
+    const m = this.m;
+    let g = 0;
+    for (let k = m.itemAtomStart[item]!; k < m.itemAtomStart[item + 1]!; k++) {
+      const a = m.itemAtom[k]!;
+      if (this.atomCover[a] === 0) g += m.atomGain[a]!;
+    }
+    return g;
+  }
+
+  /** What removing the taken item i would lose: the gain of the atoms only it covers. */
+  own(item: number): number {
+    const m = this.m;
+    let g = 0;
+    for (let k = m.itemAtomStart[item]!; k < m.itemAtomStart[item + 1]!; k++) {
+      const a = m.itemAtom[k]!;
+      if (this.atomCover[a] === 1) g += m.atomGain[a]!;
+    }
+    return g;
   }
 
   /** Slew time from option a to option b (same satellite), ms. */
@@ -114,7 +141,7 @@ export class Schedule {
         if (
           pred(x) &&
           free(x) &&
-          (best < 0 || m.items[m.optItem[x]!]!.gain < m.items[m.optItem[best]!]!.gain)
+          (best < 0 || this.own(m.optItem[x]!) < this.own(m.optItem[best]!))
         )
           best = x;
       return best;
@@ -139,7 +166,14 @@ export class Schedule {
   }
 
   private addValue(item: number, sign: number): void {
-    const g = this.m.items[item]!.gain * sign;
+    const m = this.m;
+    let g = 0;
+    for (let k = m.itemAtomStart[item]!; k < m.itemAtomStart[item + 1]!; k++) {
+      const a = m.itemAtom[k]!;
+      if (sign > 0) {
+        if (this.atomCover[a]!++ === 0) g += m.atomGain[a]!;
+      } else if (--this.atomCover[a]! === 0) g -= m.atomGain[a]!;
+    }
     this.value += g;
     const n = this.itemNation[item]!;
     if (n < 3) this.nationValue[n]! += g;

@@ -1,6 +1,7 @@
 /**
- * The search: a greedy insertion by value density (gain per second of satellite time, imaging
- * plus settling), fairness-aware when a fairness policy is set (the nation with the lowest
+ * The search: a lazy greedy insertion by value density (marginal gain per second of satellite
+ * time, imaging plus settling: a strip overlapping strips of another family already taken is
+ * worth only its new sample cells), fairness-aware when a fairness policy is set (the nation with the lowest
  * normalised utility picks next), then a large-neighbourhood search: free a time window of one
  * satellite, re-insert greedily (with randomised order) the options of that window and of the
  * freed items anywhere, keep the result unless the objective got worse. Seeded, anytime: the
@@ -10,9 +11,15 @@
 import { createRandom } from '../selection/random.js';
 import type { PlanModel } from './model.js';
 import type { Objective } from './objective.js';
-import { type PassGroup, PathScratch, bestPath, passGroups } from './passes.js';
+import { MaxHeap } from './max-heap.js';
+import { type PassGroup, PathScratch, bestPath, passGroups, passIndexReady } from './passes.js';
 import { Schedule, nationIndex } from './schedule.js';
 
+/**
+ * A pass of at most this many options has an index cheap enough to build inside any step (at
+ * most ~10⁶ predecessor pairs, about 0.1 s).
+ */
+const SMALL_PASS = 1000;
 /** Settling plus a typical small slew, s, added to the imaging time in the value density. */
 const DENSITY_OVERHEAD_S = 8;
 
@@ -28,10 +35,15 @@ export class Search {
   readonly obj: Objective;
   readonly stats: SearchStats = { iterations: 0, accepted: 0, improved: 0 };
   private readonly rand: () => number;
+  /** Density of an option alone (gain of its whole strip per second). */
   private readonly density: Float64Array;
+  /** Seconds of satellite time an option costs in the density. */
+  private readonly cost: Float64Array;
   private windowMs = 10 * 60_000;
   private readonly optNation: Int8Array;
   private readonly groups: PassGroup[];
+  /** Pass group of each option. */
+  private readonly optGroup: Int32Array;
   private readonly scratch: PathScratch;
   private readonly weight: Float64Array;
   /** Options that may never be inserted (e.g. displaced ones kept out in a repair). */
@@ -45,14 +57,19 @@ export class Search {
     this.st = st ?? new Schedule(m);
     this.rand = createRandom(seed);
     this.density = new Float64Array(m.optionCount);
+    this.cost = new Float64Array(m.optionCount);
     for (let o = 0; o < m.optionCount; o++) {
       const sat = m.sats[m.optSat[o]!]!;
       const dur = (m.optEnd[o]! - m.optStart[o]!) / 1000;
-      this.density[o] =
-        m.items[m.optItem[o]!]!.gain / (dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S);
+      this.cost[o] = dur + sat.spec.agility.settlingS + DENSITY_OVERHEAD_S;
+      this.density[o] = m.items[m.optItem[o]!]!.gain / this.cost[o]!;
     }
     this.blocked = new Uint8Array(m.optionCount);
     this.groups = passGroups(m);
+    this.optGroup = new Int32Array(m.optionCount);
+    this.groups.forEach((g, k) => {
+      for (const o of g.options) this.optGroup[o] = k;
+    });
     this.scratch = new PathScratch(Math.max(1, ...this.groups.map((g) => g.options.length)));
     this.weight = new Float64Array(m.optionCount);
     this.optNation = Int8Array.from(m.optItem, (i) =>
@@ -66,43 +83,55 @@ export class Search {
     return list.sort((a, b) => d[b]! - d[a]! || this.m.optStart[a]! - this.m.optStart[b]!);
   }
 
+  /**
+   * Pops the option of `h` with the best current marginal density that can be inserted
+   * (lazy: a popped option whose density dropped below the next key goes back), −1 when none.
+   */
+  private popBest(h: MaxHeap): number {
+    for (;;) {
+      const o = h.pop();
+      if (o < 0) return -1;
+      const i = this.m.optItem[o]!;
+      if (this.st.itemSel[i] !== -1) continue;
+      const d = this.st.marginal(i) / this.cost[o]!;
+      if (d <= 1e-12) continue;
+      if (d >= h.topKey() * (1 - 1e-12)) {
+        if (this.st.fits(o)) return o;
+        continue;
+      }
+      h.push(o, d);
+    }
+  }
+
   /** Greedy insertion into the current state; fairness-aware when the policy asks for it. */
   greedy(): void {
-    const all: number[] = [];
-    for (let o = 0; o < this.m.optionCount; o++) if (!this.blocked[o]) all.push(o);
-    this.byDensity(all);
-    if (this.obj.policy === 'none') {
-      for (const o of all) if (this.st.canInsert(o)) this.st.insert(o);
+    const queues = [new MaxHeap(), new MaxHeap(), new MaxHeap(), new MaxHeap()];
+    const fair = this.obj.policy !== 'none';
+    for (let o = 0; o < this.m.optionCount; o++)
+      if (!this.blocked[o]) queues[fair ? this.optNation[o]! : 0]!.push(o, this.density[o]!);
+    if (!fair) {
+      for (let o = this.popBest(queues[0]!); o >= 0; o = this.popBest(queues[0]!))
+        this.st.insert(o);
       return;
     }
     // one queue per nation (and one for the alliance); the least served nation picks next
-    const queues: number[][] = [[], [], [], []];
-    for (const o of all)
-      queues[nationIndex(this.m.requests[this.m.items[this.m.optItem[o]!]!.request]!.nation)]!.push(
-        o,
-      );
-    const head = [0, 0, 0, 0];
     const t = this.obj.targets;
     for (;;) {
       let pick = -1;
       let bestU = Infinity;
       for (const n of [0, 1, 2]) {
-        if (head[n]! >= queues[n]!.length) continue;
+        if (queues[n]!.size === 0) continue;
         const u = this.st.nationValue[n]! / t[n]!;
         if (u < bestU) {
           bestU = u;
           pick = n;
         }
       }
-      if (
-        pick < 0 ||
-        (head[3]! < queues[3]!.length &&
-          this.density[queues[3]![head[3]!]!]! > this.density[queues[pick]![head[pick]!]!]!)
-      )
-        pick = head[3]! < queues[3]!.length ? 3 : pick;
+      if (pick < 0 || (queues[3]!.size > 0 && queues[3]!.topKey() > queues[pick]!.topKey()))
+        pick = queues[3]!.size > 0 ? 3 : pick;
       if (pick < 0) break;
-      const o = queues[pick]![head[pick]!++]!;
-      if (this.st.canInsert(o)) this.st.insert(o);
+      const o = this.popBest(queues[pick]!);
+      if (o >= 0) this.st.insert(o);
     }
   }
 
@@ -155,12 +184,57 @@ export class Search {
     const st = this.st;
     this.stats.iterations++;
     const g = this.groups[Math.floor(this.rand() * this.groups.length)]!;
+    // half of the time a second pass that shares strips with the first is freed too, so that a
+    // strip can move from one pass (or day) to the other and make room (over several days the
+    // same strip is often seen on several passes; one pass alone cannot trade it)
+    const g2 = this.rand() < 0.5 ? this.partnerOf(g) : null;
+    const passes = g2 ? (this.rand() < 0.5 ? [g, g2] : [g2, g]) : [g];
     const before = { value: st.value, nationValue: Float64Array.from(st.nationValue) };
     const removed: number[] = [];
-    for (const o of g.options)
-      if (st.itemSel[m.optItem[o]!] === o && !this.pinned[m.optItem[o]!]) removed.push(o);
+    for (const p of passes)
+      for (const o of p.options)
+        if (st.itemSel[m.optItem[o]!] === o && !this.pinned[m.optItem[o]!]) removed.push(o);
     for (const o of removed) st.remove(o);
     const boost = this.obj.policy !== 'none' && this.rand() < 0.5 ? this.nationBoost() : null;
+    const inserted: number[] = [];
+    for (const p of passes) inserted.push(...this.refillPass(p, boost));
+    for (const p of passes) {
+      const rest = this.byDensity(
+        Array.from(p.options).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1),
+      );
+      for (const o of rest)
+        if (st.canInsert(o) && st.marginal(m.optItem[o]!) > 0) {
+          st.insert(o);
+          inserted.push(o);
+        }
+    }
+    this.settle(before, removed, inserted);
+  }
+
+  /** A pass holding another option of a strip of `g`, already indexed (null when none). */
+  private partnerOf(g: PassGroup): PassGroup | null {
+    const m = this.m;
+    for (let tries = 0; tries < 8; tries++) {
+      const o = g.options[Math.floor(this.rand() * g.options.length)]!;
+      const i = m.optItem[o]!;
+      const a = m.itemOptStart[i]!;
+      const n = m.itemOptStart[i + 1]! - a;
+      if (n < 2) continue;
+      const p = this.groups[this.optGroup[m.itemOpt[a + Math.floor(this.rand() * n)]!]!]!;
+      // a step must stay short (the deadline is checked between steps): a large pass only once
+      // its predecessor index is built (a single-pass move builds it in its turn)
+      if (p !== g && (passIndexReady(p) || p.options.length <= SMALL_PASS)) return p;
+    }
+    return null;
+  }
+
+  /**
+   * Inserts the best sequence of the free strips of pass `g` (weights = marginal gain with
+   * noise, sometimes a random price on data volume, the boosted nation first).
+   */
+  private refillPass(g: PassGroup, boost: Float64Array | null): number[] {
+    const m = this.m;
+    const st = this.st;
     let price = 0;
     if (this.rand() < 0.3) {
       let gs = 0;
@@ -180,24 +254,17 @@ export class Search {
       }
       const n = this.optNation[o]!;
       const b = boost && n < 3 ? boost[n]! : 1;
-      w[o] = b * m.items[i]!.gain * (0.9 + 0.2 * this.rand()) - price * m.optVolume[o]!;
+      // strips of one pass belong to one family: their marginal gains add up exactly
+      w[o] = b * st.marginal(i) * (0.9 + 0.2 * this.rand()) - price * m.optVolume[o]!;
     }
     const path = bestPath(m, g, (o) => w[o]!, this.scratch).path;
     const inserted: number[] = [];
     for (const o of path)
-      if (st.canInsert(o)) {
+      if (st.canInsert(o) && st.marginal(m.optItem[o]!) > 0) {
         st.insert(o);
         inserted.push(o);
       }
-    const rest = this.byDensity(
-      Array.from(g.options).filter((o) => !this.blocked[o] && st.itemSel[m.optItem[o]!] === -1),
-    );
-    for (const o of rest)
-      if (st.canInsert(o)) {
-        st.insert(o);
-        inserted.push(o);
-      }
-    this.settle(before, removed, inserted);
+    return inserted;
   }
 
   /** Keeps the change unless the objective got worse (then restores the removed options). */
@@ -256,7 +323,7 @@ export class Search {
     cand.sort((x, y) => noise.get(y)! - noise.get(x)!);
     const inserted: number[] = [];
     for (const o of cand) {
-      if (st.canInsert(o)) {
+      if (st.canInsert(o) && st.marginal(m.optItem[o]!) > 0) {
         st.insert(o);
         inserted.push(o);
       }
@@ -275,6 +342,8 @@ export class Search {
 
   /** Runs neighbourhoods until `until()` says stop or `deadline` (ms of `now`) passes. */
   run(now: () => number, deadline: number, stop: () => boolean = () => false): void {
-    while (now() < deadline && !stop()) for (let k = 0; k < 20; k++) this.step();
+    // the clock is read after every neighbourhood: at 5000 requests one step can take
+    // hundreds of ms (a dense pass's predecessor index is built on first use)
+    while (now() < deadline && !stop()) this.step();
   }
 }

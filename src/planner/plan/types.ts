@@ -151,15 +151,50 @@ export interface PlanOptions {
   readonly onProgress?: (fraction: number, message: string) => void;
 }
 
+/** Stable codes of what limits a request (docs/planner.md, "Outcomes, repair, feasibility"). */
+export type FeasibilityLimitCode =
+  | 'outside-horizon'
+  | 'no-satellite-of-type'
+  | 'no-access'
+  | 'off-nadir'
+  | 'sun'
+  | 'agility'
+  | 'window-too-short'
+  | 'too-large'
+  | 'no-downlink';
+
 export interface RequestFeasibilityResult {
+  /** True when at least part of the area can be acquired in the window. */
   readonly feasible: boolean;
+  /** The first opportunity: what sets the earliest acquisition. */
   readonly earliestAcquisition: {
     readonly satelliteId: string;
     readonly start: string;
     readonly offNadirDeg: number;
   } | null;
-  readonly earliestDelivery: { readonly stationId: string; readonly at: string } | null;
-  readonly limits: readonly string[];
+  /** The first delivery: the downlink (satellite, station) that ends first after an acquisition. */
+  readonly earliestDelivery: {
+    readonly satelliteId: string;
+    readonly stationId: string;
+    readonly at: string;
+  } | null;
+  /** Share of the area (mean over occurrences) some opportunity covers, 0…1. */
+  readonly coverableFraction: number;
+  /**
+   * Binding reasons: why it is infeasible, or why part of the area (coverableFraction < 1) or
+   * the delivery is out of reach. Empty when all of it can be acquired and delivered.
+   */
+  readonly reasons: readonly FeasibilityLimitCode[];
+  /**
+   * Secondary detail, per satellite: why some of its passes or strips are excluded. These do
+   * not make the request infeasible when another opportunity exists.
+   */
+  readonly satelliteLimits: readonly {
+    readonly satelliteId: string;
+    readonly codes: readonly FeasibilityLimitCode[];
+  }[];
+  /** One English sentence: "feasible: …" or "infeasible because …". */
+  readonly summary: string;
 }
 
 export interface PlanConstraintViolation {

@@ -129,3 +129,23 @@ export function look(s: EcefState, p: Vec): Look {
     groundSpeedKmS: (norm(vAlong) * norm(p)) / norm(s.r),
   };
 }
+
+/**
+ * Heading of the ground track (clockwise from north, 0…360°) at t: the bearing from the
+ * sub-satellite point (geocentric) 5 s before to the one 5 s after. Null when SGP4 fails.
+ */
+export function trackHeadingDeg(sat: SatRec, tMs: number): number | null {
+  const a = ecefAt(sat, tMs - 5000);
+  const b = ecefAt(sat, tMs + 5000);
+  if (!a || !b) return null;
+  const sub = (r: Vec): [number, number] => [
+    Math.atan2(r[2], Math.hypot(r[0], r[1])),
+    Math.atan2(r[1], r[0]),
+  ];
+  const [p1, l1] = sub(a.r);
+  const [p2, l2] = sub(b.r);
+  const y = Math.sin(l2 - l1) * Math.cos(p2);
+  const x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(l2 - l1);
+  const h = Math.atan2(y, x) / RAD;
+  return h < 0 ? h + 360 : h;
+}

@@ -1,14 +1,28 @@
 /**
- * The verifier's own strip rule (docs/planner.md, "Strips"): north–south bands one swath wide
- * from the west edge of the AOI's bounding box, in the equirectangular projection about its
- * centre; fractions counted on a grid of step max(w/4, √(area/20000)) km. Written apart from
- * planner/plan/strips.ts.
+ * The verifier's own strip rule (docs/planner.md, "Strips"), written apart from
+ * planner/plan/strips.ts: the AOI's samples (cell centres of a grid of step
+ * max(w_min/4, √(box area/20000)) km in the equirectangular projection about its box centre,
+ * even-odd rule), and a strip = the samples whose cross-track coordinate along a heading falls
+ * in one band of width w, bands centred on the vertices' cross-track extent.
  */
+export interface VSampling {
+  readonly point: boolean;
+  readonly cLat: number;
+  readonly cLon: number;
+  readonly kx: number;
+  readonly step: number;
+  /** Inside samples, km east / north of the box centre. */
+  readonly pts: ReadonlyArray<readonly [number, number]>;
+  readonly verts: ReadonlyArray<readonly [number, number]>;
+}
+
 export interface VStrip {
   readonly lat: number;
   readonly lon: number;
   readonly lengthKm: number;
   readonly fraction: number;
+  /** Indices of the samples it holds. */
+  readonly samples: readonly number[];
 }
 
 const KM_DEG = (6371.0088 * Math.PI) / 180;
@@ -28,18 +42,24 @@ function crossings(ring: number[][], x: number, y: number): number {
   return n;
 }
 
-/** Strips by band index. */
-export function stripsOf(geom: unknown, widthKm: number): Map<number, VStrip> {
+export function samplesOf(geom: unknown, minWidthKm: number): VSampling {
   const g = geom as G;
-  const out = new Map<number, VStrip>();
   if (g.type === 'Point') {
-    out.set(0, { lat: g.coordinates[1]!, lon: g.coordinates[0]!, lengthKm: widthKm, fraction: 1 });
-    return out;
+    const [lon, lat] = g.coordinates as [number, number];
+    return {
+      point: true,
+      cLat: lat,
+      cLon: lon,
+      kx: Math.cos((lat * Math.PI) / 180) * KM_DEG,
+      step: minWidthKm,
+      pts: [[0, 0]],
+      verts: [[0, 0]],
+    };
   }
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const pts = polys.flat(2);
-  const lons = pts.map((p) => p[0]!);
-  const lats = pts.map((p) => p[1]!);
+  const all = polys.flat(2);
+  const lons = all.map((p) => p[0]!);
+  const lats = all.map((p) => p[1]!);
   const w0 = lons.reduce((a, b) => Math.min(a, b), Infinity);
   const e0 = lons.reduce((a, b) => Math.max(a, b), -Infinity);
   const s0 = lats.reduce((a, b) => Math.min(a, b), Infinity);
@@ -51,15 +71,12 @@ export function stripsOf(geom: unknown, widthKm: number): Map<number, VStrip> {
   const height = (n0 - s0) * KM_DEG;
   const x0 = (w0 - cLon) * kx;
   const y0 = (s0 - cLat) * KM_DEG;
-  const step = Math.max(widthKm / 4, Math.sqrt((width * height) / 20000));
+  const step = Math.max(minWidthKm / 4, Math.sqrt((width * height) / 20000));
   const cols = Math.max(1, Math.ceil(width / step));
   const rows = Math.max(1, Math.ceil(height / step));
-  const nb = Math.max(1, Math.ceil(width / widthKm));
-  const acc = new Map<number, { n: number; lo: number; hi: number }>();
-  let total = 0;
+  const pts: Array<[number, number]> = [];
   for (let c = 0; c < cols; c++) {
     const x = x0 + (c + 0.5) * step;
-    const b = Math.min(nb - 1, Math.floor((x - x0) / widthKm));
     for (let r = 0; r < rows; r++) {
       const y = y0 + (r + 0.5) * step;
       const lon = cLon + x / kx;
@@ -67,25 +84,55 @@ export function stripsOf(geom: unknown, widthKm: number): Map<number, VStrip> {
       const inside = polys.some(
         (poly) => poly.reduce((a, ring) => a + crossings(ring, lon, lat), 0) % 2 === 1,
       );
-      if (!inside) continue;
-      total++;
-      const e = acc.get(b) ?? { n: 0, lo: Infinity, hi: -Infinity };
-      e.n++;
-      e.lo = Math.min(e.lo, y);
-      e.hi = Math.max(e.hi, y);
-      acc.set(b, e);
+      if (inside) pts.push([x, y]);
     }
   }
-  if (total === 0) {
-    out.set(0, { lat: cLat, lon: cLon, lengthKm: Math.max(height, step), fraction: 1 });
-    return out;
-  }
-  for (const [b, e] of acc)
-    out.set(b, {
-      lat: cLat + (e.lo + e.hi) / 2 / KM_DEG,
-      lon: cLon + (x0 + (b + 0.5) * widthKm) / kx,
-      lengthKm: e.hi - e.lo + step,
-      fraction: e.n / total,
-    });
-  return out;
+  if (pts.length === 0) pts.push([0, 0]);
+  const verts = all.map((p) => [(p[0]! - cLon) * kx, (p[1]! - cLat) * KM_DEG] as [number, number]);
+  return { point: false, cLat, cLon, kx, step, pts, verts };
+}
+
+/** The strip of band `band` along `headingDeg`, `widthKm` wide; undefined when it holds no sample. */
+export function stripOf(
+  sm: VSampling,
+  headingDeg: number,
+  widthKm: number,
+  band: number,
+): VStrip | undefined {
+  if (sm.point)
+    return band === 0
+      ? { lat: sm.cLat, lon: sm.cLon, lengthKm: widthKm, fraction: 1, samples: [0] }
+      : undefined;
+  const th = (headingDeg * Math.PI) / 180;
+  const cos = Math.cos(th);
+  const sin = Math.sin(th);
+  const across = ([x, y]: readonly [number, number]): number => x * cos - y * sin;
+  const along = ([x, y]: readonly [number, number]): number => x * sin + y * cos;
+  const us = sm.verts.map(across);
+  const lo = us.reduce((a, b) => Math.min(a, b), Infinity);
+  const hi = us.reduce((a, b) => Math.max(a, b), -Infinity);
+  const nb = Math.max(1, Math.ceil((hi - lo) / widthKm));
+  const first = (lo + hi) / 2 - (nb * widthKm) / 2;
+  const samples: number[] = [];
+  let vMin = Infinity;
+  let vMax = -Infinity;
+  sm.pts.forEach((p, k) => {
+    const b = Math.min(nb - 1, Math.max(0, Math.floor((across(p) - first) / widthKm)));
+    if (b !== band) return;
+    samples.push(k);
+    vMin = Math.min(vMin, along(p));
+    vMax = Math.max(vMax, along(p));
+  });
+  if (samples.length === 0) return undefined;
+  const u = first + (band + 0.5) * widthKm;
+  const v = (vMin + vMax) / 2;
+  const x = u * cos + v * sin;
+  const y = v * cos - u * sin;
+  return {
+    lat: sm.cLat + y / KM_DEG,
+    lon: sm.cLon + x / sm.kx,
+    lengthKm: vMax - vMin + sm.step,
+    fraction: samples.length / sm.pts.length,
+    samples,
+  };
 }

@@ -7,7 +7,7 @@
  *
  * Tolerances: angles recomputed vs reported 0.1° (the planner interpolates a 60 s track);
  * limits 0.05°; sun 0.3° (low-precision Sun); times 1 ms (ISO strings carry ms); volumes and
- * fractions 1e-6 relative.
+ * fractions 1e-6 relative; strip heading vs ground track 3°.
  */
 import {
   ecefAt,
@@ -17,8 +17,9 @@ import {
   periodMsOf,
   satrecOf,
   sunElevationDeg,
+  trackHeadingDeg,
 } from './sky.js';
-import { type VStrip, stripsOf } from './strips.js';
+import { type VSampling, type VStrip, samplesOf, stripOf } from './strips.js';
 import type { SatRec } from 'satellite.js';
 
 /** Minimal shapes (the verifier does not import the planner's types). */
@@ -117,6 +118,12 @@ const LIMIT_TOL = 0.05;
 const SUN_TOL = 0.3;
 const MS_TOL = 1;
 const REL = 1e-6;
+/**
+ * Largest angle between a strip's heading and the satellite's ground track during its
+ * acquisition, degrees: satellites whose tracks differ by up to 2° share strips (docs/planner.md),
+ * plus margin for the planner's circular-orbit heading formula.
+ */
+const HEADING_TOL = 3;
 
 const relClose = (a: number, b: number): boolean =>
   Math.abs(a - b) <= REL * (1 + Math.abs(a) + Math.abs(b));
@@ -150,11 +157,12 @@ export function verifyPlan(
   const recs = new Map<string, SatRec>();
   for (const x of s.satellites) recs.set(x.id, satrecOf(x.tle[0], x.tle[1]));
   const reqs = new Map(s.requests.map((r) => [r.id, r]));
-  const stripCache = new Map<string, Map<number, VStrip>>();
+  const sampleCache = new Map<string, VSampling>();
+  const stripCache = new Map<string, VStrip | undefined>();
   const servesType = (sen: Sensor, t: string): boolean =>
     t === 'any' || (t === 'sar' ? sen.kind === 'sar' : sen.kind !== 'sar');
-  const stripsFor = (r: Req): Map<number, VStrip> => {
-    let m = stripCache.get(r.id);
+  const samplingOf = (r: Req): VSampling => {
+    let m = sampleCache.get(r.id);
     if (!m) {
       const widths = s.satellites
         .filter(
@@ -163,11 +171,18 @@ export function verifyPlan(
             (!r.satelliteIds || r.satelliteIds.includes(x.id)),
         )
         .map((x) => x.sensor.swathKm ?? 20);
-      m = stripsOf(r.aoi, widths.length ? Math.min(...widths) : 20);
-      stripCache.set(r.id, m);
+      m = samplesOf(r.aoi, widths.length ? Math.min(...widths) : 20);
+      sampleCache.set(r.id, m);
     }
     return m;
   };
+  const stripFor = (r: Req, heading: number, width: number, band: number): VStrip | undefined => {
+    const key = `${r.id} ${heading} ${width} ${band}`;
+    if (!stripCache.has(key)) stripCache.set(key, stripOf(samplingOf(r), heading, width, band));
+    return stripCache.get(key);
+  };
+  // samples covered per request occurrence (the union of its acquired strips)
+  const covered = new Map<string, Set<number>>();
   const occWindow = (r: Req, k: number): [number, number] | null => {
     const ws = Date.parse(r.window.start);
     const we = Date.parse(r.window.end);
@@ -181,7 +196,6 @@ export function verifyPlan(
   const ids = new Set<string>();
   const seenStrip = new Map<string, string>();
   const good: Acq[] = [];
-  let value = 0;
   const reqFrac = new Map<string, number>();
   for (const a of p.acquisitions) {
     const w = `acquisition ${a.id}`;
@@ -203,12 +217,30 @@ export function verifyPlan(
       bad('format', w, 'end must be after start');
       continue;
     }
-    const m = /^(.*)#(\d+)\/(\d+)$/.exec(a.stripId);
-    const strip = m && m[1] === r.id ? stripsFor(r).get(Number(m[3])) : undefined;
+    // <request>#<occurrence>/<A|D><heading>w<width>/<band>
+    const m = /^(.*)#(\d+)\/([AD])(\d+(?:\.\d+)?)w(\d+(?:\.\d+)?)\/(\d+)$/.exec(a.stripId);
+    const heading = m ? Number(m[4]) : NaN;
+    const width = m ? Number(m[5]) : NaN;
+    const strip =
+      m && m[1] === r.id && heading < 360 && width > 0
+        ? stripFor(r, heading, width, Number(m[6]))
+        : undefined;
     if (!m || !strip) {
       bad('strip', w, `"${a.stripId}" is not a strip of request ${r.id}`);
       continue;
     }
+    if (Math.abs(width - (sat.sensor.swathKm ?? 20)) > 1e-9)
+      bad(
+        'strip',
+        w,
+        `strip ${width} km wide but ${sat.id} has a ${sat.sensor.swathKm ?? 20} km swath`,
+      );
+    if ((m[3] === 'A') !== Math.cos((heading * Math.PI) / 180) > 0)
+      bad(
+        'strip',
+        w,
+        `strip heading ${heading}° is not ${m[3] === 'A' ? 'northward' : 'southward'}`,
+      );
     if (seenStrip.has(a.stripId))
       bad('duplicate', w, `strip ${a.stripId} is also acquired by ${seenStrip.get(a.stripId)}`);
     seenStrip.set(a.stripId, a.id);
@@ -233,6 +265,16 @@ export function verifyPlan(
       continue;
     }
     const lk = look(st, groundPoint(strip.lat, strip.lon));
+    const track = trackHeadingDeg(recs.get(sat.id)!, tm);
+    if (track !== null) {
+      const off = Math.abs(((track - heading + 540) % 360) - 180);
+      if (off > HEADING_TOL)
+        bad(
+          'strip-heading',
+          w,
+          `strip along ${heading}° but ${sat.id}'s ground track heads ${track.toFixed(2)}°`,
+        );
+    }
     if (Math.abs(lk.offNadirDeg - a.offNadirDeg) > ANGLE_TOL)
       bad(
         'geometry',
@@ -305,13 +347,10 @@ export function verifyPlan(
     const vol = (sat.dataRateMbps * (a1 - a0)) / 1e6;
     if (!relClose(vol, a.volumeGb) && a.volumeGb < vol)
       bad('volume', w, `volume ${a.volumeGb} Gb < ${vol.toFixed(6)} Gb imaged`);
-    if (!seenStrip.has(`${a.stripId}:counted`)) {
-      seenStrip.set(`${a.stripId}:counted`, a.id);
-      const wgt = (WEIGHT[r.priority] ?? 0) * (r.emergency ? EMERGENCY : 1);
-      value += wgt * strip.fraction;
-      const nOcc = occurrenceCount(r, t0, t1);
-      reqFrac.set(r.id, (reqFrac.get(r.id) ?? 0) + strip.fraction / Math.max(1, nOcc));
-    }
+    const occKey = `${r.id}#${m[2]}`;
+    const cov = covered.get(occKey) ?? new Set<number>();
+    for (const k of strip.samples) cov.add(k);
+    covered.set(occKey, cov);
     good.push(a);
   }
 
@@ -443,7 +482,15 @@ export function verifyPlan(
     }
   }
 
-  // --- claimed value and outcomes
+  // --- claimed value and outcomes: an occurrence is worth weight × covered share of samples
+  let value = 0;
+  for (const [key, cov] of covered) {
+    const r = reqs.get(key.slice(0, key.lastIndexOf('#')))!;
+    const share = cov.size / samplingOf(r).pts.length;
+    const wgt = (WEIGHT[r.priority] ?? 0) * (r.emergency ? EMERGENCY : 1);
+    value += wgt * share;
+    reqFrac.set(r.id, (reqFrac.get(r.id) ?? 0) + share / Math.max(1, occurrenceCount(r, t0, t1)));
+  }
   if (!relClose(value, p.value) && Math.abs(value - p.value) > 1e-4)
     bad('value', 'plan', `claims value ${p.value}, the acquisitions are worth ${value.toFixed(6)}`);
   for (const ro of p.requests) {

@@ -13,6 +13,7 @@ export type {
   PlanRequestOutcome as RequestOutcome,
   PlanNationOutcome as NationOutcome,
   RequestFeasibilityResult as FeasibilityResult,
+  FeasibilityLimitCode,
 } from '../../planner/index.js';
 export {
   planScenario,

@@ -1,5 +1,7 @@
 /** Feasibility (drafts and stored requests) and emergency repair of a plan. */
 import { callerOf } from '../auth-hook.js';
+import { requestLang } from '../errors.js';
+import { feasibilityAnswer } from '../planning/feasibility-answer.js';
 import { planOut, acquisitionOut, planVersionOut } from '../dto.js';
 import { COMMON_ERRORS, ErrorBody, IdParams } from '../schemas/common.js';
 import { PlanDetailOut } from '../schemas/plans.js';
@@ -11,11 +13,12 @@ export const planningRoutes: RoutePlugin = async (app, { services: { planning, p
     schema: {
       tags: ['planning'],
       summary:
-        'Feasibility of a request being written (before it is submitted): earliest acquisition and delivery, what limits it, and its access opportunities',
+        'Feasibility of a request being written (before it is submitted): a verdict sentence, the earliest acquisition and delivery and what sets them, or why it is infeasible; per-satellite limits as secondary detail; its access opportunities',
       body: FeasibilityBody,
       response: { 200: FeasibilityOut, 503: ErrorBody, ...COMMON_ERRORS },
     },
-    handler: async (req) => planning.draftFeasibility(callerOf(req), req.body),
+    handler: async (req) =>
+      feasibilityAnswer(await planning.draftFeasibility(callerOf(req), req.body), requestLang(req)),
   });
   app.get('/requests/:id/feasibility', {
     schema: {
@@ -24,7 +27,11 @@ export const planningRoutes: RoutePlugin = async (app, { services: { planning, p
       params: IdParams,
       response: { 200: FeasibilityOut, 503: ErrorBody, ...COMMON_ERRORS },
     },
-    handler: async (req) => planning.requestFeasibility(callerOf(req), req.params.id),
+    handler: async (req) =>
+      feasibilityAnswer(
+        await planning.requestFeasibility(callerOf(req), req.params.id),
+        requestLang(req),
+      ),
   });
   app.post('/plans/:id/emergency', {
     schema: {

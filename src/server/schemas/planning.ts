@@ -24,14 +24,49 @@ export const OpportunityOut = z.object({
   swathFraction: z.number().nullable().describe('fraction one acquisition covers, 0…1'),
 });
 
+const LimitCode = z.enum([
+  'outside-horizon',
+  'no-satellite-of-type',
+  'no-access',
+  'off-nadir',
+  'sun',
+  'agility',
+  'window-too-short',
+  'too-large',
+  'no-downlink',
+]);
+const Reason = z.object({
+  code: LimitCode,
+  message: z.string().describe('in the language of the request (Accept-Language: en or fr)'),
+});
+
 export const FeasibilityOut = z
   .object({
-    feasible: z.boolean(),
+    feasible: z.boolean().describe('true when at least part of the area can be acquired'),
+    summary: z
+      .string()
+      .describe(
+        'the verdict in one sentence (Accept-Language: en or fr): “feasible: next access of SAT at T …; delivery at T2, at the next downlink of SAT at STATION” or “infeasible because …”',
+      ),
     earliestAcquisition: z
       .object({ satelliteId: z.string(), start: IsoInstant, offNadirDeg: z.number() })
-      .nullable(),
-    earliestDelivery: z.object({ stationId: z.string(), at: IsoInstant }).nullable(),
-    limits: z.array(z.string()).describe('what limits the request (English)'),
+      .nullable()
+      .describe('the first opportunity: it sets the earliest acquisition'),
+    earliestDelivery: z
+      .object({ satelliteId: z.string(), stationId: z.string(), at: IsoInstant })
+      .nullable()
+      .describe('the downlink that delivers first after an acquisition'),
+    coverableFraction: z.number().describe('share of the area some opportunity covers, 0…1'),
+    reasons: z
+      .array(Reason)
+      .describe(
+        'binding reasons: why it is infeasible, or why part of the area or the delivery is out of reach',
+      ),
+    satelliteLimits: z
+      .array(z.object({ satelliteId: z.string(), reasons: z.array(Reason) }))
+      .describe(
+        'secondary detail: why some passes or strips of each satellite are excluded (not a verdict)',
+      ),
     opportunities: z.array(OpportunityOut),
   })
   .meta({ id: 'Feasibility' });

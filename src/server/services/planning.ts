@@ -86,13 +86,7 @@ export function planningService(deps: ServiceDeps, requests: RequestsService) {
       { scenario: checked(withRequest, 'body'), requestId: r.id },
       { timeoutMs: FEASIBILITY_TIMEOUT_MS },
     ).catch((e) => fromThread(e, 'body'));
-    return {
-      feasible: f.feasible,
-      earliestAcquisition: f.earliestAcquisition,
-      earliestDelivery: f.earliestDelivery,
-      limits: [...f.limits],
-      opportunities: [...f.opportunities],
-    };
+    return f;
   }
 
   /** Publishes the plan.version event and the request moves of a committed version. */

@@ -98,11 +98,24 @@ export interface RequestDto {
   version: number;
 }
 
+/** A reason the planner gives (code + message in the language asked). */
+export interface FeasibilityReason {
+  code: string;
+  message: string;
+}
+
 export interface Feasibility {
   feasible: boolean;
+  /** The verdict in one sentence, in the language asked. */
+  summary: string;
   earliestAcquisition: { satelliteId: string; start: string; offNadirDeg: number } | null;
-  earliestDelivery: { stationId: string; at: string } | null;
-  limits: string[];
+  earliestDelivery: { satelliteId: string; stationId: string; at: string } | null;
+  /** Share of the area some opportunity covers, 0…1. */
+  coverableFraction: number;
+  /** Binding: why infeasible, or why part of the area or the delivery is out of reach. */
+  reasons: FeasibilityReason[];
+  /** Secondary detail: why some passes or strips of a satellite are excluded. */
+  satelliteLimits: { satelliteId: string; reasons: FeasibilityReason[] }[];
   opportunities?: unknown[];
 }
 

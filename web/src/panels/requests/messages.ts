@@ -43,10 +43,14 @@ export const messages: Messages = {
     'requests.feasibility.yes': 'Feasible',
     'requests.feasibility.no': 'Not feasible',
     'requests.feasibility.acquisition':
-      'Earliest acquisition: {at} by {satellite} ({offNadir}° off nadir)',
-    'requests.feasibility.delivery': 'Earliest delivery: {at} via {station}',
-    'requests.feasibility.noAcquisition': 'No acquisition opportunity in the window.',
-    'requests.feasibility.limits': 'Limits',
+      'Earliest acquisition: {at}, the next access of {satellite} ({offNadir}° off nadir)',
+    'requests.feasibility.delivery':
+      'Earliest delivery: {at}, at the next downlink of {satellite} at {station}',
+    'requests.feasibility.noDelivery':
+      'No delivery: no downlink pass within 24 h after the window.',
+    'requests.feasibility.partial': 'Only {percent} % of the area can be acquired, because:',
+    'requests.feasibility.because': 'Infeasible because:',
+    'requests.feasibility.detail': 'Per-satellite detail (excluded passes; not the verdict)',
     'requests.feasibility.needed': 'Check feasibility before submitting.',
     'requests.feasibility.unknown': 'feasibility not known',
     'requests.feasibility.short': 'acq. {acq}, delivery {del}',
@@ -116,10 +120,14 @@ export const messages: Messages = {
     'requests.feasibility.yes': 'Faisable',
     'requests.feasibility.no': 'Non faisable',
     'requests.feasibility.acquisition':
-      'Première acquisition : {at} par {satellite} ({offNadir}° hors nadir)',
-    'requests.feasibility.delivery': 'Première livraison : {at} via {station}',
-    'requests.feasibility.noAcquisition': 'Aucune occasion d’acquisition dans la fenêtre.',
-    'requests.feasibility.limits': 'Limites',
+      'Première acquisition : {at}, au prochain accès de {satellite} ({offNadir}° hors nadir)',
+    'requests.feasibility.delivery':
+      'Première livraison : {at}, au prochain vidage de {satellite} à la station {station}',
+    'requests.feasibility.noDelivery':
+      'Pas de livraison : aucun passage de vidage dans les 24 h après la fenêtre.',
+    'requests.feasibility.partial': 'Seuls {percent} % de la zone peuvent être acquis, car :',
+    'requests.feasibility.because': 'Non faisable car :',
+    'requests.feasibility.detail': 'Détail par satellite (passages exclus ; pas le verdict)',
     'requests.feasibility.needed': 'Vérifiez la faisabilité avant de soumettre.',
     'requests.feasibility.unknown': 'faisabilité inconnue',
     'requests.feasibility.short': 'acq. {acq}, livraison {del}',
