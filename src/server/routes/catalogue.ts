@@ -1,9 +1,11 @@
-/** Satellites and element sets, stations, sensors, areas of interest, passes. */
+/** Satellites and element sets, stations, sensors, areas of interest, passes, access windows. */
 import { z } from 'zod';
 import { parseIsoUtc } from '../../core/time.js';
 import { callerOf } from '../auth-hook.js';
 import { aoiOut, elementSetOut, satelliteOut, sensorOut, stationOut } from '../dto.js';
 import {
+  AccessOut,
+  AccessQuery,
   AoiOut,
   ElementSetOut,
   ImportJsonBody,
@@ -20,7 +22,10 @@ import {
 import { COMMON_ERRORS, ErrorBody, IdParams } from '../schemas/common.js';
 import type { RoutePlugin } from './plugin.js';
 
-export const catalogueRoutes: RoutePlugin = async (app, { services: { catalogue }, limits }) => {
+export const catalogueRoutes: RoutePlugin = async (
+  app,
+  { services: { catalogue, access }, limits },
+) => {
   app.get('/satellites', {
     schema: {
       tags: ['catalogue'],
@@ -143,6 +148,22 @@ export const catalogueRoutes: RoutePlugin = async (app, { services: { catalogue 
         q.satellite,
       );
       return reply.type('application/json; charset=utf-8').send(json as never);
+    },
+  });
+  app.get('/access', {
+    schema: {
+      tags: ['catalogue'],
+      summary:
+        'Imaging access windows of an area (aoi, area, bbox or point) for the stored satellites and sensors, e.g. ?area=Gao&hours=24',
+      querystring: AccessQuery,
+      response: { 200: AccessOut, ...COMMON_ERRORS },
+    },
+    handler: async (req) => {
+      const q = req.query;
+      return access.windows(callerOf(req), {
+        ...q,
+        startMs: q.start ? parseIsoUtc(q.start, 'query.start') : undefined,
+      });
     },
   });
 };

@@ -129,3 +129,75 @@ export const PassesOut = z.object({
   end: IsoInstant,
   passes: z.array(PassOut),
 });
+
+export const AccessQuery = z.strictObject({
+  aoi: z.string().min(1).max(100).optional().describe('a stored area of interest (id)'),
+  area: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      'a bundled area, as `sahelsat access --aoi`: AES, MLI, BFA, NER, a region (Gao, BF-12…), border:MLI-NER, town:NAME',
+    ),
+  bbox: z.string().max(200).optional().describe('a box: minLon,minLat,maxLon,maxLat (degrees)'),
+  point: z.string().max(100).optional().describe('a point target: lat,lon (degrees)'),
+  hours: z.coerce
+    .number()
+    .min(0.1)
+    .max(168)
+    .default(24)
+    .describe('length of the window from `start`, hours (at most 7 days)'),
+  start: IsoInstant.optional().describe('start of the window (default: now)'),
+  satellite: z.string().max(100).optional().describe('only this satellite (id)'),
+  sensorType: z.enum(['optical', 'sar']).optional().describe('only sensors of this type'),
+  maxOffNadirDeg: z.coerce
+    .number()
+    .min(0)
+    .max(80)
+    .optional()
+    .describe('largest off-nadir angle, degrees (narrows an agile sensor’s field of regard)'),
+  minSunElevationDeg: z.coerce
+    .number()
+    .min(-90)
+    .max(90)
+    .optional()
+    .describe('smallest sun elevation at the target, degrees (raises the sensor’s own limit)'),
+});
+
+export const AccessWindowOut = z
+  .object({
+    satelliteId: z.string(),
+    catalogNumber: z.number().int(),
+    satelliteName: z.string(),
+    sensorId: z.string(),
+    sensorType: z.string(),
+    sensorKind: z.enum(['optical', 'sar', 'nadir']),
+    start: IsoInstant,
+    end: IsoInstant,
+    best: IsoInstant.describe('time of the smallest off-nadir angle'),
+    minOffNadirDeg: z.number(),
+    incidenceDeg: z
+      .number()
+      .nullable()
+      .describe('incidence at the target at `best` (point targets; null for areas)'),
+    sunElevationDeg: z.number().describe('sun elevation at the best point at `best`'),
+    direction: z.enum(['ascending', 'descending']),
+    fieldOfRegardFraction: z.number().describe('fraction of the area reachable in the window'),
+    swathFraction: z
+      .number()
+      .nullable()
+      .describe('fraction one swath-wide acquisition covers (null: no swath known)'),
+  })
+  .meta({ id: 'AccessWindow' });
+
+export const AccessOut = z.object({
+  area: z.object({
+    kind: z.enum(['aoi', 'area', 'bbox', 'point']),
+    id: z.string(),
+    name: z.string(),
+  }),
+  start: IsoInstant,
+  end: IsoInstant,
+  windows: z.array(AccessWindowOut),
+});

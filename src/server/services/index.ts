@@ -2,6 +2,7 @@
 import type { ServiceDeps } from '../context.js';
 import type { JobDefinitions } from '../jobs/definitions.js';
 import { loadBundledZones } from '../../imaging/zonal.js';
+import { accessService } from './access.js';
 import { alertEngine } from './alert-engine.js';
 import { alertsService } from './alerts.js';
 import { authService } from './auth.js';
@@ -55,6 +56,7 @@ export function createServices(
     planning: planningService(deps, requests),
     orbits,
     catalogue: catalogueService(deps, orbits),
+    access: accessService(deps, orbits),
     jobs,
     settings: settingsService(deps, { livePositionsIntervalMs: o.livePositionsIntervalMs }),
     alerts,
