@@ -354,6 +354,19 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
       expect: (u) => (u.nation === 'ML' ? 200 : 404),
     },
     {
+      route: 'GET /api/v1/access',
+      call: () => ({ url: '/api/v1/access?point=12.64,-8&hours=6&start=2026-03-19T00:00:00Z' }),
+      expect: ALL,
+    },
+    {
+      route: 'GET /api/v1/access',
+      note: 'ML, nation area',
+      call: () => ({
+        url: `/api/v1/access?aoi=${fx.aoiMl}&hours=6&start=2026-03-19T00:00:00Z`,
+      }),
+      expect: (u) => (u.nation === 'ML' ? 200 : 404),
+    },
+    {
       route: 'GET /api/v1/passes',
       call: () => ({ url: '/api/v1/passes?station=bamako&hours=6&start=2026-03-19T00:00:00Z' }),
       expect: ALL,
