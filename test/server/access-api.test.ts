@@ -282,6 +282,24 @@ describe.each(backends)('access windows API on $name', (backend) => {
     ).toBe(200);
   });
 
+  it('treats a box like the stored area of the same polygon, and applies the sun limit', async () => {
+    const q = `hours=48&start=${START}`;
+    const stored = (await get(`/api/v1/access?aoi=inner-niger-delta&${q}`)).json();
+    const box = (await get(`/api/v1/access?bbox=-5.5,13.8,-3.5,15.8&${q}`)).json();
+    expect(box.area.kind).toBe('bbox');
+    expect(box.windows.length).toBeGreaterThan(0);
+    expect(box.windows).toEqual(stored.windows);
+    const all = (await get(`/api/v1/access?area=Gao&hours=72&start=${START}`)).json()
+      .windows as WindowOut[];
+    const lit = (
+      await get(`/api/v1/access?area=Gao&hours=72&start=${START}&minSunElevationDeg=30`)
+    ).json().windows as WindowOut[];
+    expect(lit.every((w) => w.sunElevationDeg >= 30 - 1e-9)).toBe(true);
+    // The demo SAR sees Gao at night too: those windows go.
+    expect(all.some((w) => w.sensorKind === 'sar' && w.sunElevationDeg < 30)).toBe(true);
+    expect(lit.length).toBeLessThan(all.length);
+  });
+
   it('is in the OpenAPI document with its query parameters', async () => {
     const doc = (await s.app.inject({ url: '/api/openapi.json' })).json();
     const op = doc.paths['/api/v1/access'].get;
