@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ValidationError } from '../core/errors.js';
+import { type Lang, defineMessages } from '../i18n/index.js';
 import { bundledDataPath } from './bundled-data.js';
 import { parseJsonWith } from './validate-json.js';
 
@@ -55,4 +56,21 @@ export function parsePlatforms(text: string, fileName: string): Platform[] {
 export function loadBundledPlatforms(): Platform[] {
   const p = bundledDataPath('platforms.json');
   return parsePlatforms(readFileSync(p, 'utf8'), p);
+}
+
+const m = defineMessages({
+  en: { unreadable: 'cannot read the platform file ({code})' },
+  fr: { unreadable: 'impossible de lire le fichier des plates-formes ({code})' },
+});
+
+/** Reads and checks a platform file; an unreadable file is a `ValidationError` naming it. */
+export function readPlatformsFile(path: string, lang: Lang = 'en'): Platform[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new ValidationError(m(lang, 'unreadable', { code }), { location: { file: path } });
+  }
+  return parsePlatforms(text, path);
 }

@@ -20,6 +20,8 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { readPlatformsFile } from '../io/platforms.js';
+import { usePlatforms } from './planning/load.js';
 import { type Store, type StoreConfig, openStore, sqliteFileIn } from '../store/index.js';
 import { installAuthentication } from './auth-hook.js';
 import { installErrorHandling } from './errors.js';
@@ -113,6 +115,11 @@ export interface ServerOptions {
   };
   /** Directory of ITU-R digital maps for the telecom endpoints (`SAHELSAT_ITUR_MAPS`). */
   readonly iturMapsDir?: string;
+  /**
+   * Platform file of the fleet the planner plans with (`--platforms`, `SAHELSAT_PLATFORMS`; the
+   * format of data/platforms.json). Default: the bundled demo platforms. Checked at start.
+   */
+  readonly platformsFile?: string;
 }
 
 /** Default of {@link ServerOptions.sharedStateCacheMs}. */
@@ -146,7 +153,10 @@ function storageOf(o: ServerOptions): StoreConfig {
 /** Builds a ready server (not yet listening). Close it with `app.close()`: jobs are re-queued. */
 export async function buildServer(o: ServerOptions = {}): Promise<FastifyInstance> {
   const clock = o.clock ?? Date.now;
+  // Read before the store opens: a bad fleet file stops the start with its location, touching nothing.
+  const platforms = o.platformsFile ? readPlatformsFile(o.platformsFile) : undefined;
   const store = await openStore(storageOf(o));
+  if (platforms) usePlatforms(store, platforms);
   try {
     return await assemble(o, store, clock);
   } catch (err) {

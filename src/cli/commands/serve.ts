@@ -2,12 +2,14 @@
  * `sahelsat serve`: the operations server (API, live socket, docs) on one port.
  * Options beat environment variables: --port (PORT, default 8080), --host (default 127.0.0.1),
  * --data-dir (SAHELSAT_DATA_DIR, default ./var); DATABASE_URL selects PostgreSQL;
- * SAHELSAT_ADMIN_PASSWORD sets the first admin password; SAHELSAT_SHARED_CACHE_MS how long
+ * SAHELSAT_ADMIN_PASSWORD sets the first admin password; --platforms (SAHELSAT_PLATFORMS) the
+ * fleet the planner plans with; SAHELSAT_SHARED_CACHE_MS how long
  * sessions and the element-set version are reused (default 1000). Stops cleanly on SIGINT/SIGTERM.
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
+import { readPlatformsFile } from '../../io/platforms.js';
 import { buildServer } from '../../server/index.js';
 import { serverMessages as m } from '../../server/messages.js';
 import type { CliContext } from '../context.js';
@@ -30,6 +32,8 @@ const help = defineMessages({
     badSharedCache: 'bad delay of the shared-state cache (milliseconds)',
     imageryDir:
       'directory the flood job reads scenes from (default: SAHELSAT_IMAGERY_DIR or <data dir>/imagery)',
+    platforms:
+      'platform file of the fleet to plan with, as data/platforms.json (default: SAHELSAT_PLATFORMS or the bundled demo platforms)',
   },
   fr: {
     description:
@@ -48,6 +52,8 @@ const help = defineMessages({
     badSharedCache: 'délai du cache d’état partagé invalide (millisecondes)',
     imageryDir:
       'répertoire où la tâche flood lit les scènes (par défaut : SAHELSAT_IMAGERY_DIR ou <répertoire de données>/imagery)',
+    platforms:
+      'fichier des plates-formes de la flotte à planifier, au format de data/platforms.json (par défaut : SAHELSAT_PLATFORMS ou les plates-formes de démonstration)',
   },
 });
 
@@ -56,6 +62,7 @@ interface ServeFlags {
   host?: string;
   dataDir?: string;
   imageryDir?: string;
+  platforms?: string;
   jobThreads?: string;
   jobLease?: string;
   demo?: boolean;
@@ -81,6 +88,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--host <address>', help(ctx.lang, 'host'))
     .option('--data-dir <dir>', help(ctx.lang, 'dataDir'))
     .option('--imagery-dir <dir>', help(ctx.lang, 'imageryDir'))
+    .option('--platforms <file>', help(ctx.lang, 'platforms'))
     .option('--job-threads <n>', help(ctx.lang, 'threads'))
     .option('--job-lease <seconds>', help(ctx.lang, 'lease'))
     .option('--no-demo', help(ctx.lang, 'noDemo'))
@@ -124,8 +132,13 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
   const dataDir = resolve(ctx.cwd, flags.dataDir ?? ctx.env.SAHELSAT_DATA_DIR ?? 'var');
   const databaseUrl = ctx.env.DATABASE_URL || undefined;
   const imageryDir = flags.imageryDir ?? ctx.env.SAHELSAT_IMAGERY_DIR;
+  const platformsArg = flags.platforms ?? (ctx.env.SAHELSAT_PLATFORMS || undefined);
+  const platformsFile = platformsArg ? resolve(ctx.cwd, platformsArg) : undefined;
+  // checked here first for a message in the user's language; the server reads it again
+  if (platformsFile) readPlatformsFile(platformsFile, ctx.lang);
   const app = await buildServer({
     dataDir,
+    ...(platformsFile ? { platformsFile } : {}),
     ...(imageryDir ? { imageryDir: resolve(ctx.cwd, imageryDir) } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(ctx.env.SAHELSAT_ADMIN_PASSWORD ? { adminPassword: ctx.env.SAHELSAT_ADMIN_PASSWORD } : {}),

@@ -3,7 +3,7 @@
  * thread; the scenario then crosses to a worker thread as a value).
  */
 import { formatIsoUtc } from '../../core/time.js';
-import { loadBundledPlatforms } from '../../io/platforms.js';
+import { loadBundledPlatforms, type Platform } from '../../io/platforms.js';
 import { loadBundledSensors } from '../../io/sensors.js';
 import type { Repos, RequestRecord, Store } from '../../store/index.js';
 import { invalidField } from '../errors.js';
@@ -31,6 +31,23 @@ interface StoredBalance {
  * re-planning the same period, the balance that job started from (so re-planning a day does not
  * count its shortfall twice); none for an earlier period.
  */
+
+/**
+ * The platforms (sensor, agility, recorder, rates) a server plans with, per store: the file given
+ * to `sahelsat serve --platforms` (`ServerOptions.platforms`), else the bundled demo platforms.
+ * Kept per store so that several servers in one process (tests) do not see each other's fleet.
+ */
+const platformsByStore = new WeakMap<Store, readonly Platform[]>();
+
+export function usePlatforms(store: Store, platforms: readonly Platform[]): void {
+  platformsByStore.set(store, platforms);
+}
+
+export function platformsOf(store: Store): Platform[] {
+  const own = platformsByStore.get(store);
+  return own ? [...own] : loadBundledPlatforms();
+}
+
 export async function planningSettings(
   repos: Pick<Repos, 'settings'>,
   startMs: number,
@@ -73,7 +90,7 @@ export function nextBalance(
 export async function plannableSatelliteIds(store: Store): Promise<Set<string>> {
   const sats = plannableSatellites(
     await store.catalogue.latestElementSets(),
-    loadBundledPlatforms(),
+    platformsOf(store),
     loadBundledSensors(),
   );
   return new Set(sats.map((s) => s.id));
@@ -116,7 +133,7 @@ export async function loadScenario(
     startMs: o.startMs,
     horizonH: o.horizonH,
     elementSets: await store.catalogue.latestElementSets(),
-    platforms: loadBundledPlatforms(),
+    platforms: platformsOf(store),
     sensors: loadBundledSensors(),
     stations: await store.catalogue.listStations(),
     requests: o.requests ?? (await store.requests.listAnyByStatus(PLANNABLE)),
