@@ -186,17 +186,7 @@ export function replanWhole(
     const t = g.task[j]!;
     if (v[t] === -Infinity && s.assigned[t]! < 0) v[t] = value(t);
   }
-  const chosen: number[] = [];
-  for (const j of heaviestPath(g, v).states) {
-    const task = g.task[j]!;
-    if (s.assigned[task]! >= 0) continue;
-    const o = { sat: si, task, kMin: g.k[j]!, kMax: g.k[j]! };
-    const at = s.findStart(o);
-    if (!at) continue;
-    s.insert(o, at);
-    chosen.push(task);
-  }
-  return chosen;
+  return insertPath(s, g, si, heaviestPath(g, v).states);
 }
 
 /**
@@ -239,8 +229,18 @@ export function replanWindowExact(
       return gap >= req + SLEW_MARGIN_S;
     },
   });
+  return insertPath(s, g, si, path.states);
+}
+
+/** Inserts the graph states of a path, in order, where their tasks are still free; the tasks placed. */
+function insertPath(
+  s: Schedule,
+  g: SatelliteGraph,
+  si: number,
+  states: Iterable<number>,
+): number[] {
   const chosen: number[] = [];
-  for (const j of path.states) {
+  for (const j of states) {
     const task = g.task[j]!;
     if (s.assigned[task]! >= 0) continue;
     const o = { sat: si, task, kMin: g.k[j]!, kMax: g.k[j]! };
